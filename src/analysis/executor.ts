@@ -1,0 +1,77 @@
+/**
+ * Promise executors: the owner ends when the promise settles, and it can settle
+ * along several paths. Each path must release what the executor acquired.
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import { type FunctionNode, type Node, calleeOf, contains, isFunction, unwrap } from "../ast/index.js";
+import type { EngineContext } from "./engine.js";
+
+export interface SettlePath {
+  /** A function inside the executor that calls `resolve`/`reject`, or the registration that passes them directly. */
+  node: Node;
+}
+
+const cache = new WeakMap<FunctionNode, SettlePath[]>();
+
+/** Every asynchronous path along which the executor settles its promise. */
+export function settlePaths(ctx: EngineContext, executor: FunctionNode): SettlePath[] {
+  const cached = cache.get(executor);
+  if (cached) return cached;
+  const paths: SettlePath[] = [];
+  const seen = new Set<Node>();
+  for (const param of executor.params) {
+    if (param.type !== T.Identifier) continue;
+    const variable = ctx.refs.variable(param);
+    for (const reference of variable?.references ?? []) {
+      const id = reference.identifier as Node;
+      const node = pathNodeOf(id, executor);
+      if (node && !seen.has(node)) {
+        seen.add(node);
+        paths.push({ node });
+      }
+    }
+  }
+  cache.set(executor, paths);
+  return paths;
+}
+
+function pathNodeOf(id: Node, executor: FunctionNode): Node | undefined {
+  const parent = id.parent;
+  // `el.addEventListener("load", resolve)`, `setTimeout(reject, ms)`, `ws.onopen = resolve`
+  if (parent?.type === T.CallExpression && parent.callee !== id) return parent;
+  if (parent?.type === T.AssignmentExpression && parent.right === id) return parent;
+  for (let current = id.parent; current && current !== executor; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return undefined; // settled synchronously in the executor body
+}
+
+/** Whether the executor is one of the racers of `Promise.race([...])` / `Promise.any([...])`. */
+export function isRacer(executor: FunctionNode): boolean {
+  const created = executor.parent;
+  const array = created?.parent;
+  const call = array?.parent;
+  if (array?.type !== T.ArrayExpression || call?.type !== T.CallExpression) return false;
+  const { object, name } = calleeOf(call);
+  return (name === "race" || name === "any") && object?.type === T.Identifier && object.name === "Promise";
+}
+
+/** The function a callback argument denotes, when it is inline or a local function. */
+export function callbackFunction(ctx: EngineContext, arg: TSESTree.CallExpressionArgument | undefined): FunctionNode | undefined {
+  if (!arg || arg.type === T.SpreadElement) return undefined;
+  return ctx.lifecycles.resolveFunction(unwrap(arg));
+}
+
+/** The paths that start at `start` (the acquisition's own callback) versus all the others. */
+export function splitPaths(
+  ctx: EngineContext,
+  paths: readonly SettlePath[],
+  own: readonly Node[],
+): { own: SettlePath[]; others: SettlePath[] } {
+  const reach = ctx.expand(own);
+  const result = { own: [] as SettlePath[], others: [] as SettlePath[] };
+  for (const path of paths) {
+    (reach.some((root) => contains(root, path.node)) ? result.own : result.others).push(path);
+  }
+  return result;
+}

@@ -1,0 +1,181 @@
+/**
+ * Where the value of an acquisition goes: dropped, returned, handed to other code,
+ * or stored in locations (each with a reference key) where a release can find it.
+ */
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { type Node, isFunction, keyName, memberName, unwrap } from "../ast/index.js";
+import type { RefResolver } from "./refs.js";
+
+export type Handle =
+  | { type: "discarded" }
+  | { type: "returned" }
+  | { type: "escaped" }
+  | {
+      type: "stored";
+      /** Keys of every location the value reaches (the variable, `this.x = v`, `el.src = v`). */
+      keys: string[];
+      /** The location the acquisition is first written to. */
+      target: Node;
+      /** Written with `??=` / `||=`, or inside a guard: cannot overwrite a live handle. */
+      guarded: boolean;
+      /** The value also reached code we cannot follow (passed to a call, put in an array). */
+      escapes: boolean;
+      returned: boolean;
+      /** A `let`/`const` declared right at the acquisition. */
+      declared: boolean;
+      /** The member name when written to `x.member` (`src`, `timer`). */
+      member: string | undefined;
+    };
+
+const HANDLE_METHODS = new Set(["unref", "ref"]);
+
+/** Follows the value of `call` to where it is kept. */
+export function handleOf(
+  call: TSESTree.CallExpression,
+  refs: RefResolver,
+  releaseNames: ReadonlySet<string>,
+): Handle {
+  let current: Node = call;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case T.TSAsExpression:
+      case T.TSNonNullExpression:
+      case T.TSSatisfiesExpression:
+      case T.TSTypeAssertion:
+      case T.ChainExpression:
+      case T.ConditionalExpression:
+      case T.AwaitExpression:
+        if (parent.type === T.ConditionalExpression && parent.test === current) return { type: "escaped" };
+        continue;
+      case T.LogicalExpression:
+        continue;
+      case T.MemberExpression: {
+        // `setInterval(...).unref()` returns the same handle.
+        const name = memberName(parent);
+        const outer = parent.parent;
+        if (parent.object === current && name && HANDLE_METHODS.has(name) && outer?.type === T.CallExpression && outer.callee === parent) {
+          current = outer;
+          parent = outer;
+          continue;
+        }
+        return { type: "escaped" };
+      }
+      case T.ExpressionStatement:
+        return { type: "discarded" };
+      case T.UnaryExpression:
+        return parent.operator === "void" ? { type: "discarded" } : { type: "escaped" };
+      case T.SequenceExpression:
+        if (parent.expressions[parent.expressions.length - 1] !== current) return { type: "discarded" };
+        continue;
+      case T.ReturnStatement:
+        return { type: "returned" };
+      case T.ArrowFunctionExpression:
+        return parent.body === current ? { type: "returned" } : { type: "escaped" };
+      case T.VariableDeclarator: {
+        if (parent.init !== current || parent.id.type !== T.Identifier) return { type: "escaped" };
+        const key = refs.key(parent.id);
+        if (!key) return { type: "escaped" };
+        return follow(parent.id, key, parent.id, refs, releaseNames, false, true, undefined);
+      }
+      case T.AssignmentExpression: {
+        if (parent.right !== current) return { type: "escaped" };
+        const key = refs.key(parent.left);
+        if (!key) return { type: "escaped" };
+        const guarded = parent.operator === "??=" || parent.operator === "||=";
+        const left = unwrap(parent.left);
+        const member = left.type === T.MemberExpression ? memberName(left) : undefined;
+        return follow(left.type === T.Identifier ? left : undefined, key, left, refs, releaseNames, guarded, false, member);
+      }
+      case T.PropertyDefinition: {
+        if (parent.value !== current) return { type: "escaped" };
+        const name = keyName(parent.key, parent.computed);
+        const cls = parent.parent.parent;
+        if (!name || !cls) return { type: "escaped" };
+        return {
+          type: "stored",
+          keys: [`this${refs.id(cls)}.${name}`],
+          target: parent.key,
+          guarded: false,
+          escapes: false,
+          returned: false,
+          declared: true,
+          member: name,
+        };
+      }
+      default:
+        return { type: "escaped" };
+    }
+  }
+  return { type: "escaped" };
+}
+
+/** For a value stored in a variable, collects every other place the variable's value is copied to. */
+function follow(
+  id: TSESTree.Identifier | undefined,
+  key: string,
+  target: Node,
+  refs: RefResolver,
+  releaseNames: ReadonlySet<string>,
+  guarded: boolean,
+  declared: boolean,
+  member: string | undefined,
+): Handle {
+  const keys = [key];
+  let escapes = false;
+  let returned = false;
+  const variable = id ? refs.variable(id) : undefined;
+  for (const reference of variable?.references ?? []) {
+    if (!reference.isRead()) continue;
+    const use = usage(reference, releaseNames);
+    if (use.type === "copied") {
+      const copyKey = refs.key(use.to);
+      if (copyKey && !keys.includes(copyKey)) keys.push(copyKey);
+      else if (!copyKey) escapes = true;
+    } else if (use.type === "escaped") escapes = true;
+    else if (use.type === "returned") returned = true;
+  }
+  return { type: "stored", keys, target, guarded, escapes, returned, declared, member };
+}
+
+type Usage = { type: "used" } | { type: "escaped" } | { type: "returned" } | { type: "copied"; to: Node };
+
+function usage(reference: TSESLint.Scope.Reference, releaseNames: ReadonlySet<string>): Usage {
+  let current: Node = reference.identifier as Node;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case T.TSAsExpression:
+      case T.TSNonNullExpression:
+      case T.ChainExpression:
+      case T.LogicalExpression:
+      case T.ConditionalExpression:
+        if (parent.type === T.ConditionalExpression && parent.test === current) return { type: "used" };
+        if (parent.type === T.LogicalExpression && parent.left === current && parent.operator === "&&") return { type: "used" };
+        continue;
+      case T.AssignmentExpression:
+        return parent.right === current ? { type: "copied", to: parent.left } : { type: "used" };
+      case T.VariableDeclarator:
+        return parent.init === current ? { type: "copied", to: parent.id } : { type: "used" };
+      case T.CallExpression:
+      case T.NewExpression: {
+        if (parent.callee === current) return { type: "used" };
+        const callee = unwrap(parent.callee);
+        const name =
+          callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : undefined;
+        return name && releaseNames.has(name) ? { type: "used" } : { type: "escaped" };
+      }
+      case T.ReturnStatement:
+        return { type: "returned" };
+      case T.ArrowFunctionExpression:
+        return parent.body === current ? { type: "returned" } : { type: "used" };
+      case T.ArrayExpression:
+      case T.Property:
+      case T.SpreadElement:
+      case T.YieldExpression:
+        return { type: "escaped" };
+      default:
+        if (isFunction(parent)) return { type: "used" };
+        return { type: "used" };
+    }
+  }
+  return { type: "used" };
+}

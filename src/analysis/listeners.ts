@@ -1,0 +1,397 @@
+/**
+ * Listeners: an added listener keeps its handler (and all it closes over) alive for
+ * as long as its target lives. It matters when the target outlives the owner that
+ * added it; listeners on the owner itself or on objects it created die with it.
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import { type Node, contains, isFunction, memberName, staticString, unwrap } from "../ast/index.js";
+import type { Owner, OwnerContext } from "../lifecycle/owners.js";
+import {
+  ABORT,
+  LISTENER_ADDS,
+  LISTENER_REMOVES,
+  LONG_LIVED_FACTORIES,
+  LONG_LIVED_TARGETS,
+} from "../resources/catalogue.js";
+import type { EngineContext, Finding } from "./engine.js";
+import { settlePaths } from "./executor.js";
+import { appendCleanupSuggestion } from "./shared.js";
+
+type TargetClass = "self" | "created" | "global" | "module" | "external";
+
+interface Listener {
+  call: TSESTree.CallExpression;
+  method: string;
+  style: "dom" | "emitter";
+  target: Node;
+  targetKey: string | undefined;
+  type: string | undefined;
+  typeKey: string | undefined;
+  handler: Node | undefined;
+  handlerKey: string | undefined;
+  handlerKind: "ref" | "inline" | "bound" | "other" | "missing";
+  /** `undefined` when the options are not literal. */
+  capture: boolean | undefined;
+  once: boolean;
+  signal: Node | undefined;
+}
+
+export function analyzeListeners(ctx: EngineContext): Finding[] {
+  const adds = ctx.listenerAdds.flatMap(({ call, name }) => {
+    const parsed = parse(ctx, call, name);
+    return parsed ? [parsed] : [];
+  });
+  const removes = ctx.listenerRemoves.flatMap(({ call, name }) => {
+    const parsed = parse(ctx, call, name);
+    return parsed ? [parsed] : [];
+  });
+  const findings: Finding[] = [];
+  for (const add of adds) {
+    const finding = judgeAdd(ctx, add, removes);
+    if (finding) findings.push(finding);
+  }
+  for (const remove of removes) {
+    const finding = judgeRemove(ctx, remove, adds);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string): Listener | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression) return undefined;
+  const style = LISTENER_ADDS[method]?.style ?? LISTENER_REMOVES[method];
+  if (!style) return undefined;
+  const [typeArg, handlerArg, optionsArg] = call.arguments;
+  if (typeArg?.type === T.SpreadElement || handlerArg?.type === T.SpreadElement || optionsArg?.type === T.SpreadElement) {
+    return undefined;
+  }
+  const target = unwrap(callee.object);
+  const handler = handlerArg ? unwrap(handlerArg) : undefined;
+  const options = style === "dom" ? readOptions(ctx, optionsArg) : { capture: false, once: false, signal: undefined };
+  return {
+    call,
+    method,
+    style,
+    target,
+    targetKey: ctx.refs.key(target),
+    type: staticString(typeArg),
+    typeKey: typeArg && staticString(typeArg) === undefined ? ctx.refs.key(typeArg) : undefined,
+    handler,
+    handlerKey: handler ? ctx.refs.key(handler) : undefined,
+    handlerKind: handlerKindOf(handler),
+    capture: options.capture,
+    once: (LISTENER_ADDS[method]?.once ?? false) || options.once,
+    signal: options.signal,
+  };
+}
+
+function handlerKindOf(handler: Node | undefined): Listener["handlerKind"] {
+  if (!handler) return "missing";
+  if (isFunction(handler)) return "inline";
+  if (handler.type === T.CallExpression) {
+    const callee = unwrap(handler.callee);
+    return callee.type === T.MemberExpression && memberName(callee) === "bind" ? "bound" : "other";
+  }
+  return handler.type === T.Identifier || handler.type === T.MemberExpression ? "ref" : "other";
+}
+
+function readOptions(
+  ctx: EngineContext,
+  arg: Node | undefined,
+): { capture: boolean | undefined; once: boolean; signal: Node | undefined } {
+  if (!arg) return { capture: false, once: false, signal: undefined };
+  let inner = unwrap(arg);
+  if (inner.type === T.Identifier) {
+    // `const opts = { passive: true }` declared once and passed around.
+    const def = ctx.refs.variable(inner)?.defs[0];
+    if (def?.type === "Variable" && def.parent?.kind === "const" && def.node.init) inner = unwrap(def.node.init);
+  }
+  if (inner.type === T.Literal && typeof inner.value === "boolean") return { capture: inner.value, once: false, signal: undefined };
+  if (inner.type !== T.ObjectExpression) return { capture: undefined, once: false, signal: undefined };
+  let capture: boolean | undefined = false;
+  let once = false;
+  let signal: Node | undefined;
+  for (const property of inner.properties) {
+    if (property.type === T.SpreadElement) {
+      capture = undefined;
+      continue;
+    }
+    const name = property.computed ? staticString(property.key) : property.key.type === T.Identifier ? property.key.name : staticString(property.key);
+    const value = unwrap(property.value);
+    const literal = value.type === T.Literal ? value.value : undefined;
+    if (name === "capture") capture = typeof literal === "boolean" ? literal : undefined;
+    else if (name === "once") once = literal === true;
+    else if (name === "signal") signal = value;
+  }
+  return { capture, once, signal };
+}
+
+function sameType(a: Listener, b: Listener): boolean {
+  if (a.type !== undefined || b.type !== undefined) return a.type === b.type;
+  return a.typeKey !== undefined && a.typeKey === b.typeKey;
+}
+
+function sameCapture(a: Listener, b: Listener): boolean {
+  return a.capture === undefined || b.capture === undefined || a.capture === b.capture;
+}
+
+/** Whether `remove` takes off the listener `add` put on. */
+function removes(remove: Listener, add: Listener): boolean {
+  return (
+    remove.style === add.style &&
+    add.targetKey !== undefined &&
+    remove.targetKey === add.targetKey &&
+    add.handlerKey !== undefined &&
+    remove.handlerKey === add.handlerKey &&
+    sameType(remove, add) &&
+    sameCapture(remove, add)
+  );
+}
+
+function classify(ctx: EngineContext, target: Node, depth = 0): TargetClass {
+  const inner = unwrap(target);
+  if (inner.type === T.ThisExpression) return "self";
+  if (inner.type === T.CallExpression) {
+    const callee = unwrap(inner.callee);
+    const name = callee.type === T.MemberExpression ? memberName(callee) : callee.type === T.Identifier ? callee.name : undefined;
+    if (name && LONG_LIVED_FACTORIES.has(name)) return "global";
+    return ctx.isCreation(inner) ? "created" : "external";
+  }
+  if (inner.type === T.NewExpression) return "created";
+  const key = ctx.refs.key(inner);
+  if (key?.startsWith("g:")) return LONG_LIVED_TARGETS.has(key.slice(2)) ? "global" : "external";
+  if (inner.type === T.Identifier) {
+    const variable = ctx.refs.variable(inner);
+    const def = variable?.defs[0];
+    if (!variable || !def) return "external";
+    if (variable.scope.type === "module" || variable.scope.type === "global") return "module";
+    if (def.type === "Variable" && def.node.init && ctx.isCreation(def.node.init)) return "created";
+    return "external";
+  }
+  if (inner.type === T.MemberExpression && depth < 6) {
+    const object = unwrap(inner.object);
+    if (object.type === T.ThisExpression) {
+      const name = memberName(inner);
+      if (name === "shadowRoot" || name === "renderRoot") return "self";
+      const cls = ctx.refs.key(object);
+      void cls;
+      const owner = ctx.lifecycles.ownerOf(inner).owner;
+      if (owner.type === "class" && name && owner.info.createdMembers.has(name)) return "created";
+      return "external";
+    }
+    const base = classify(ctx, object, depth + 1);
+    return base === "created" || base === "self" ? base : "external";
+  }
+  return "external";
+}
+
+/** Whether the owner must take this listener off before it ends. */
+function needsRemoval(owner: Owner, target: TargetClass): boolean {
+  if (target === "self" || target === "created") return false;
+  switch (owner.type) {
+    case "effect":
+    case "render":
+      return true;
+    case "component-callback":
+      return target !== "external";
+    case "class":
+      return owner.info.framework !== "plain" || owner.info.teardown.length > 0 || target !== "external";
+    default:
+      return false;
+  }
+}
+
+function judgeAdd(ctx: EngineContext, add: Listener, allRemoves: readonly Listener[]): Finding | undefined {
+  const context = ctx.lifecycles.ownerOf(add.call);
+  const { owner } = context;
+  const target = classify(ctx, add.target);
+  const matching = allRemoves.filter((remove) => removes(remove, add));
+  const base = describe(ctx, add, owner);
+
+  if (add.type === ABORT && isCallerSignal(ctx, add.target) && owner.type !== "module") {
+    return matching.length > 0 ? undefined : { kind: "listener", messageId: "abortListenerNotRemoved", node: add.call, data: base };
+  }
+  if (owner.type === "executor" && target !== "self" && target !== "created") {
+    return judgeInExecutor(ctx, add, owner.fn, matching, base);
+  }
+  if (!needsRemoval(owner, target)) return judgeRepeated(ctx, add, context, target, matching, base);
+  if (add.once) return undefined;
+  const region = ctx.releaseRegion(owner);
+  if (add.signal) return judgeSignal(ctx, add, region, base);
+  if (add.targetKey && ctx.releasedIn(ctx.removeAll.get(add.targetKey), region)) return undefined;
+  if (matching.some((remove) => ctx.inRegion(remove.call, region))) return undefined;
+  if (matching.length > 0) return { kind: "listener", messageId: "listenerNotRemovedInTeardown", node: add.call, data: base };
+  const tried = allRemoves.some(
+    (remove) => remove.targetKey === add.targetKey && add.targetKey !== undefined && sameType(remove, add) && remove.style === add.style,
+  );
+  if (tried && (add.handlerKind === "inline" || add.handlerKind === "bound")) {
+    return { kind: "listener", messageId: "listenerCannotBeRemoved", node: add.call, data: base };
+  }
+  return {
+    kind: "listener",
+    messageId: "listenerNeverRemoved",
+    node: add.call,
+    data: base,
+    suggest: removalSuggestion(ctx, add, owner),
+  };
+}
+
+/** Plain functions: only a listener added again and again to a long-lived target is a leak. */
+function judgeRepeated(
+  ctx: EngineContext,
+  add: Listener,
+  context: OwnerContext,
+  target: TargetClass,
+  matching: readonly Listener[],
+  base: Record<string, string>,
+): Finding | undefined {
+  if (target !== "global" && target !== "module") return undefined;
+  if (context.owner.type !== "function" && context.owner.type !== "module" && context.owner.type !== "component-callback") {
+    return undefined;
+  }
+  const where = context.inLoop ? "a loop" : context.repeating ? `a ${context.repeating}` : undefined;
+  if (!where || add.once || add.signal || matching.length > 0) return undefined;
+  if (add.targetKey && ctx.removeAll.has(add.targetKey)) return undefined;
+  return { kind: "listener", messageId: "listenerAddedRepeatedly", node: add.call, data: { ...base, where } };
+}
+
+/** `{ signal }` releases the listener only if the controller is aborted when the owner ends. */
+function judgeSignal(
+  ctx: EngineContext,
+  add: Listener,
+  region: Node[] | "anywhere",
+  base: Record<string, string>,
+): Finding | undefined {
+  const signal = add.signal!;
+  if (isCallerSignal(ctx, signal)) return undefined;
+  const key = ctx.refs.key(signal);
+  if (!key || !key.endsWith(".signal")) return undefined;
+  const controller = key.slice(0, -".signal".length);
+  if (ctx.releasedIn(ctx.aborts.get(controller), region)) return undefined;
+  return {
+    kind: "listener",
+    messageId: "signalNeverAborted",
+    node: add.call,
+    data: { ...base, controller: ctx.refs.text(unwrap(signal).type === T.MemberExpression ? (unwrap(signal) as TSESTree.MemberExpression).object : signal) },
+  };
+}
+
+/**
+ * In a promise executor, every path that settles the promise must remove every
+ * listener; `{ once: true }` only removes the listener that fired.
+ */
+function judgeInExecutor(
+  ctx: EngineContext,
+  add: Listener,
+  executor: Node,
+  matching: readonly Listener[],
+  base: Record<string, string>,
+): Finding | undefined {
+  if (!isFunction(executor)) return undefined;
+  const paths = settlePaths(ctx, executor);
+  if (paths.length === 0) return undefined;
+  const handlerFn = add.handler ? ctx.lifecycles.resolveFunction(add.handler) : undefined;
+  const controller = add.signal ? ctx.refs.key(add.signal)?.replace(/\.signal$/, "") : undefined;
+  for (const path of paths) {
+    const ownPath = path.node === add.call || (handlerFn !== undefined && contains(handlerFn, path.node));
+    if (ownPath && add.once) continue;
+    const reach = ctx.expand([path.node]);
+    const removed =
+      matching.some((remove) => reach.some((root) => contains(root, remove.call))) ||
+      (controller !== undefined && (ctx.aborts.get(controller) ?? []).some((abort) => reach.some((root) => contains(root, abort.call)))) ||
+      (add.targetKey !== undefined && (ctx.removeAll.get(add.targetKey) ?? []).some((r) => reach.some((root) => contains(root, r.call))));
+    if (removed) continue;
+    if (add.signal && isCallerSignal(ctx, add.signal)) continue;
+    return {
+      kind: "listener",
+      messageId: "listenerOutlivesPromise",
+      node: add.call,
+      data: { ...base, path: describePath(ctx, path.node) },
+    };
+  }
+  return undefined;
+}
+
+function describePath(ctx: EngineContext, node: Node): string {
+  const call = node.type === T.CallExpression ? node : isFunction(node) && node.parent?.type === T.CallExpression ? node.parent : undefined;
+  if (call) {
+    const callee = unwrap(call.callee);
+    const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : undefined;
+    if (name === "setTimeout") return "the timeout";
+    const type = staticString(call.arguments[0]);
+    if (type && name && (LISTENER_ADDS[name] !== undefined)) return `the '${type}' listener`;
+  }
+  if (node.type === T.AssignmentExpression && node.left.type === T.MemberExpression) {
+    return `\`${ctx.refs.text(node.left)}\``;
+  }
+  return "another path";
+}
+
+/** A signal handed in by the caller: its lifetime is theirs, not this code's. */
+function isCallerSignal(ctx: EngineContext, node: Node): boolean {
+  let inner = unwrap(node);
+  while (inner.type === T.MemberExpression) inner = unwrap(inner.object);
+  if (inner.type !== T.Identifier) return inner.type === T.CallExpression; // AbortSignal.timeout(), any()
+  const def = ctx.refs.variable(inner)?.defs[0];
+  if (!def) return false;
+  if (def.type === "Parameter") return true;
+  // `const { signal } = options` where options is a parameter.
+  if (def.type === "Variable" && def.node.id.type === T.ObjectPattern && def.node.init) return isCallerSignal(ctx, def.node.init);
+  return false;
+}
+
+function describe(ctx: EngineContext, add: Listener, owner: Owner): Record<string, string> {
+  const { owner: ownerText, end } = ctx.describe(owner);
+  const handler =
+    add.handlerKind === "ref" && add.handler
+      ? `\`${ctx.refs.text(add.handler)}\``
+      : add.handlerKind === "bound"
+        ? "a function made by `.bind()`"
+        : "its handler";
+  return {
+    event: add.type ?? (add.typeKey ? "dynamic" : "unknown"),
+    target: ctx.refs.text(add.target),
+    owner: ownerText,
+    end,
+    handler,
+  };
+}
+
+/** Effects without a cleanup: add one that removes this very listener. */
+function removalSuggestion(ctx: EngineContext, add: Listener, owner: Owner): Finding["suggest"] {
+  if (owner.type !== "effect" || add.handlerKind !== "ref" || !add.targetKey || !add.handler) return undefined;
+  if (!contains(owner.setup, add.call)) return undefined;
+  const [typeArg] = add.call.arguments;
+  if (!typeArg) return undefined;
+  const removeName = add.style === "dom" ? "removeEventListener" : add.method === "on" ? "off" : "removeListener";
+  const capture = add.style === "dom" && add.capture === true ? ", true" : "";
+  const statement = `${ctx.sourceCode.getText(add.target)}.${removeName}(${ctx.sourceCode.getText(typeArg)}, ${ctx.sourceCode.getText(add.handler)}${capture});`;
+  return appendCleanupSuggestion(ctx, owner.setup, statement, "addRemoval", { target: ctx.refs.text(add.target) });
+}
+
+/** A removal that can never match anything: a fresh function, another target, another capture flag. */
+function judgeRemove(ctx: EngineContext, remove: Listener, adds: readonly Listener[]): Finding | undefined {
+  if (remove.handlerKind === "missing") return undefined;
+  const base = { event: remove.type ?? "unknown", target: ctx.refs.text(remove.target) };
+  if (remove.handlerKind === "inline" || remove.handlerKind === "bound") {
+    return {
+      kind: "listener",
+      messageId: "removalNeverMatches",
+      node: remove.call,
+      data: { ...base, reason: remove.handlerKind === "inline" ? "it passes a new function, which was never added" : "`.bind()` makes a new function, which was never added" },
+    };
+  }
+  if (!remove.handlerKey) return undefined;
+  const candidates = adds.filter(
+    (add) => add.style === remove.style && add.handlerKey === remove.handlerKey && sameType(add, remove),
+  );
+  if (candidates.length === 0 || candidates.some((add) => removes(remove, add))) return undefined;
+  if (!remove.targetKey || candidates.some((add) => add.targetKey === undefined)) return undefined;
+  const sameTarget = candidates.filter((add) => add.targetKey === remove.targetKey);
+  const reason =
+    sameTarget.length === 0
+      ? `the listener was added to \`${ctx.refs.text(candidates[0]!.target)}\`, not here`
+      : "the capture flag differs from the one the listener was added with";
+  return { kind: "listener", messageId: "removalNeverMatches", node: remove.call, data: { ...base, reason } };
+}

@@ -1,0 +1,150 @@
+/**
+ * Reference keys: two expressions with the same key denote the same storage
+ * location — the same variable (resolved through scope), the same `this.member`
+ * of the same class, or the same static member path on either. Text alone never
+ * decides a match.
+ */
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { GLOBAL_HOSTS } from "../resources/catalogue.js";
+import { type Node, isClass, isFunction, memberName, unwrap } from "../ast/index.js";
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+
+export class RefResolver {
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
+
+  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+
+  /** A stable numeric id for any object (variables, nodes). */
+  id(object: object): number {
+    let id = this.ids.get(object);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(object, id);
+    }
+    return id;
+  }
+
+  /** The variable an identifier refers to, or undefined for a global (declared nowhere in the file). */
+  variable(node: TSESTree.Identifier | TSESTree.JSXIdentifier): Variable | undefined {
+    let scope: Scope | null = this.scopeOf(node);
+    while (scope) {
+      const found = scope.set.get(node.name);
+      if (found) return found.defs.length > 0 ? found : undefined;
+      scope = scope.upper;
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether `name`, seen at `node`, is the global of that name: nothing in the file
+   * declares it. Decided from the scope manager, not from the user's `globals` config.
+   */
+  isGlobal(node: Node, name: string): boolean {
+    let scope: Scope | null = this.scopeOf(node);
+    while (scope) {
+      const found = scope.set.get(name);
+      if (found) return found.defs.length === 0;
+      scope = scope.upper;
+    }
+    return true;
+  }
+
+  /** Whether `node` is the global `name` or `window.name` / `globalThis.name` / `self.name`. */
+  isGlobalPath(node: Node, name: string): boolean {
+    const inner = unwrap(node);
+    if (inner.type === T.Identifier) return inner.name === name && this.isGlobal(inner, name);
+    if (inner.type === T.MemberExpression && memberName(inner) === name) {
+      const object = unwrap(inner.object);
+      return object.type === T.Identifier && GLOBAL_HOSTS.has(object.name) && this.isGlobal(object, object.name);
+    }
+    return false;
+  }
+
+  private scopeOf(node: Node): Scope | null {
+    try {
+      return this.sourceCode.getScope(node);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The key of an expression, or undefined when it is not a stable location
+   * (a call result, a computed member with a dynamic key, ...).
+   */
+  key(node: Node, depth = 0): string | undefined {
+    if (depth > 8) return undefined;
+    const inner = unwrap(node);
+    switch (inner.type) {
+      case T.Identifier: {
+        const variable = this.variable(inner);
+        if (!variable) return `g:${inner.name}`;
+        const alias = this.aliasOf(variable);
+        if (alias) {
+          const aliasKey = this.key(alias, depth + 1);
+          if (aliasKey) return aliasKey;
+        }
+        return `v${this.id(variable)}`;
+      }
+      case T.ThisExpression:
+        return `this${this.id(thisOwner(inner))}`;
+      case T.MemberExpression: {
+        const name = memberName(inner);
+        if (name === undefined) return undefined;
+        const objectKey = this.key(inner.object, depth + 1);
+        if (objectKey === undefined) return undefined;
+        // `window.document` and `document` are the same object.
+        if (objectKey.startsWith("g:") && GLOBAL_HOSTS.has(objectKey.slice(2))) return `g:${name}`;
+        return `${objectKey}.${name}`;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * A `const` initialised with another location (`const ws = this.ws`) is an alias:
+   * it shares the location's key, so `ws.removeEventListener` matches `this.ws.addEventListener`.
+   */
+  private aliasOf(variable: Variable): Node | undefined {
+    const def = variable.defs[0];
+    if (variable.defs.length !== 1 || def?.type !== "Variable") return undefined;
+    const declarator = def.node;
+    if (declarator.id.type !== T.Identifier || !declarator.init) return undefined;
+    if (def.parent?.kind !== "const") return undefined;
+    const init = unwrap(declarator.init);
+    return init.type === T.Identifier || init.type === T.MemberExpression || init.type === T.ThisExpression
+      ? init
+      : undefined;
+  }
+
+  /** A readable, short text for an expression, for messages. */
+  text(node: Node, max = 40): string {
+    const raw = this.sourceCode.getText(node).replace(/\s+/g, " ");
+    return raw.length > max ? `${raw.slice(0, max - 1)}…` : raw;
+  }
+}
+
+/** The node whose `this` a `this` expression denotes: a class, a non-arrow function, or the program. */
+export function thisOwner(node: Node): Node {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === T.PropertyDefinition || current.type === T.StaticBlock) {
+      // Field initialisers and static blocks see the class's `this`.
+      const cls = current.parent?.parent;
+      if (cls && isClass(cls)) return cls;
+    }
+    if (isFunction(current) && current.type !== T.ArrowFunctionExpression) {
+      const parent = current.parent;
+      if (parent?.type === T.MethodDefinition) {
+        const cls = parent.parent?.parent;
+        if (cls && isClass(cls)) return cls;
+      }
+      return current;
+    }
+    if (current.type === T.Program) return current;
+  }
+  return node;
+}

@@ -1,0 +1,335 @@
+/**
+ * Owners: the lifetime an acquisition belongs to, and where that lifetime's
+ * release phase is. Each owner kind is a small recogniser plus a release region.
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import {
+  type ClassNode,
+  type FunctionNode,
+  type Node,
+  calleeOf,
+  functionName,
+  isClass,
+  isFunction,
+  isHookName,
+  isLoop,
+  isPascalCase,
+  isPerIterationPart,
+  keyName,
+  returnedValues,
+  unwrap,
+} from "../ast/index.js";
+import type { RefResolver } from "../analysis/refs.js";
+import {
+  ANGULAR_DECORATORS,
+  CALLBACK_HOOKS,
+  CLASS_LIFECYCLES,
+  type ClassFramework,
+  EFFECT_HOOKS,
+  EFFECT_HOOK_HOSTS,
+  REACT_BASE_CLASSES,
+  REPEATING_CALLBACK_CALLEES,
+  REQUEST_PARAM_NAMES,
+  WEB_COMPONENT_BASES,
+} from "./tables.js";
+
+export interface ClassInfo {
+  node: ClassNode;
+  name: string;
+  framework: ClassFramework;
+  /** Teardown methods present in the class (their function nodes). */
+  teardown: FunctionNode[];
+  teardownNames: string[];
+  /** `this.x` members assigned a freshly created object (`new X()`, `createElement`, ...). */
+  createdMembers: Set<string>;
+  methods: Map<string, FunctionNode>;
+}
+
+export type Owner =
+  | { type: "module" }
+  | { type: "function"; fn: FunctionNode; name: string | undefined }
+  | { type: "effect"; setup: FunctionNode; hook: string; cleanups: FunctionNode[]; cleanupUnknown: boolean; component: FunctionNode | undefined }
+  | { type: "render"; component: FunctionNode; name: string }
+  | { type: "component-callback"; component: FunctionNode; fn: FunctionNode; name: string }
+  | { type: "class"; info: ClassInfo; method: FunctionNode }
+  | { type: "executor"; fn: FunctionNode; settlers: string[] };
+
+export interface OwnerContext {
+  owner: Owner;
+  /** The innermost function around the acquisition (undefined at module level). */
+  innermost: FunctionNode | undefined;
+  /** A loop between the acquisition and its owner runs it once per iteration. */
+  inLoop: boolean;
+  /** A callback between the acquisition and its owner that runs repeatedly (timer, handler, request). */
+  repeating: string | undefined;
+}
+
+/** What the engine knows about functions, gathered in its single walk. */
+export interface FunctionFacts {
+  /** Functions whose own body renders JSX or calls a hook. */
+  reactish: WeakSet<FunctionNode>;
+}
+
+export class Lifecycles {
+  private readonly classes = new WeakMap<ClassNode, ClassInfo>();
+  private readonly effects = new WeakMap<FunctionNode, Owner | null>();
+
+  constructor(
+    private readonly refs: RefResolver,
+    private readonly facts: FunctionFacts,
+    private readonly teardownNames: readonly string[],
+  ) {}
+
+  /** Walks out from `node` to the first function that defines a lifetime. */
+  ownerOf(node: Node): OwnerContext {
+    let inLoop = false;
+    let repeating: string | undefined;
+    let innermost: FunctionNode | undefined;
+    let child: Node = node;
+    for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+      if (isLoop(parent) && isPerIterationPart(parent, child)) inLoop = true;
+      if (!isFunction(parent)) continue;
+      const fn = parent;
+      innermost ??= fn;
+      const effect = this.effectOwner(fn);
+      if (effect) return { owner: effect, innermost, inLoop, repeating };
+      const executor = this.executorOwner(fn);
+      if (executor) return { owner: executor, innermost, inLoop, repeating };
+      const cls = this.classOfMember(fn);
+      if (cls) return { owner: { type: "class", info: this.classInfo(cls), method: fn }, innermost, inLoop, repeating };
+      if (this.isComponent(fn)) {
+        const name = functionName(fn) ?? "component";
+        const owner: Owner =
+          innermost === fn
+            ? { type: "render", component: fn, name }
+            : { type: "component-callback", component: fn, fn: innermost, name };
+        return { owner, innermost, inLoop, repeating };
+      }
+      repeating ??= this.repeatingRole(fn);
+    }
+    return {
+      owner: innermost ? { type: "function", fn: innermost, name: functionName(innermost) } : { type: "module" },
+      innermost,
+      inLoop,
+      repeating,
+    };
+  }
+
+  /** `useEffect(() => { ... })`, also `React.useEffect`. */
+  effectOwner(fn: FunctionNode): Owner | undefined {
+    const cached = this.effects.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: Owner | null = null;
+    const call = fn.parent;
+    if (call?.type === T.CallExpression && call.arguments[0] === fn) {
+      const { object, name } = calleeOf(call);
+      const hostOk = !object || (object.type === T.Identifier && EFFECT_HOOK_HOSTS.has(object.name));
+      if (name && EFFECT_HOOKS.has(name) && hostOk) {
+        const { cleanups, unknown } = this.cleanupsOf(fn);
+        let component: FunctionNode | undefined;
+        for (let p: Node | undefined = call.parent; p; p = p.parent) {
+          if (isFunction(p)) {
+            component = p;
+            break;
+          }
+        }
+        result = { type: "effect", setup: fn, hook: name, cleanups, cleanupUnknown: unknown, component };
+      }
+    }
+    this.effects.set(fn, result);
+    return result ?? undefined;
+  }
+
+  /** The functions an effect setup returns as its cleanup. */
+  private cleanupsOf(setup: FunctionNode): { cleanups: FunctionNode[]; unknown: boolean } {
+    const cleanups: FunctionNode[] = [];
+    let unknown = false;
+    for (const value of returnedValues(setup)) {
+      const fn = this.resolveFunction(value);
+      if (fn) cleanups.push(fn);
+      else if (!isNullishOrVoid(value)) unknown = true;
+    }
+    return { cleanups, unknown };
+  }
+
+  /**
+   * Resolves an expression to the function it denotes: an inline function, a local
+   * function declaration, a `const f = () => ...`, or `useCallback(fn)`.
+   */
+  resolveFunction(value: Node, depth = 0): FunctionNode | undefined {
+    if (depth > 4) return undefined;
+    const inner = unwrap(value);
+    if (isFunction(inner)) return inner;
+    if (inner.type === T.Identifier) {
+      const variable = this.refs.variable(inner);
+      const def = variable?.defs[0];
+      if (!def) return undefined;
+      if (def.type === "FunctionName" && isFunction(def.node)) return def.node;
+      if (def.type === "Variable" && def.node.init) return this.resolveFunction(def.node.init, depth + 1);
+      return undefined;
+    }
+    if (inner.type === T.CallExpression) {
+      const { name } = calleeOf(inner);
+      const first = inner.arguments[0];
+      if (name && CALLBACK_HOOKS.has(name) && first) return this.resolveFunction(first, depth + 1);
+    }
+    if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression) {
+      const cls = enclosingClass(inner);
+      const name = keyName(inner.property, inner.computed);
+      if (cls && name) return this.classInfo(cls).methods.get(name);
+    }
+    return undefined;
+  }
+
+  /** `new Promise((resolve, reject) => { ... })`. */
+  private executorOwner(fn: FunctionNode): Owner | undefined {
+    const parent = fn.parent;
+    if (parent?.type !== T.NewExpression || parent.arguments[0] !== fn) return undefined;
+    const callee = unwrap(parent.callee);
+    if (callee.type !== T.Identifier || callee.name !== "Promise" || !this.refs.isGlobal(callee, "Promise")) {
+      return undefined;
+    }
+    const settlers = fn.params.flatMap((param) => (param.type === T.Identifier ? [param.name] : []));
+    return { type: "executor", fn, settlers };
+  }
+
+  private classOfMember(fn: FunctionNode): ClassNode | undefined {
+    const parent = fn.parent;
+    if ((parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition) && parent.value === fn) {
+      const cls = parent.parent?.parent;
+      return cls && isClass(cls) ? cls : undefined;
+    }
+    return undefined;
+  }
+
+  private isComponent(fn: FunctionNode): boolean {
+    if (!this.facts.reactish.has(fn)) return false;
+    const name = functionName(fn);
+    return isPascalCase(name) || isHookName(name);
+  }
+
+  /** Why a plain function runs repeatedly, if it is a callback we know is called again and again. */
+  private repeatingRole(fn: FunctionNode): string | undefined {
+    const parent = fn.parent;
+    if (parent?.type === T.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+      const { name } = calleeOf(parent);
+      if (name === "setInterval") return "interval callback";
+      if (name === "addEventListener" || name === "on" || name === "addListener" || name === "prependListener") {
+        return "event handler";
+      }
+      if (name === "createServer" || looksLikeRequestHandler(fn)) return "request handler";
+      if (name && REPEATING_CALLBACK_CALLEES.has(name) && looksLikeRequestHandler(fn)) return "request handler";
+    }
+    if (looksLikeRequestHandler(fn) && parent?.type === T.CallExpression) return "request handler";
+    return undefined;
+  }
+
+  classInfo(node: ClassNode): ClassInfo {
+    const cached = this.classes.get(node);
+    if (cached) return cached;
+    const methods = new Map<string, FunctionNode>();
+    for (const member of node.body.body) {
+      if ((member.type === T.MethodDefinition || member.type === T.PropertyDefinition) && member.value && isFunction(member.value)) {
+        const name = keyName(member.key, member.computed);
+        if (name) methods.set(name, member.value);
+      }
+    }
+    const framework = classFramework(node, methods);
+    const teardownNames =
+      framework === "plain" ? this.teardownNames.filter((name) => methods.has(name)) : [...CLASS_LIFECYCLES[framework].teardown];
+    const info: ClassInfo = {
+      node,
+      name: node.id?.name ?? "anonymous class",
+      framework,
+      teardown: teardownNames.flatMap((name) => {
+        const fn = methods.get(name);
+        return fn ? [fn] : [];
+      }),
+      teardownNames,
+      createdMembers: new Set(),
+      methods,
+    };
+    this.classes.set(node, info);
+    return info;
+  }
+
+  /** Words for messages: "this effect", "class `Player`". */
+  describe(owner: Owner): { owner: string; end: string } {
+    switch (owner.type) {
+      case "module":
+        return { owner: "the module", end: "for the life of the program" };
+      case "function":
+        return { owner: owner.name ? `\`${owner.name}\`` : "this function", end: "after the call returns" };
+      case "effect":
+        return { owner: `this \`${owner.hook}\``, end: "after the component unmounts" };
+      case "render":
+        return { owner: `the render of \`${owner.name}\``, end: "on every render, with no way to clean up" };
+      case "component-callback":
+        return { owner: `a callback in \`${owner.name}\``, end: "after the component unmounts" };
+      case "executor":
+        return { owner: "this promise executor", end: "after the promise settles" };
+      case "class": {
+        const { info } = owner;
+        if (info.framework !== "plain") return { owner: `class \`${info.name}\``, end: CLASS_LIFECYCLES[info.framework].end };
+        const teardown = info.teardownNames[0];
+        return {
+          owner: `class \`${info.name}\``,
+          end: teardown ? `after \`${displayMethod(teardown)}()\`` : "for as long as the instance lives",
+        };
+      }
+    }
+  }
+}
+
+function displayMethod(name: string): string {
+  return name.startsWith("Symbol.") ? `[${name}]` : name;
+}
+
+function classFramework(node: ClassNode, methods: Map<string, FunctionNode>): ClassFramework {
+  const superClass = node.superClass ? unwrap(node.superClass) : undefined;
+  if (superClass) {
+    const name =
+      superClass.type === T.Identifier
+        ? superClass.name
+        : superClass.type === T.MemberExpression && !superClass.computed && superClass.property.type === T.Identifier
+          ? superClass.property.name
+          : undefined;
+    if (name && REACT_BASE_CLASSES.has(name)) return "react";
+    if (name && WEB_COMPONENT_BASES.test(name)) return "web-component";
+  }
+  if (methods.has("connectedCallback") || methods.has("disconnectedCallback")) return "web-component";
+  if (methods.has("componentDidMount") || methods.has("componentWillUnmount")) return "react";
+  const decorated = (node.decorators ?? []).some((decorator) => {
+    const expression = unwrap(decorator.expression);
+    const callee = expression.type === T.CallExpression ? unwrap(expression.callee) : expression;
+    return callee.type === T.Identifier && ANGULAR_DECORATORS.has(callee.name);
+  });
+  if (decorated || methods.has("ngOnDestroy") || methods.has("ngOnInit")) return "angular";
+  return "plain";
+}
+
+export function enclosingClass(node: Node): ClassNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isClass(current)) return current;
+  }
+  return undefined;
+}
+
+function looksLikeRequestHandler(fn: FunctionNode): boolean {
+  const [first, second] = fn.params;
+  return (
+    first?.type === T.Identifier &&
+    second?.type === T.Identifier &&
+    REQUEST_PARAM_NAMES.has(first.name) &&
+    REQUEST_PARAM_NAMES.has(second.name)
+  );
+}
+
+function isNullishOrVoid(node: Node): boolean {
+  const inner = unwrap(node);
+  return (
+    (inner.type === T.Literal && (inner.value === null || inner.value === false)) ||
+    (inner.type === T.Identifier && inner.name === "undefined") ||
+    (inner.type === T.UnaryExpression && inner.operator === "void")
+  );
+}

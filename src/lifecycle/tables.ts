@@ -1,0 +1,72 @@
+/**
+ * Lifecycle tables: which functions start an owner's life and which end it, as data.
+ */
+
+/** React (and Preact) hooks whose callback is a setup that may return a cleanup. */
+export const EFFECT_HOOKS: ReadonlySet<string> = new Set(["useEffect", "useLayoutEffect", "useInsertionEffect"]);
+
+/** Objects the effect hooks may be called on (`React.useEffect`). */
+export const EFFECT_HOOK_HOSTS: ReadonlySet<string> = new Set(["React", "Preact", "preact", "hooks"]);
+
+/** Hooks whose first argument is a function that is kept and called later. */
+export const CALLBACK_HOOKS: ReadonlySet<string> = new Set(["useCallback", "useMemo", "useEvent", "useEffectEvent"]);
+
+/** Method names that end a plain class's life. Extendable by the `teardownMethods` option. */
+export const DEFAULT_TEARDOWN_METHODS: readonly string[] = [
+  "dispose",
+  "destroy",
+  "close",
+  "stop",
+  "disconnect",
+  "cleanup",
+  "teardown",
+  "unmount",
+  "Symbol.dispose",
+  "Symbol.asyncDispose",
+];
+
+export type ClassFramework = "react" | "web-component" | "angular" | "plain";
+
+export interface ClassLifecycle {
+  /** Methods that end the instance's life; releases must be reachable from them. */
+  teardown: readonly string[];
+  /** Words used in messages: "after the component unmounts". */
+  end: string;
+}
+
+export const CLASS_LIFECYCLES: Readonly<Record<Exclude<ClassFramework, "plain">, ClassLifecycle>> = {
+  react: { teardown: ["componentWillUnmount"], end: "after the component unmounts" },
+  "web-component": { teardown: ["disconnectedCallback"], end: "after the element is disconnected" },
+  angular: { teardown: ["ngOnDestroy"], end: "after the component is destroyed" },
+};
+
+export const REACT_BASE_CLASSES: ReadonlySet<string> = new Set(["Component", "PureComponent"]);
+export const WEB_COMPONENT_BASES = /^(HTML[A-Za-z]*Element|LitElement|ReactiveElement)$/;
+export const ANGULAR_DECORATORS: ReadonlySet<string> = new Set(["Component", "Directive", "Injectable", "Pipe"]);
+
+/** Callees whose function argument runs again and again (for "added repeatedly" findings). */
+export const REPEATING_CALLBACK_CALLEES: ReadonlySet<string> = new Set([
+  "setInterval",
+  "setTimeout",
+  "requestAnimationFrame",
+  "requestIdleCallback",
+  "addEventListener",
+  "on",
+  "addListener",
+  "prependListener",
+  "createServer",
+  "get",
+  "post",
+  "put",
+  "patch",
+  "delete",
+  "use",
+  "all",
+  "route",
+  "handle",
+  "forEach",
+  "map",
+]);
+
+/** Parameter names that mark a request handler: `(req, res) => ...`. */
+export const REQUEST_PARAM_NAMES: ReadonlySet<string> = new Set(["req", "request", "ctx", "res", "response", "socket", "conn", "connection", "client"]);

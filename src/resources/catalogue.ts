@@ -1,0 +1,143 @@
+/**
+ * The catalogue: what acquires a resource and what releases it, as data.
+ * The engine reads these tables; adding an API here should not need engine changes.
+ */
+
+export type ResourceKind = "listener" | "timer" | "objectUrl";
+
+/** Global objects whose members are the same as bare globals (`window.setInterval`). */
+export const GLOBAL_HOSTS: ReadonlySet<string> = new Set(["window", "globalThis", "self", "global"]);
+
+// ---------------------------------------------------------------------------
+// Timers
+
+export type TimerKind = "interval" | "timeout" | "frame" | "idle";
+
+export interface TimerEntry {
+  kind: TimerKind;
+  /** Global functions that cancel a handle of this kind. */
+  releasedBy: readonly string[];
+  /** The function users should call, for messages and suggestions. */
+  release: string;
+}
+
+export const TIMERS: Readonly<Record<string, TimerEntry>> = {
+  // Browsers and Node accept either clear function for either kind of handle.
+  setInterval: { kind: "interval", releasedBy: ["clearInterval", "clearTimeout"], release: "clearInterval" },
+  setTimeout: { kind: "timeout", releasedBy: ["clearTimeout", "clearInterval"], release: "clearTimeout" },
+  requestAnimationFrame: { kind: "frame", releasedBy: ["cancelAnimationFrame"], release: "cancelAnimationFrame" },
+  requestIdleCallback: { kind: "idle", releasedBy: ["cancelIdleCallback"], release: "cancelIdleCallback" },
+};
+
+export const TIMER_RELEASES: ReadonlySet<string> = new Set([
+  "clearInterval",
+  "clearTimeout",
+  "cancelAnimationFrame",
+  "cancelIdleCallback",
+]);
+
+/** Modules whose named exports are the timer functions themselves. */
+export const TIMER_MODULES: ReadonlySet<string> = new Set(["timers", "node:timers"]);
+
+// ---------------------------------------------------------------------------
+// Listeners
+
+export interface ListenerAddEntry {
+  /** `dom` takes `(type, fn, options)`; `emitter` takes `(type, fn)`. */
+  style: "dom" | "emitter";
+  /** Removes itself after the first call. */
+  once: boolean;
+}
+
+export const LISTENER_ADDS: Readonly<Record<string, ListenerAddEntry>> = {
+  addEventListener: { style: "dom", once: false },
+  on: { style: "emitter", once: false },
+  addListener: { style: "emitter", once: false },
+  prependListener: { style: "emitter", once: false },
+  once: { style: "emitter", once: true },
+  prependOnceListener: { style: "emitter", once: true },
+};
+
+export const LISTENER_REMOVES: Readonly<Record<string, "dom" | "emitter">> = {
+  removeEventListener: "dom",
+  off: "emitter",
+  removeListener: "emitter",
+};
+
+export const REMOVE_ALL_LISTENERS = "removeAllListeners";
+
+/**
+ * Targets that live as long as the page or the process. A listener left on one of
+ * them keeps its handler, and everything the handler closes over, alive for good.
+ */
+export const LONG_LIVED_TARGETS: ReadonlySet<string> = new Set([
+  "window",
+  "document",
+  "globalThis",
+  "self",
+  "global",
+  "process",
+  "process.stdin",
+  "process.stdout",
+  "process.stderr",
+  "navigator",
+  "navigator.serviceWorker",
+  "navigator.connection",
+  "navigator.mediaDevices",
+  "screen",
+  "screen.orientation",
+  "visualViewport",
+  "document.body",
+  "document.documentElement",
+  "document.fonts",
+  "history",
+  "location",
+  "chrome.runtime",
+]);
+
+/** Calls whose result is a long-lived object owned by the page (`matchMedia` lists are retained). */
+export const LONG_LIVED_FACTORIES: ReadonlySet<string> = new Set(["matchMedia"]);
+
+/** Calls whose result is a fresh object owned by the caller. */
+export const OWNED_FACTORIES: ReadonlySet<string> = new Set([
+  "createElement",
+  "createElementNS",
+  "createTextNode",
+  "createDocumentFragment",
+  "cloneNode",
+  "attachShadow",
+  "importNode",
+  "createServer",
+  "createConnection",
+  "connect",
+  "spawn",
+  "fork",
+  "exec",
+  "execFile",
+  "createReadStream",
+  "createWriteStream",
+  "createInterface",
+  "open",
+  "request",
+  "get",
+]);
+
+// ---------------------------------------------------------------------------
+// Object URLs
+
+export const OBJECT_URL_HOSTS: ReadonlySet<string> = new Set(["URL", "webkitURL"]);
+export const OBJECT_URL_ACQUIRE = "createObjectURL";
+export const OBJECT_URL_RELEASE = "revokeObjectURL";
+/** Element properties an object URL is usually assigned to without being kept. */
+export const URL_SINK_PROPERTIES: ReadonlySet<string> = new Set(["src", "href", "poster", "data", "srcObject"]);
+
+// ---------------------------------------------------------------------------
+// Abort signals
+
+export const ABORT = "abort";
+
+// ---------------------------------------------------------------------------
+// Cheap bail-out: a file whose text contains none of these cannot acquire anything we know.
+
+export const TRIGGER_PATTERN =
+  /EventListener|\.on\s*\(|\.once\s*\(|\.off\s*\(|[aA]ddListener|removeListener|prependListener|prependOnceListener|setInterval|setTimeout|requestAnimationFrame|requestIdleCallback|createObjectURL|revokeObjectURL/;
