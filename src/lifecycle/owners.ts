@@ -217,11 +217,13 @@ export class Lifecycles {
       if (name === "addEventListener" || name === "on" || name === "addListener" || name === "prependListener") {
         return "event handler";
       }
-      if (name === "createServer" || looksLikeRequestHandler(fn)) return "request handler";
-      if (name && REPEATING_CALLBACK_CALLEES.has(name) && looksLikeRequestHandler(fn)) return "request handler";
+      if (name === "createServer") return "request handler";
+      if (name && REPEATING_CALLBACK_CALLEES.has(name) && fn.params.length > 0 && name !== "forEach" && name !== "map") {
+        return looksLikeRequestHandler(fn) ? "request handler" : undefined;
+      }
     }
-    if (looksLikeRequestHandler(fn) && parent?.type === T.CallExpression) return "request handler";
-    return undefined;
+    // `function handle(req, res)` runs once per request wherever it is registered.
+    return looksLikeRequestHandler(fn) ? "request handler" : undefined;
   }
 
   classInfo(node: ClassNode): ClassInfo {

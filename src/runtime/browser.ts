@@ -1,0 +1,508 @@
+/**
+ * Browser tier of the leak oracle.
+ *
+ * A browser fixture is an ES module (.js/.jsx/.ts/.tsx) whose default export is a harness:
+ *
+ *   export default {
+ *     oracle: "jsEventListeners" | ["jsEventListeners", "markers"], // what must stay flat
+ *     markers?: SomeClass,         // live instances of this class are counted ("markers")
+ *     setup?(): void | Promise<void>,
+ *     iterate(i: number): void | Promise<void>,
+ *     teardown?(): void | Promise<void>,
+ *   };
+ *
+ * The fixture is bundled with esbuild into an IIFE, served from a loopback HTTP server and run
+ * in headless Chromium (Debian `/usr/bin/chromium` through playwright-core). Node drives the
+ * iterations; after warm-up it forces garbage collection through the DevTools protocol and
+ * samples the declared oracles at N1 and N2 iterations. The late slope (S2 - S1) / (N2 - N1)
+ * is the number of objects that survive each iteration: a leak retains about one (or more)
+ * per iteration, a correct program retains none.
+ *
+ * esbuild and playwright-core are loaded lazily (they are only needed for this tier).
+ */
+import { createServer, type Server } from "node:http";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
+
+/** Quantities the browser tier can measure. Every one is sampled; the declared ones are judged. */
+export const BROWSER_ORACLES = [
+  /** JS event listeners alive in the renderer (CDP `Memory.getDOMCounters`). */
+  "jsEventListeners",
+  /** DOM nodes alive in the renderer, attached or not (CDP `Memory.getDOMCounters`). */
+  "nodes",
+  /** Live nodes outside the page's document tree: `nodes` minus the nodes reachable from `document`. */
+  "detachedNodes",
+  /** Documents alive in the renderer (CDP `Memory.getDOMCounters`). */
+  "documents",
+  /** Live instances of the fixture's `markers` class(es) (CDP `Runtime.queryObjects`). */
+  "markers",
+  /** Object URLs the page created (`URL.createObjectURL`) that still resolve: `fetch(url)` succeeds. */
+  "objectUrls",
+] as const;
+
+export type BrowserOracle = (typeof BROWSER_ORACLES)[number];
+
+/** Count per oracle; `null` when the oracle does not apply (no `markers` declared). */
+export type BrowserOracleValues = Record<BrowserOracle, number | null>;
+
+/** Flags Chromium is launched with (see notes/CONVENTIONS.md). */
+export const CHROMIUM_ARGS: readonly string[] = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** Where Debian's `chromium` package installs the browser. */
+export const DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium";
+
+/** Options of {@link measureLeakInBrowser}. Same meaning as the Node tier's where names match. */
+export interface BrowserLeakOptions {
+  /** Judge on these oracles instead of the ones the fixture declares. */
+  oracle?: BrowserOracle | readonly BrowserOracle[];
+  /** Iterations run before the first sample. Default 10. */
+  warmup?: number;
+  /** Iterations after the warm-up at which the second sample is taken. Default 10. */
+  n1?: number;
+  /** Iterations after the warm-up at which the last sample is taken; must exceed `n1`. Default 50. */
+  n2?: number;
+  /** Reject after this long (the page and, if launched here, the browser are closed). Default 30 000. */
+  timeoutMs?: number;
+  /** Slope at or above which an oracle is leaking. Default 0.9 per iteration. */
+  leakThreshold?: number;
+  /** Slope at or below which an oracle is clean. Default 0.1 per iteration. */
+  cleanThreshold?: number;
+  /** `HeapProfiler.collectGarbage` calls before every sample. Default 3. */
+  gcRounds?: number;
+  /** Milliseconds to wait before each sample, for fixtures that release on a timer. Default 0. */
+  settleMs?: number;
+  /** Reuse an already launched browser (see {@link launchLeakBrowser}); a fresh context and page are still used. */
+  browser?: Browser;
+  /** Chromium binary when no `browser` is given. Default `$LEAKPROOF_CHROMIUM` or /usr/bin/chromium. */
+  executablePath?: string;
+}
+
+/** One sampling point. */
+export interface BrowserLeakSample {
+  label: "after-warmup" | "after-n1" | "after-n2";
+  /** Iterations completed (warm-up included) when the sample was taken. */
+  iterations: number;
+  values: BrowserOracleValues;
+  /** V8 heap used after GC, in bytes (CDP `Runtime.getHeapUsage`). Informational only. */
+  heapUsed: number;
+}
+
+export type BrowserLeakVerdict = "leaks" | "clean" | "inconclusive";
+
+/** What {@link measureLeakInBrowser} resolves with. */
+export interface BrowserLeakMeasurement {
+  /** Absolute path of the fixture file. */
+  fixture: string;
+  description?: string;
+  /** The oracles the fixture declares. */
+  declaredOracles: BrowserOracle[];
+  /** The oracles the verdict is based on (`options.oracle` or the declared ones). */
+  oracles: BrowserOracle[];
+  iterations: { warmup: number; n1: number; n2: number };
+  samples: [BrowserLeakSample, BrowserLeakSample, BrowserLeakSample];
+  /** Late slope `(S2 − S1) / (n2 − n1)` per oracle, in units retained per iteration. */
+  slopes: BrowserOracleValues;
+  /** Early slope `(S1 − S0) / n1` per oracle (informational). */
+  earlySlopes: BrowserOracleValues;
+  /** Largest late slope among the judged oracles. */
+  slope: number;
+  /** Verdict per judged oracle. */
+  verdicts: Partial<Record<BrowserOracle, BrowserLeakVerdict>>;
+  thresholds: { leak: number; clean: number };
+  /** `"leaks"` if any judged oracle leaks, `"clean"` if all are clean, else `"inconclusive"`. */
+  verdict: BrowserLeakVerdict;
+  leaks: boolean;
+  browserVersion: string;
+  /** Wall time, bundling included. */
+  durationMs: number;
+}
+
+type MarkerClass = abstract new (...args: never[]) => unknown;
+
+/**
+ * The default export of a browser fixture (it runs in the page, not in Node). Mirrors the
+ * Node tier's `LeakFixture`; `oracle` may also list several oracles.
+ */
+export interface BrowserLeakFixture {
+  oracle: BrowserOracle | readonly BrowserOracle[];
+  description?: string;
+  /** Runs once, before the warm-up. */
+  setup?: () => void | Promise<void>;
+  /** Runs one lifecycle (e.g. mount a component, unmount the previous one). May return a promise. */
+  iterate: (iteration: number) => void | Promise<void>;
+  /** Runs once after the last sample. */
+  teardown?: () => void | Promise<void>;
+  /** Class(es) whose live instances the `markers` oracle counts. */
+  markers?: MarkerClass | readonly MarkerClass[];
+}
+
+/** Identity helper that types a browser fixture object. */
+export function defineBrowserLeakFixture<const F extends BrowserLeakFixture>(fixture: F): F {
+  return fixture;
+}
+
+// Name of the global the bundle assigns the harness to, and of the page-side helpers.
+const GLOBAL = "__leakproofFixture";
+const TRACKER = "__leakproofObjectUrls";
+
+type PlaywrightCore = typeof import("playwright-core");
+type Esbuild = typeof import("esbuild");
+
+async function loadOptional<T>(name: string): Promise<T> {
+  try {
+    // A non-literal specifier keeps bundlers from inlining these heavy optional modules.
+    return (await import(name)) as T;
+  } catch (error) {
+    throw new Error(
+      `leakproof browser runtime needs the "${name}" package (npm install -D ${name}): ${String(error)}`,
+    );
+  }
+}
+
+/** Resolve the Chromium executable, failing with an actionable message when it is missing. */
+export function resolveChromiumPath(executablePath?: string): string {
+  const candidate = executablePath ?? process.env["LEAKPROOF_CHROMIUM"] ?? DEFAULT_CHROMIUM_PATH;
+  if (!existsSync(candidate)) {
+    throw new Error(
+      `Chromium not found at ${candidate}. Install it (Debian/Ubuntu: apt-get install -y chromium) ` +
+        `or point LEAKPROOF_CHROMIUM at a Chromium/Chrome binary.`,
+    );
+  }
+  return candidate;
+}
+
+/** Launch headless Chromium with the flags the oracle expects. Close it when done. */
+export async function launchLeakBrowser(options: { executablePath?: string } = {}): Promise<Browser> {
+  const { chromium } = await loadOptional<PlaywrightCore>("playwright-core");
+  return chromium.launch({
+    executablePath: resolveChromiumPath(options.executablePath),
+    args: [...CHROMIUM_ARGS],
+    headless: true,
+  });
+}
+
+/** Bundle a fixture into an IIFE that installs its default export on `window.__leakproofFixture`. */
+export async function bundleBrowserFixture(fixtureFile: string): Promise<string> {
+  const esbuild = await loadOptional<Esbuild>("esbuild");
+  const absolute = path.resolve(fixtureFile);
+  const result = await esbuild.build({
+    stdin: {
+      contents:
+        `import harness from ${JSON.stringify(absolute)};\n` +
+        `window[${JSON.stringify(GLOBAL)}] = harness;\n`,
+      resolveDir: path.dirname(absolute),
+      sourcefile: "leakproof-entry.js",
+      loader: "js",
+    },
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "chrome110",
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": '"production"' },
+    logLevel: "silent",
+    legalComments: "none",
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error(`esbuild produced no output for ${fixtureFile}`);
+  return output.text;
+}
+
+// Runs in the page before the fixture: remembers every object URL the page creates, without
+// changing what createObjectURL/revokeObjectURL do. Whether a URL still resolves is decided by
+// the browser's blob registry when we sample, not by bookkeeping of revoke calls.
+const OBJECT_URL_TRACKER = `
+(() => {
+  const created = [];
+  const original = URL.createObjectURL;
+  URL.createObjectURL = function createObjectURL(object) {
+    const url = original.call(URL, object);
+    created.push(url);
+    return url;
+  };
+  window[${JSON.stringify(TRACKER)}] = created;
+})();
+`;
+
+function servePage(bundle: string): Promise<{ server: Server; url: string }> {
+  const html =
+    `<!doctype html><html><head><meta charset="utf-8"><title>leakproof</title></head>` +
+    `<body><script src="/tracker.js"></script><script src="/fixture.js"></script></body></html>`;
+  const server = createServer((request, response) => {
+    const route = (request.url ?? "/").split("?")[0];
+    const body =
+      route === "/" ? html : route === "/tracker.js" ? OBJECT_URL_TRACKER : route === "/fixture.js" ? bundle : null;
+    if (body === null) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      "content-type": route === "/" ? "text/html; charset=utf-8" : "text/javascript; charset=utf-8",
+      "cache-control": "no-store",
+    });
+    response.end(body);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, url: `http://127.0.0.1:${port}/` });
+    });
+  });
+}
+
+function normalizeOracles(value: unknown, where: string): BrowserOracle[] {
+  const list: unknown[] = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+  if (list.length === 0) {
+    throw new Error(`${where}: no oracle (expected one of ${BROWSER_ORACLES.join(", ")}, or a list of them)`);
+  }
+  for (const oracle of list) {
+    if (!(BROWSER_ORACLES as readonly unknown[]).includes(oracle)) {
+      throw new Error(`${where}: unknown browser oracle ${JSON.stringify(oracle)} (known: ${BROWSER_ORACLES.join(", ")})`);
+    }
+  }
+  return [...new Set(list as BrowserOracle[])];
+}
+
+type FixtureWindow = Record<string, BrowserLeakFixture | undefined>;
+
+async function countMarkers(cdp: CDPSession, markerCount: number): Promise<number> {
+  const group = "leakproof-markers";
+  let total = 0;
+  try {
+    for (let index = 0; index < markerCount; index++) {
+      const proto = await cdp.send("Runtime.evaluate", {
+        expression: `(() => { const m = window[${JSON.stringify(GLOBAL)}].markers; return (Array.isArray(m) ? m : [m])[${index}].prototype; })()`,
+        objectGroup: group,
+      });
+      const prototypeObjectId = proto.result.objectId;
+      if (!prototypeObjectId) throw new Error("a `markers` entry of the fixture has no prototype object");
+      const query = await cdp.send("Runtime.queryObjects", { prototypeObjectId, objectGroup: group });
+      const arrayId = query.objects.objectId;
+      if (!arrayId) throw new Error("Runtime.queryObjects returned no array");
+      const length = await cdp.send("Runtime.callFunctionOn", {
+        objectId: arrayId,
+        functionDeclaration: "function () { return this.length; }",
+        returnByValue: true,
+      });
+      total += Number(length.result.value);
+    }
+    return total;
+  } finally {
+    // Release the handles, or the instances found stay reachable from DevTools.
+    await cdp.send("Runtime.releaseObjectGroup", { objectGroup: group });
+  }
+}
+
+interface SampleContext {
+  page: Page;
+  cdp: CDPSession;
+  markerCount: number;
+  gcRounds: number;
+  settleMs: number;
+}
+
+async function takeSample(
+  ctx: SampleContext,
+  label: BrowserLeakSample["label"],
+  iterations: number,
+): Promise<BrowserLeakSample> {
+  const { page, cdp } = ctx;
+  if (ctx.settleMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.settleMs));
+  // Resolvability of object URLs does not depend on GC: the blob registry holds them until revoked.
+  const objectUrls = await page.evaluate(async (tracker: string) => {
+    const urls = ((window as unknown as Record<string, string[] | undefined>)[tracker] ?? []).slice();
+    const settled = await Promise.allSettled(urls.map((url) => fetch(url).then((response) => response.blob())));
+    return settled.filter((result) => result.status === "fulfilled").length;
+  }, TRACKER);
+  for (let round = 0; round < ctx.gcRounds; round++) {
+    await cdp.send("HeapProfiler.collectGarbage");
+  }
+  const dom = await cdp.send("Memory.getDOMCounters");
+  const attached = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    let count = 1; // the document itself
+    while (walker.nextNode()) count++;
+    return count;
+  });
+  const markers = ctx.markerCount > 0 ? await countMarkers(cdp, ctx.markerCount) : null;
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  return {
+    label,
+    iterations,
+    values: {
+      jsEventListeners: dom.jsEventListeners,
+      nodes: dom.nodes,
+      detachedNodes: dom.nodes - attached,
+      documents: dom.documents,
+      markers,
+      objectUrls,
+    },
+    heapUsed: heap.usedSize,
+  };
+}
+
+async function runIterations(page: Page, from: number, to: number): Promise<void> {
+  // One evaluate per iteration: between two calls the page's event loop runs, so work that
+  // frameworks schedule as tasks (React's scheduler, image loads) happens as in a real app.
+  for (let i = from; i < to; i++) {
+    await page.evaluate(
+      async ({ name, index }) => {
+        await (window as unknown as FixtureWindow)[name]!.iterate(index);
+      },
+      { name: GLOBAL, index: i },
+    );
+  }
+}
+
+function slopesBetween(a: BrowserLeakSample, b: BrowserLeakSample, span: number): BrowserOracleValues {
+  const out = {} as BrowserOracleValues;
+  for (const oracle of BROWSER_ORACLES) {
+    const from = a.values[oracle];
+    const to = b.values[oracle];
+    out[oracle] = from === null || to === null || span <= 0 ? null : (to - from) / span;
+  }
+  return out;
+}
+
+/**
+ * Run a browser fixture in headless Chromium and judge whether its oracles grow with the
+ * number of iterations. Rejects on page errors, invalid fixtures, a missing Chromium or a timeout.
+ */
+export async function measureLeakInBrowser(
+  fixtureFile: string,
+  options: BrowserLeakOptions = {},
+): Promise<BrowserLeakMeasurement> {
+  const warmup = options.warmup ?? 10;
+  const n1 = options.n1 ?? 10;
+  const n2 = options.n2 ?? 50;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const leak = options.leakThreshold ?? 0.9;
+  const clean = options.cleanThreshold ?? 0.1;
+  const gcRounds = options.gcRounds ?? 3;
+  const settleMs = options.settleMs ?? 0;
+  if (![warmup, n1, n2].every((n) => Number.isInteger(n) && n >= 0) || n2 <= n1) {
+    throw new Error(`measureLeakInBrowser: need integers warmup >= 0 and n2 > n1 >= 0 (got ${warmup}, ${n1}, ${n2})`);
+  }
+  const fixture = path.resolve(fixtureFile);
+  const name = path.basename(fixture);
+  const started = Date.now();
+  const bundle = await bundleBrowserFixture(fixture);
+
+  let ownBrowser: Browser | undefined;
+  let server: Server | undefined;
+  let context: BrowserContext | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const browser = options.browser ?? (ownBrowser = await launchLeakBrowser({ executablePath: options.executablePath }));
+    const served = await servePage(bundle);
+    server = served.server;
+    context = await browser.newContext();
+    const page = await context.newPage();
+    const pageErrors: Error[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error));
+    const checkErrors = (phase: string): void => {
+      const error = pageErrors[0];
+      if (error) throw new Error(`${name}: uncaught error in the page during ${phase}: ${error.message}`, { cause: error });
+    };
+    const openContext = context;
+
+    const run = async (): Promise<BrowserLeakMeasurement> => {
+      await page.goto(served.url, { waitUntil: "load" });
+      checkErrors("load");
+      const declared = await page.evaluate((global: string) => {
+        const harness = (window as unknown as FixtureWindow)[global];
+        if (!harness || typeof harness !== "object" || typeof harness.iterate !== "function") return null;
+        const markers = harness.markers === undefined ? [] : Array.isArray(harness.markers) ? harness.markers : [harness.markers];
+        return {
+          oracle: harness.oracle as unknown,
+          description: typeof harness.description === "string" ? harness.description : undefined,
+          markerCount: markers.length,
+          markersAreClasses: markers.every((m: unknown) => typeof m === "function"),
+        };
+      }, GLOBAL);
+      if (!declared) throw new Error(`${name}: the default export must be an object with an iterate(i) function`);
+      const declaredOracles = normalizeOracles(declared.oracle, `${name}: default export's \`oracle\``);
+      const oracles = options.oracle === undefined ? declaredOracles : normalizeOracles(options.oracle, "options.oracle");
+      if (!declared.markersAreClasses) throw new Error(`${name}: \`markers\` must be a class or a list of classes`);
+      if (oracles.includes("markers") && declared.markerCount === 0) {
+        throw new Error(`${name}: oracle "markers" needs \`markers: SomeClass\` in the default export`);
+      }
+
+      const cdp = await openContext.newCDPSession(page);
+      const ctx: SampleContext = { page, cdp, markerCount: declared.markerCount, gcRounds, settleMs };
+      await page.evaluate(async (global: string) => {
+        await (window as unknown as FixtureWindow)[global]!.setup?.();
+      }, GLOBAL);
+      checkErrors("setup");
+      await runIterations(page, 0, warmup);
+      checkErrors("warm-up");
+      const s0 = await takeSample(ctx, "after-warmup", warmup);
+      await runIterations(page, warmup, warmup + n1);
+      checkErrors("iterate to n1");
+      const s1 = await takeSample(ctx, "after-n1", warmup + n1);
+      await runIterations(page, warmup + n1, warmup + n2);
+      checkErrors("iterate to n2");
+      const s2 = await takeSample(ctx, "after-n2", warmup + n2);
+      await page.evaluate(async (global: string) => {
+        await (window as unknown as FixtureWindow)[global]!.teardown?.();
+      }, GLOBAL);
+      checkErrors("teardown");
+
+      const slopes = slopesBetween(s1, s2, n2 - n1);
+      const earlySlopes = slopesBetween(s0, s1, n1);
+      const verdicts: Partial<Record<BrowserOracle, BrowserLeakVerdict>> = {};
+      for (const oracle of oracles) {
+        const value = slopes[oracle] ?? Number.NaN;
+        verdicts[oracle] = value >= leak ? "leaks" : value <= clean ? "clean" : "inconclusive";
+      }
+      const judged = oracles.map((oracle) => verdicts[oracle]);
+      const verdict: BrowserLeakVerdict = judged.includes("leaks")
+        ? "leaks"
+        : judged.every((v) => v === "clean")
+          ? "clean"
+          : "inconclusive";
+      return {
+        fixture,
+        ...(declared.description === undefined ? {} : { description: declared.description }),
+        declaredOracles,
+        oracles,
+        iterations: { warmup, n1, n2 },
+        samples: [s0, s1, s2],
+        slopes,
+        earlySlopes,
+        slope: Math.max(...oracles.map((oracle) => slopes[oracle] ?? Number.NaN)),
+        verdicts,
+        thresholds: { leak, clean },
+        verdict,
+        leaks: verdict === "leaks",
+        browserVersion: browser.version(),
+        durationMs: Date.now() - started,
+      };
+    };
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${name}: browser measurement timed out after ${timeoutMs} ms`)), timeoutMs);
+    });
+    return await Promise.race([run(), timeout]);
+  } finally {
+    clearTimeout(timer);
+    await context?.close().catch(() => undefined);
+    await ownBrowser?.close().catch(() => undefined);
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+    }
+  }
+}
