@@ -23,7 +23,8 @@ const shared = {
   target: "node20",
   platform: "node",
   sourcemap: false,
-  splitting: false,
+  splitting: true,
+  cjsInterop: true,
   shims: true,
   external: ["eslint", "typescript", "@typescript-eslint/utils", "@typescript-eslint/parser"],
 } satisfies Options;

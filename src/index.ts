@@ -11,6 +11,6 @@ const plugin = {
   rules,
   configs: {} as Record<"recommended" | "strict" | "all", TSESLint.FlatConfig.Config>,
 };
-plugin.configs = buildConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, rules);
+plugin.configs = buildConfigs(plugin, rules);
 
 export default plugin;

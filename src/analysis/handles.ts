@@ -140,7 +140,7 @@ function follow(
 type Usage = { type: "used" } | { type: "escaped" } | { type: "returned" } | { type: "copied"; to: Node };
 
 function usage(reference: TSESLint.Scope.Reference, releaseNames: ReadonlySet<string>): Usage {
-  let current: Node = reference.identifier as Node;
+  let current: Node = reference.identifier;
   for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
     switch (parent.type) {
       case T.TSAsExpression:

@@ -2,7 +2,8 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import type { LeakproofDocs } from "../util/create-rule.js";
 
 type AnyRule = { meta: { docs?: LeakproofDocs } };
-type RuleEntries = Record<string, "error" | "warn">;
+type RuleEntry = "error" | ["error", ...unknown[]];
+type RuleEntries = Record<string, RuleEntry>;
 
 /**
  * Derives the preset rule maps from each rule's `meta.docs.preset`, so a rule's
@@ -19,7 +20,10 @@ export function presetRules(
       preset === "all" ||
       (preset === "strict" && ruleset !== false) ||
       (preset === "recommended" && ruleset === "recommended");
-    if (included) entries[`leakproof/${name}`] = "error";
+    if (!included) continue;
+    const strictOptions = rule.meta.docs?.strictOptions;
+    entries[`leakproof/${name}`] =
+      preset !== "recommended" && strictOptions?.length ? ["error", ...strictOptions] : "error";
   }
   return entries;
 }

@@ -7,6 +7,11 @@ export interface LeakproofDocs {
   description: string;
   /** The smallest preset that enables the rule; `false` means only `all`. */
   preset: Preset | false;
+  /**
+   * Options the `strict` and `all` presets pass to the rule (a rule in `recommended`
+   * can turn on its stricter checks in `strict` this way).
+   */
+  strictOptions?: readonly unknown[];
   /** Whether the rule needs type information (none do: types only sharpen). */
   requiresTypeChecking?: boolean;
 }
