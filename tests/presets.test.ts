@@ -61,4 +61,22 @@ describe("presets", () => {
     expect(plugin.meta.name).toBe("eslint-plugin-leakproof");
     expect(plugin.meta.version).toBe(pkg.version);
   });
+
+  it("passes meta.docs.strictOptions in strict and all, and no options in recommended", () => {
+    for (const [name, rule] of Object.entries(rules)) {
+      const strictOptions = (rule.meta.docs as { strictOptions?: readonly unknown[] } | undefined)?.strictOptions;
+      if (!strictOptions?.length) continue;
+      const id = `leakproof/${name}`;
+      if (rule.meta.docs?.preset === "recommended") expect(plugin.configs.recommended.rules?.[id], id).toBe("error");
+      for (const preset of ["strict", "all"] as const) {
+        expect(plugin.configs[preset].rules?.[id], `${preset} ${id}`).toEqual(["error", ...strictOptions]);
+      }
+    }
+  });
+
+  it("turns on require-cancellable-loop's ignored-signal check only in strict and all", () => {
+    expect(plugin.configs.recommended.rules?.["leakproof/require-cancellable-loop"]).toBe("error");
+    expect(plugin.configs.strict.rules?.["leakproof/require-cancellable-loop"]).toEqual(["error", { checkIgnoredSignal: true }]);
+    expect(plugin.configs.all.rules?.["leakproof/require-cancellable-loop"]).toEqual(["error", { checkIgnoredSignal: true }]);
+  });
 });

@@ -33,11 +33,23 @@ import {
   TIMER_RELEASES,
   TRIGGER_PATTERN,
 } from "../resources/catalogue.js";
-import { RefResolver } from "./refs.js";
+import { RefResolver, moduleBinding } from "./refs.js";
 import { walk } from "./walk.js";
 import { analyzeListeners } from "./listeners.js";
 import { analyzeTimers } from "./timers.js";
 import { analyzeObjectUrls } from "./object-urls.js";
+import { analyzeHandles } from "./closeables.js";
+import {
+  ACTIVATION_METHODS,
+  GLOBAL_CONSTRUCTORS,
+  HANDLE_RELEASE_METHODS,
+  type HandleEntry,
+  MODULE_CONSTRUCTORS,
+  MODULE_FACTORIES,
+  SUBSCRIBE_METHODS,
+  TEARDOWN_REGISTRARS,
+  TOKEN_RELEASES,
+} from "../resources/closeable.js";
 
 export type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -84,6 +96,22 @@ export class EngineContext {
   revokeCount = 0;
   /** `controller.abort()`, by the key of `controller`. */
   readonly aborts = new Map<string, Release[]>();
+  /** Observers, closeable resources: constructed or made by a module factory. */
+  readonly handleAcquisitions: { node: Call; entry: HandleEntry }[] = [];
+  /** `x.close()`, `x.disconnect()`, ... by the key of `x`. */
+  readonly methodReleases = new Map<string, Release[]>();
+  /** `observer.observe(...)` and other activations, by the key of the receiver. */
+  readonly activations = new Map<string, Release[]>();
+  /** `source.unsubscribe(token)`, by the key of `token`. */
+  readonly tokenReleases = new Map<string, Release[]>();
+  /** `.subscribe(...)` calls. */
+  readonly subscriptions: TSESTree.CallExpression[] = [];
+  /** Calls to a bare function or a `this.method` (candidates for calling a stored disposer). */
+  readonly plainCalls: TSESTree.CallExpression[] = [];
+  /** Functions registered to run at teardown: `destroyRef.onDestroy(fn)`. */
+  readonly teardownCallbacks: FunctionNode[] = [];
+  /** `target.onmessage = handler` and friends. */
+  readonly handlerAssignments: TSESTree.AssignmentExpression[] = [];
   /** `this.x = new X()` / factory results, per class. */
   private readonly memberCreations: TSESTree.AssignmentExpression[] = [];
   private readonly fieldCreations: TSESTree.PropertyDefinition[] = [];
@@ -114,8 +142,12 @@ export class EngineContext {
         case T.JSXFragment:
           markReactish(node, reactish);
           break;
+        case T.NewExpression:
+          this.classifyNew(node);
+          break;
         case T.AssignmentExpression:
           if (isThisMember(node.left) && this.isCreation(node.right)) this.memberCreations.push(node);
+          if (isHandlerProperty(node.left)) this.handlerAssignments.push(node);
           break;
         case T.PropertyDefinition:
           // Class fields initialised with a fresh object: `el = document.createElement("div")`.
@@ -140,17 +172,22 @@ export class EngineContext {
   private classifyCall(call: TSESTree.CallExpression): void {
     const { object, name } = calleeOf(call);
     if (!name) return;
+    const factory = this.moduleEntry(call.callee, MODULE_FACTORIES);
+    if (factory) this.handleAcquisitions.push({ node: call, entry: factory });
+    if (!object || object.type === T.ThisExpression) this.plainCalls.push(call);
+    if (object) this.classifyMethodCall(call, object, name);
     if (!object) {
-      const callee = unwrap(call.callee);
-      if (TIMERS[name] && this.isTimerFunction(callee, name)) this.timers.push({ call, name });
-      else if (TIMER_RELEASES.has(name) && this.isTimerFunction(callee, name)) this.indexArg(this.timerReleases, call, name);
+      const timerName = this.timerFunctionName(unwrap(call.callee));
+      if (timerName && TIMERS[timerName]) this.timers.push({ call, name: timerName });
+      else if (timerName && TIMER_RELEASES.has(timerName)) this.indexArg(this.timerReleases, call, timerName);
       return;
     }
-    if (TIMERS[name] && this.refs.isGlobalPath(call.callee, name)) {
+    const timersModule = this.isTimerModule(object);
+    if (TIMERS[name] && (timersModule || this.refs.isGlobalPath(call.callee, name))) {
       this.timers.push({ call, name });
       return;
     }
-    if (TIMER_RELEASES.has(name) && this.refs.isGlobalPath(call.callee, name)) {
+    if (TIMER_RELEASES.has(name) && (timersModule || this.refs.isGlobalPath(call.callee, name))) {
       this.indexArg(this.timerReleases, call, name);
       return;
     }
@@ -181,19 +218,85 @@ export class EngineContext {
     }
   }
 
-  /** A bare `setInterval` that is the global, or one imported from `node:timers`. */
-  private isTimerFunction(callee: Node, name: string): boolean {
-    if (callee.type !== T.Identifier) return false;
-    if (this.refs.isGlobal(callee, name)) return true;
+  /** Release-method calls, subscriptions and teardown registrations (any receiver). */
+  private classifyMethodCall(call: TSESTree.CallExpression, object: Node, name: string): void {
+    if (HANDLE_RELEASE_METHODS.has(name)) {
+      const key = this.refs.key(object);
+      if (key) push(this.methodReleases, key, { call, name });
+    }
+    if (ACTIVATION_METHODS.has(name)) {
+      const key = this.refs.key(object);
+      if (key) push(this.activations, key, { call, name });
+    }
+    if (TOKEN_RELEASES.has(name)) this.indexArg(this.tokenReleases, call, name);
+    if (SUBSCRIBE_METHODS.has(name)) this.subscriptions.push(call);
+    if (TEARDOWN_REGISTRARS.has(name)) {
+      for (const arg of call.arguments) if (isFunction(arg)) this.teardownCallbacks.push(arg);
+    }
+  }
+
+  private classifyNew(node: TSESTree.NewExpression): void {
+    const callee = unwrap(node.callee);
+    if (callee.type === T.Identifier && GLOBAL_CONSTRUCTORS[callee.name] && this.refs.isGlobal(callee, callee.name)) {
+      this.handleAcquisitions.push({ node, entry: GLOBAL_CONSTRUCTORS[callee.name]! });
+      return;
+    }
+    if (callee.type === T.MemberExpression) {
+      const name = memberName(callee);
+      if (name && GLOBAL_CONSTRUCTORS[name] && this.refs.isGlobalPath(callee, name)) {
+        this.handleAcquisitions.push({ node, entry: GLOBAL_CONSTRUCTORS[name]! });
+        return;
+      }
+    }
+    const entry = this.moduleEntry(callee, MODULE_CONSTRUCTORS);
+    if (entry) this.handleAcquisitions.push({ node, entry });
+  }
+
+  /**
+   * The catalogue entry for `mod.name` / an imported `name` when the binding really
+   * comes from that module (`import fs from "node:fs"`, `const { watch } = require("fs")`).
+   */
+  private moduleEntry(
+    calleeNode: Node,
+    table: Readonly<Record<string, Readonly<Record<string, HandleEntry>>>>,
+  ): HandleEntry | undefined {
+    const callee = unwrap(calleeNode);
+    if (callee.type === T.Identifier) {
+      const binding = moduleBinding(this.refs, callee);
+      return binding ? table[binding.module]?.[binding.imported] : undefined;
+    }
+    if (callee.type === T.MemberExpression) {
+      const object = unwrap(callee.object);
+      const name = memberName(callee);
+      if (object.type !== T.Identifier || !name) return undefined;
+      const binding = moduleBinding(this.refs, object);
+      if (!binding || (binding.imported !== "*" && binding.imported !== "default")) return undefined;
+      return table[binding.module]?.[name];
+    }
+    return undefined;
+  }
+
+  /**
+   * The timer function a bare callee denotes: the global of its name, or the export of
+   * `node:timers` it imports (also renamed: `import { setInterval as every }`).
+   */
+  private timerFunctionName(callee: Node): string | undefined {
+    if (callee.type !== T.Identifier) return undefined;
+    if (this.refs.isGlobal(callee, callee.name)) return callee.name;
     const def = this.refs.variable(callee)?.defs[0];
-    if (def?.type !== "ImportBinding") return false;
+    if (def?.type !== "ImportBinding" || def.node.type !== T.ImportSpecifier) return undefined;
     const declaration = def.parent;
-    return (
-      declaration?.type === T.ImportDeclaration &&
-      TIMER_MODULES.has(String(declaration.source.value)) &&
-      def.node.type === T.ImportSpecifier &&
-      (def.node.imported.type === T.Identifier ? def.node.imported.name : def.node.imported.value) === name
-    );
+    if (declaration?.type !== T.ImportDeclaration || !TIMER_MODULES.has(String(declaration.source.value))) return undefined;
+    return def.node.imported.type === T.Identifier ? def.node.imported.name : def.node.imported.value;
+  }
+
+  /** `timers` in `timers.setInterval(...)` after `import * as timers from "node:timers"` (or a default import). */
+  private isTimerModule(object: Node): boolean {
+    if (object.type !== T.Identifier) return false;
+    const def = this.refs.variable(object)?.defs[0];
+    if (def?.type !== "ImportBinding" || def.node.type === T.ImportSpecifier) return false;
+    const declaration = def.parent;
+    return declaration?.type === T.ImportDeclaration && TIMER_MODULES.has(String(declaration.source.value));
   }
 
   private isUrlHost(object: Node): boolean {
@@ -240,7 +343,9 @@ export class EngineContext {
       case "class": {
         const { info } = owner;
         if (info.framework === "plain" && info.teardown.length === 0) return [info.node];
-        return this.expand(info.teardown);
+        // `inject(DestroyRef).onDestroy(() => ...)` registered inside the class also runs at teardown.
+        const registered = this.teardownCallbacks.filter((fn) => contains(info.node, fn));
+        return this.expand([...info.teardown, ...registered]);
       }
       case "render":
       case "component-callback":
@@ -328,6 +433,14 @@ function markReactish(node: Node, reactish: WeakSet<FunctionNode>): void {
   }
 }
 
+/** `x.onmessage = ...`: an event handler property. */
+function isHandlerProperty(node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type !== T.MemberExpression) return false;
+  const name = memberName(inner);
+  return !!name && /^on[a-z]+$/.test(name);
+}
+
 function isThisMember(node: Node): node is TSESTree.MemberExpression {
   const inner = unwrap(node);
   return inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression;
@@ -357,7 +470,12 @@ export function analyze(sourceCode: Readonly<TSESLint.SourceCode>, options: Engi
   if (TRIGGER_PATTERN.test(sourceCode.text)) {
     const context = new EngineContext(sourceCode, options);
     result = {
-      findings: [...analyzeListeners(context), ...analyzeTimers(context), ...analyzeObjectUrls(context)],
+      findings: [
+        ...analyzeListeners(context),
+        ...analyzeTimers(context),
+        ...analyzeObjectUrls(context),
+        ...analyzeHandles(context),
+      ],
     };
   }
   if (!perFile) {

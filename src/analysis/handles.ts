@@ -31,9 +31,10 @@ const HANDLE_METHODS = new Set(["unref", "ref"]);
 
 /** Follows the value of `call` to where it is kept. */
 export function handleOf(
-  call: TSESTree.CallExpression,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
   refs: RefResolver,
   releaseNames: ReadonlySet<string>,
+  chainable: ReadonlySet<string> = HANDLE_METHODS,
 ): Handle {
   let current: Node = call;
   for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
@@ -53,12 +54,16 @@ export function handleOf(
         // `setInterval(...).unref()` returns the same handle.
         const name = memberName(parent);
         const outer = parent.parent;
-        if (parent.object === current && name && HANDLE_METHODS.has(name) && outer?.type === T.CallExpression && outer.callee === parent) {
+        const called = parent.object === current && outer?.type === T.CallExpression && outer.callee === parent;
+        if (called && name && (HANDLE_METHODS.has(name) || chainable.has(name))) {
           current = outer;
           parent = outer;
           continue;
         }
-        return { type: "escaped" };
+        // `new ResizeObserver(cb).observe(el)`: the method's result is not the resource,
+        // so nothing keeps a reference that could release it.
+        if (called && name && releaseNames.has(name)) return { type: "escaped" };
+        return called ? { type: "discarded" } : { type: "escaped" };
       }
       case T.ExpressionStatement:
         return { type: "discarded" };

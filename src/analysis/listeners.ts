@@ -4,18 +4,21 @@
  * added it; listeners on the owner itself or on objects it created die with it.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type Node, contains, isFunction, memberName, staticString, unwrap } from "../ast/index.js";
+import { type Node, calleeOf, contains, isFunction, memberName, staticString, unwrap } from "../ast/index.js";
 import type { Owner, OwnerContext } from "../lifecycle/owners.js";
+import { REQUEST_PARAM_NAMES } from "../lifecycle/tables.js";
 import {
   ABORT,
   LISTENER_ADDS,
   LISTENER_REMOVES,
   LONG_LIVED_FACTORIES,
   LONG_LIVED_TARGETS,
+  TARGET_DISPOSERS,
 } from "../resources/catalogue.js";
-import type { EngineContext, Finding } from "./engine.js";
+import type { EngineContext, Finding, Release } from "./engine.js";
 import { settlePaths } from "./executor.js";
 import { appendCleanupSuggestion } from "./shared.js";
+import { walk } from "./walk.js";
 
 type TargetClass = "self" | "created" | "global" | "module" | "external";
 
@@ -27,6 +30,8 @@ interface Listener {
   targetKey: string | undefined;
   type: string | undefined;
   typeKey: string | undefined;
+  /** The event type for messages: `'resize'`, or the expression's text in backticks. */
+  typeText: string;
   handler: Node | undefined;
   handlerKey: string | undefined;
   handlerKind: "ref" | "inline" | "bound" | "other" | "missing";
@@ -74,9 +79,15 @@ function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string
     method,
     style,
     target,
-    targetKey: ctx.refs.key(target),
+    targetKey: targetKeyOf(ctx, target),
     type: staticString(typeArg),
     typeKey: typeArg && staticString(typeArg) === undefined ? ctx.refs.key(typeArg) : undefined,
+    typeText:
+      staticString(typeArg) !== undefined
+        ? `'${staticString(typeArg)}'`
+        : typeArg
+          ? `\`${ctx.refs.text(typeArg, 30)}\``
+          : "unnamed",
     handler,
     handlerKey: handler ? ctx.refs.key(handler) : undefined,
     handlerKind: handlerKindOf(handler),
@@ -84,6 +95,36 @@ function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string
     once: (LISTENER_ADDS[method]?.once ?? false) || options.once,
     signal: options.signal,
   };
+}
+
+const GLOBAL_OBJECT_KEYS: ReadonlySet<string> = new Set(["g:window", "g:self", "g:globalThis", "g:global"]);
+
+/**
+ * The key of a listener's target. Besides stored locations, a call that looks the same
+ * object up again — `$(window)`, `document.querySelector("#nav")` — gets a key made of its
+ * callee and arguments, so `.on` and `.off` through the same lookup match. Calls that make
+ * a new object each time (`createElement`, `new X`, `matchMedia`) get none.
+ */
+function targetKeyOf(ctx: EngineContext, target: Node): string | undefined {
+  const inner = unwrap(target);
+  if (inner.type !== T.CallExpression) {
+    const key = ctx.refs.key(inner);
+    // `window`, `self` and `globalThis` are one object; so are Node's `global` and `globalThis`.
+    return key && GLOBAL_OBJECT_KEYS.has(key) ? "g:globalThis" : key;
+  }
+  const { name } = calleeOf(inner);
+  if (ctx.isCreation(inner) || (name && LONG_LIVED_FACTORIES.has(name))) return undefined;
+  const callee = ctx.refs.key(inner.callee);
+  if (!callee) return undefined;
+  const args: string[] = [];
+  for (const arg of inner.arguments) {
+    if (arg.type === T.SpreadElement) return undefined;
+    const text = staticString(arg);
+    const key = text !== undefined ? JSON.stringify(text) : ctx.refs.key(arg);
+    if (key === undefined) return undefined;
+    args.push(key);
+  }
+  return `call:${callee}(${args.join(",")})`;
 }
 
 function handlerKindOf(handler: Node | undefined): Listener["handlerKind"] {
@@ -156,7 +197,14 @@ function classify(ctx: EngineContext, target: Node, depth = 0): TargetClass {
     const callee = unwrap(inner.callee);
     const name = callee.type === T.MemberExpression ? memberName(callee) : callee.type === T.Identifier ? callee.name : undefined;
     if (name && LONG_LIVED_FACTORIES.has(name)) return "global";
-    return ctx.isCreation(inner) ? "created" : "external";
+    if (ctx.isCreation(inner)) return "created";
+    // `this.querySelector("button")`, `this.shadowRoot.getElementById("x")`: a descendant
+    // of the owner or of something it created lives and dies with it.
+    if (name && DESCENDANT_LOOKUPS.has(name) && callee.type === T.MemberExpression && depth < 6) {
+      const base = classify(ctx, callee.object, depth + 1);
+      return base === "created" || base === "self" ? base : "external";
+    }
+    return "external";
   }
   if (inner.type === T.NewExpression) return "created";
   const key = ctx.refs.key(inner);
@@ -167,6 +215,11 @@ function classify(ctx: EngineContext, target: Node, depth = 0): TargetClass {
     if (!variable || !def) return "external";
     if (variable.scope.type === "module" || variable.scope.type === "global") return "module";
     if (def.type === "Variable" && def.node.init && ctx.isCreation(def.node.init)) return "created";
+    const source = depth < 6 ? iterationSource(def) : undefined;
+    if (source) {
+      const base = classify(ctx, source, depth + 1);
+      return base === "created" || base === "self" ? base : "external";
+    }
     return "external";
   }
   if (inner.type === T.MemberExpression && depth < 6) {
@@ -184,6 +237,45 @@ function classify(ctx: EngineContext, target: Node, depth = 0): TargetClass {
     return base === "created" || base === "self" ? base : "external";
   }
   return "external";
+}
+
+/** The name of the call when a removal's target is an object made right there (`matchMedia(q)`, `new X()`). */
+function freshTargetCall(ctx: EngineContext, target: Node): string | undefined {
+  const inner = unwrap(target);
+  if (inner.type !== T.CallExpression && inner.type !== T.NewExpression) return undefined;
+  const { name } = calleeOf(inner);
+  if (!name) return undefined;
+  if (inner.type === T.NewExpression) return `new ${name}`;
+  return LONG_LIVED_FACTORIES.has(name) || ctx.isCreation(inner) ? name : undefined;
+}
+
+/** Element lookups whose results are descendants of the object they are called on. */
+const DESCENDANT_LOOKUPS: ReadonlySet<string> = new Set([
+  "querySelector",
+  "querySelectorAll",
+  "getElementById",
+  "getElementsByClassName",
+  "getElementsByTagName",
+  "getElementsByName",
+]);
+
+/**
+ * For an element of a collection — `for (const b of list)` or the first parameter of
+ * `list.forEach((b) => ...)` — the collection expression `list`.
+ */
+function iterationSource(def: NonNullable<ReturnType<EngineContext["refs"]["variable"]>>["defs"][number]): Node | undefined {
+  if (def.type === "Variable" && !def.node.init && def.node.id.type === T.Identifier) {
+    const loop = def.parent?.parent;
+    if (loop?.type === T.ForOfStatement && loop.left === def.parent) return loop.right;
+    return undefined;
+  }
+  if (def.type === "Parameter" && isFunction(def.node) && def.node.params[0] === def.name) {
+    const call = def.node.parent;
+    if (call?.type !== T.CallExpression || call.arguments[0] !== def.node) return undefined;
+    const callee = unwrap(call.callee);
+    if (callee.type === T.MemberExpression && memberName(callee) === "forEach") return callee.object;
+  }
+  return undefined;
 }
 
 /** Whether the owner must take this listener off before it ends. */
@@ -209,7 +301,7 @@ function judgeAdd(ctx: EngineContext, add: Listener, allRemoves: readonly Listen
   const matching = allRemoves.filter((remove) => removes(remove, add));
   const base = describe(ctx, add, owner);
 
-  if (add.type === ABORT && isCallerSignal(ctx, add.target) && owner.type !== "module") {
+  if (add.type === ABORT && isCallerSignal(ctx, add.target, "target") && owner.type !== "module") {
     return matching.length > 0 ? undefined : { kind: "listener", messageId: "abortListenerNotRemoved", node: add.call, data: base };
   }
   if (owner.type === "executor" && target !== "self" && target !== "created") {
@@ -219,14 +311,16 @@ function judgeAdd(ctx: EngineContext, add: Listener, allRemoves: readonly Listen
   if (add.once) return undefined;
   const region = ctx.releaseRegion(owner);
   if (add.signal) return judgeSignal(ctx, add, region, base);
-  if (add.targetKey && ctx.releasedIn(ctx.removeAll.get(add.targetKey), region)) return undefined;
+  if (ctx.releasedIn(removeAllFor(ctx, add), region)) return undefined;
   if (matching.some((remove) => ctx.inRegion(remove.call, region))) return undefined;
+  if (target === "external" && disposedIn(ctx, add, region)) return undefined;
   if (matching.length > 0) return { kind: "listener", messageId: "listenerNotRemovedInTeardown", node: add.call, data: base };
   const tried = allRemoves.some(
     (remove) => remove.targetKey === add.targetKey && add.targetKey !== undefined && sameType(remove, add) && remove.style === add.style,
   );
   if (tried && (add.handlerKind === "inline" || add.handlerKind === "bound")) {
-    return { kind: "listener", messageId: "listenerCannotBeRemoved", node: add.call, data: base };
+    const made = add.handlerKind === "inline" ? "an inline function" : "a function made by `.bind()`";
+    return { kind: "listener", messageId: "listenerCannotBeRemoved", node: add.call, data: { ...base, handler: made } };
   }
   return {
     kind: "listener",
@@ -250,10 +344,68 @@ function judgeRepeated(
   if (context.owner.type !== "function" && context.owner.type !== "module" && context.owner.type !== "component-callback") {
     return undefined;
   }
-  const where = context.inLoop ? "a loop" : context.repeating ? `a ${context.repeating}` : undefined;
+  const where = context.inLoop || isIterationCallback(context)
+    ? "a loop"
+    : context.repeating
+      ? `${/^[aeiou]/i.test(context.repeating) ? "an" : "a"} ${context.repeating}`
+      : isNamedRequestHandler(context)
+        ? "a request handler"
+        : undefined;
   if (!where || add.once || add.signal || matching.length > 0) return undefined;
-  if (add.targetKey && ctx.removeAll.has(add.targetKey)) return undefined;
+  if (removeAllFor(ctx, add).length > 0) return undefined;
   return { kind: "listener", messageId: "listenerAddedRepeatedly", node: add.call, data: { ...base, where } };
+}
+
+/**
+ * `async function handle(req, res) { ... }` declared on its own and registered elsewhere:
+ * the owner function itself takes `(req, res)`.
+ */
+function isNamedRequestHandler(context: OwnerContext): boolean {
+  if (context.owner.type !== "function") return false;
+  const [first, second] = context.owner.fn.params;
+  return (
+    first?.type === T.Identifier &&
+    second?.type === T.Identifier &&
+    REQUEST_PARAM_NAMES.has(first.name) &&
+    REQUEST_PARAM_NAMES.has(second.name)
+  );
+}
+
+/** The add runs in a `forEach`/`map` callback directly (not through a nested owner). */
+function isIterationCallback(context: OwnerContext): boolean {
+  const fn = context.innermost;
+  if (!fn || (context.owner.type !== "function" && context.owner.type !== "component-callback")) return false;
+  const call = fn.parent;
+  if (call?.type !== T.CallExpression || call.arguments[0] !== fn) return false;
+  const callee = unwrap(call.callee);
+  return callee.type === T.MemberExpression && ITERATION_METHODS.has(memberName(callee) ?? "");
+}
+
+const ITERATION_METHODS: ReadonlySet<string> = new Set(["forEach", "map", "flatMap"]);
+
+/**
+ * The controller whose `abort()` releases a `{ signal }`: `controller` for `controller.signal`,
+ * for a `const signal = controller.signal` alias, and for `const { signal } = controller`.
+ */
+function controllerKey(ctx: EngineContext, signal: Node): string | undefined {
+  return controllerOf(ctx, signal)?.key;
+}
+
+function controllerOf(ctx: EngineContext, signal: Node): { key: string; node: Node } | undefined {
+  const inner = unwrap(signal);
+  const key = ctx.refs.key(inner);
+  if (key?.endsWith(".signal")) {
+    const node = inner.type === T.MemberExpression ? inner.object : inner;
+    return { key: key.slice(0, -".signal".length), node };
+  }
+  if (inner.type !== T.Identifier) return undefined;
+  const def = ctx.refs.variable(inner)?.defs[0];
+  if (def?.type !== "Variable" || def.node.id.type !== T.ObjectPattern || !def.node.init || def.parent?.kind !== "const") return undefined;
+  const property = def.node.id.properties.find(
+    (p) => p.type === T.Property && p.value === def.name && !p.computed && p.key.type === T.Identifier && p.key.name === "signal",
+  );
+  const initKey = property ? ctx.refs.key(def.node.init) : undefined;
+  return initKey ? { key: initKey, node: def.node.init } : undefined;
 }
 
 /** `{ signal }` releases the listener only if the controller is aborted when the owner ends. */
@@ -265,15 +417,14 @@ function judgeSignal(
 ): Finding | undefined {
   const signal = add.signal!;
   if (isCallerSignal(ctx, signal)) return undefined;
-  const key = ctx.refs.key(signal);
-  if (!key || !key.endsWith(".signal")) return undefined;
-  const controller = key.slice(0, -".signal".length);
-  if (ctx.releasedIn(ctx.aborts.get(controller), region)) return undefined;
+  const found = controllerOf(ctx, signal);
+  if (!found) return undefined;
+  if (ctx.releasedIn(ctx.aborts.get(found.key), region)) return undefined;
   return {
     kind: "listener",
     messageId: "signalNeverAborted",
     node: add.call,
-    data: { ...base, controller: ctx.refs.text(unwrap(signal).type === T.MemberExpression ? (unwrap(signal) as TSESTree.MemberExpression).object : signal) },
+    data: { ...base, controller: ctx.refs.text(found.node) },
   };
 }
 
@@ -292,7 +443,7 @@ function judgeInExecutor(
   const paths = settlePaths(ctx, executor);
   if (paths.length === 0) return undefined;
   const handlerFn = add.handler ? ctx.lifecycles.resolveFunction(add.handler) : undefined;
-  const controller = add.signal ? ctx.refs.key(add.signal)?.replace(/\.signal$/, "") : undefined;
+  const controller = add.signal ? controllerKey(ctx, add.signal) : undefined;
   for (const path of paths) {
     const ownPath = path.node === add.call || (handlerFn !== undefined && contains(handlerFn, path.node));
     if (ownPath && add.once) continue;
@@ -300,14 +451,14 @@ function judgeInExecutor(
     const removed =
       matching.some((remove) => reach.some((root) => contains(root, remove.call))) ||
       (controller !== undefined && (ctx.aborts.get(controller) ?? []).some((abort) => reach.some((root) => contains(root, abort.call)))) ||
-      (add.targetKey !== undefined && (ctx.removeAll.get(add.targetKey) ?? []).some((r) => reach.some((root) => contains(root, r.call))));
+      removeAllFor(ctx, add).some((r) => reach.some((root) => contains(root, r.call)));
     if (removed) continue;
     if (add.signal && isCallerSignal(ctx, add.signal)) continue;
     return {
       kind: "listener",
       messageId: "listenerOutlivesPromise",
       node: add.call,
-      data: { ...base, path: describePath(ctx, path.node) },
+      data: { ...base, path: ownPath ? "its own event, because it is not `{ once: true }`" : describePath(ctx, path.node) },
     };
   }
   return undefined;
@@ -328,17 +479,77 @@ function describePath(ctx: EngineContext, node: Node): string {
   return "another path";
 }
 
-/** A signal handed in by the caller: its lifetime is theirs, not this code's. */
-function isCallerSignal(ctx: EngineContext, node: Node): boolean {
+/**
+ * A signal handed in by the caller: its lifetime is theirs, not this code's.
+ * As a `{ signal }` option, a signal made by a call (`AbortSignal.timeout()`, `any()`) also
+ * releases on its own. As the target of an 'abort' listener, a fresh `AbortSignal.timeout()`
+ * is this code's own; only `AbortSignal.any([...])` over a caller's signal is kept alive by it.
+ */
+function isCallerSignal(ctx: EngineContext, node: Node, use: "option" | "target" = "option"): boolean {
   let inner = unwrap(node);
   while (inner.type === T.MemberExpression) inner = unwrap(inner.object);
-  if (inner.type !== T.Identifier) return inner.type === T.CallExpression; // AbortSignal.timeout(), any()
+  if (inner.type === T.CallExpression) {
+    if (use === "option") return true;
+    const { name } = calleeOf(inner);
+    const [list] = inner.arguments;
+    return (
+      name === "any" &&
+      list?.type === T.ArrayExpression &&
+      list.elements.some((element) => !!element && element.type !== T.SpreadElement && isCallerSignal(ctx, element, use))
+    );
+  }
+  if (inner.type !== T.Identifier) return false;
   const def = ctx.refs.variable(inner)?.defs[0];
   if (!def) return false;
   if (def.type === "Parameter") return true;
   // `const { signal } = options` where options is a parameter.
-  if (def.type === "Variable" && def.node.id.type === T.ObjectPattern && def.node.init) return isCallerSignal(ctx, def.node.init);
+  if (def.type === "Variable" && def.node.id.type === T.ObjectPattern && def.node.init) return isCallerSignal(ctx, def.node.init, use);
   return false;
+}
+
+/**
+ * `target.removeAllListeners()` / `removeAllListeners(type)` calls that take this listener
+ * off: without a type, or with this listener's type (a dynamic type may be it).
+ */
+function removeAllFor(ctx: EngineContext, add: Listener): Release[] {
+  if (!add.targetKey) return [];
+  return (ctx.removeAll.get(add.targetKey) ?? []).filter((release) => {
+    const [typeArg] = release.call.arguments;
+    if (!typeArg) return true;
+    if (typeArg.type === T.SpreadElement) return true;
+    const type = staticString(typeArg);
+    return type === undefined || add.type === undefined || type === add.type;
+  });
+}
+
+const disposerCache = new WeakMap<Node, Map<string, TSESTree.CallExpression[]>>();
+
+/**
+ * Whether the owner ends the target's own life in its release phase (`socket.disconnect()`,
+ * `this.client.close()`): the target is then the owner's, and its listeners go with it.
+ */
+function disposedIn(ctx: EngineContext, add: Listener, region: Node[] | "anywhere"): boolean {
+  if (region === "anywhere" || !add.targetKey) return false;
+  return region.some((root) => (disposersIn(ctx, root).get(add.targetKey!)?.length ?? 0) > 0);
+}
+
+function disposersIn(ctx: EngineContext, root: Node): Map<string, TSESTree.CallExpression[]> {
+  let found = disposerCache.get(root);
+  if (found) return found;
+  const map = new Map<string, TSESTree.CallExpression[]>();
+  found = map;
+  walk(root, ctx.sourceCode.visitorKeys, (node) => {
+    if (node.type !== T.CallExpression) return;
+    const { object, name } = calleeOf(node);
+    if (!object || !name || !TARGET_DISPOSERS.has(name)) return;
+    const key = ctx.refs.key(object);
+    if (!key) return;
+    const list = map.get(key);
+    if (list) list.push(node);
+    else map.set(key, [node]);
+  });
+  disposerCache.set(root, found);
+  return found;
 }
 
 function describe(ctx: EngineContext, add: Listener, owner: Owner): Record<string, string> {
@@ -350,7 +561,7 @@ function describe(ctx: EngineContext, add: Listener, owner: Owner): Record<strin
         ? "a function made by `.bind()`"
         : "its handler";
   return {
-    event: add.type ?? (add.typeKey ? "dynamic" : "unknown"),
+    event: add.typeText,
     target: ctx.refs.text(add.target),
     owner: ownerText,
     end,
@@ -373,7 +584,7 @@ function removalSuggestion(ctx: EngineContext, add: Listener, owner: Owner): Fin
 /** A removal that can never match anything: a fresh function, another target, another capture flag. */
 function judgeRemove(ctx: EngineContext, remove: Listener, adds: readonly Listener[]): Finding | undefined {
   if (remove.handlerKind === "missing") return undefined;
-  const base = { event: remove.type ?? "unknown", target: ctx.refs.text(remove.target) };
+  const base = { event: remove.typeText, target: ctx.refs.text(remove.target) };
   if (remove.handlerKind === "inline" || remove.handlerKind === "bound") {
     return {
       kind: "listener",
@@ -383,6 +594,15 @@ function judgeRemove(ctx: EngineContext, remove: Listener, adds: readonly Listen
     };
   }
   if (!remove.handlerKey) return undefined;
+  const fresh = freshTargetCall(ctx, remove.target);
+  if (fresh) {
+    return {
+      kind: "listener",
+      messageId: "removalNeverMatches",
+      node: remove.call,
+      data: { ...base, reason: `\`${fresh}()\` returns a new object on every call, which has no listeners yet` },
+    };
+  }
   const candidates = adds.filter(
     (add) => add.style === remove.style && add.handlerKey === remove.handlerKey && sameType(add, remove),
   );

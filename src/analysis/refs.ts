@@ -148,3 +148,51 @@ export function thisOwner(node: Node): Node {
   }
   return node;
 }
+
+/** What an identifier imports: the module and the imported name (`default`, `*`, or a named export). */
+export interface ModuleBinding {
+  module: string;
+  imported: string;
+}
+
+/**
+ * Resolves an identifier bound by `import`, `import * as`, `require(...)` or a
+ * destructured `require`, so `fs.watch` is known to be Node's only when `fs` really
+ * comes from `node:fs`.
+ */
+export function moduleBinding(refs: RefResolver, node: TSESTree.Identifier): ModuleBinding | undefined {
+  const def = refs.variable(node)?.defs[0];
+  if (!def) return undefined;
+  if (def.type === "ImportBinding") {
+    const declaration = def.parent;
+    if (declaration?.type !== T.ImportDeclaration) return undefined;
+    const module = stripNodePrefix(String(declaration.source.value));
+    if (def.node.type === T.ImportSpecifier) {
+      const imported = def.node.imported.type === T.Identifier ? def.node.imported.name : def.node.imported.value;
+      return { module, imported };
+    }
+    return { module, imported: def.node.type === T.ImportDefaultSpecifier ? "default" : "*" };
+  }
+  if (def.type !== "Variable" || !def.node.init) return undefined;
+  const init = unwrap(def.node.init);
+  if (init.type !== T.CallExpression) return undefined;
+  const callee = unwrap(init.callee);
+  const [source] = init.arguments;
+  if (callee.type !== T.Identifier || callee.name !== "require" || source?.type !== T.Literal || typeof source.value !== "string") {
+    return undefined;
+  }
+  const module = stripNodePrefix(source.value);
+  if (def.node.id.type === T.Identifier) return { module, imported: "*" };
+  if (def.node.id.type === T.ObjectPattern) {
+    for (const property of def.node.id.properties) {
+      if (property.type === T.Property && property.value === def.name && property.key.type === T.Identifier) {
+        return { module, imported: property.key.name };
+      }
+    }
+  }
+  return undefined;
+}
+
+function stripNodePrefix(source: string): string {
+  return source.startsWith("node:") ? source.slice(5) : source;
+}

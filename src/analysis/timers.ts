@@ -5,23 +5,63 @@
  * race a promise, and when they reschedule themselves into a loop.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, contains, isFunction, unwrap } from "../ast/index.js";
+import {
+  type FunctionNode,
+  type Node,
+  calleeOf,
+  contains,
+  enclosingFunction,
+  isClass,
+  isFunction,
+  isLoop,
+  keyName,
+  unwrap,
+} from "../ast/index.js";
 import type { Owner } from "../lifecycle/owners.js";
 import { TIMERS, type TimerEntry } from "../resources/catalogue.js";
 import type { EngineContext, Finding } from "./engine.js";
 import { callbackFunction, isRacer, settlePaths, splitPaths } from "./executor.js";
 import { type Handle, handleOf } from "./handles.js";
+import { walk } from "./walk.js";
 import { appendCleanupSuggestion, guardedBefore } from "./shared.js";
 
 const RELEASE_NAMES = new Set(["clearInterval", "clearTimeout", "cancelAnimationFrame", "cancelIdleCallback"]);
+
+/** Setup methods that run once per start of a framework class's life, each followed by its teardown. */
+const PAIRED_SETUPS: Readonly<Record<string, ReadonlySet<string>>> = {
+  react: new Set(["componentDidMount"]),
+  "web-component": new Set(["connectedCallback"]),
+  angular: new Set(["ngOnInit", "ngAfterViewInit", "ngAfterContentInit"]),
+};
+
+/** Callees whose callback's return value is thrown away. */
+const RETURN_IGNORED_CALLEES = new Set([
+  "addEventListener",
+  "on",
+  "once",
+  "addListener",
+  "prependListener",
+  "prependOnceListener",
+  "forEach",
+  "queueMicrotask",
+]);
 
 export function analyzeTimers(ctx: EngineContext): Finding[] {
   const findings: Finding[] = [];
   for (const { call, name } of ctx.timers) {
     const entry = TIMERS[name]!;
-    const { owner } = ctx.lifecycles.ownerOf(call);
+    // `setInterval()` with no callback schedules nothing worth keeping (and throws in Node).
+    if (call.arguments.length === 0) continue;
+    const context = ctx.lifecycles.ownerOf(call);
+    const { inLoop } = context;
+    const owner = context.owner.type === "module" ? (fieldOwner(ctx, call) ?? context.owner) : context.owner;
     if (owner.type === "module") continue;
-    const handle = handleOf(call, ctx.refs, RELEASE_NAMES);
+    // A function that only the module body calls, once (`main()`, an IIFE), lives as long as the module.
+    if (owner.type === "function" && !inLoop && runsOnceAtModuleLevel(ctx, owner.fn)) continue;
+    let handle = handleOf(call, ctx.refs, RELEASE_NAMES);
+    // Returned from a callback whose return value nobody reads (an executor, an effect setup,
+    // an event handler): as good as discarded.
+    if (handle.type === "returned" && returnIgnored(ctx, call)) handle = { type: "discarded" };
     if (handle.type === "returned" || handle.type === "escaped") continue;
     if (handle.type === "stored" && (handle.returned || handle.escapes)) continue;
     const finding =
@@ -67,8 +107,12 @@ function ownedTimer(
       data: { ...data, handle: ctx.refs.text(handle.target) },
     };
   }
-  if (entry.kind === "interval" && !handle.declared && !handle.guarded) {
-    if (!guardedBefore(ctx, call, handle.keys, ctx.timerReleases)) {
+  if (entry.kind === "interval" && !handle.declared && !handle.guarded && !pairedSetup(owner, call)) {
+    if (
+      !guardedBefore(ctx, call, handle.keys, ctx.timerReleases) &&
+      !flagGuarded(ctx, call) &&
+      !freshPerRun(ctx, call, handle.target)
+    ) {
       return { kind: "timer", messageId: "timerOverwritten", node: call, data: { ...data, handle: ctx.refs.text(handle.target) } };
     }
   }
@@ -87,8 +131,13 @@ function judged(
   if (entry.kind === "interval") return true;
   const canEndFirst = ownerCanEndFirst(owner);
   if (loop) return canEndFirst && !stoppable(call, loop);
-  if (entry.kind !== "timeout" || !canEndFirst) return false;
-  if (isImmediate(call)) return false;
+  // A one-shot timeout or idle callback matters only when its owner can end before it fires.
+  if ((entry.kind !== "timeout" && entry.kind !== "idle") || !canEndFirst) return false;
+  if (entry.kind === "timeout" && isImmediate(call)) return false;
+  // In an effect, only a timeout the setup itself starts (or a one-shot callback of it) is bound
+  // to the effect; one started by a handler the effect installs is a one-shot of that handler,
+  // like a timeout in a component's event handler.
+  if (owner.type === "effect" && !oneShotPath(call, owner.setup)) return false;
   if (owner.type === "class" && owner.info.framework === "plain") {
     // A plain class's timeout matters when it acts on the instance after teardown.
     return handle.type === "stored" || usesThis(ctx, call);
@@ -123,25 +172,11 @@ function usesThis(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
   if (inner.type === T.MemberExpression) return unwrap(inner.object).type === T.ThisExpression;
   if (inner.type !== T.ArrowFunctionExpression) return false;
   let found = false;
-  walkSource(ctx, inner.body, (node) => {
+  walk(inner.body, ctx.sourceCode.visitorKeys, (node) => {
     if (node.type === T.ThisExpression) found = true;
     return !found && !(isFunction(node) && node.type !== T.ArrowFunctionExpression);
   });
   return found;
-}
-
-function walkSource(ctx: EngineContext, root: Node, enter: (node: Node) => boolean): void {
-  const stack: Node[] = [root];
-  const keys = ctx.sourceCode.visitorKeys;
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!enter(node)) continue;
-    for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) for (const item of value) item && stack.push(item as Node);
-      else if (value && typeof value === "object") stack.push(value as Node);
-    }
-  }
 }
 
 /**
@@ -177,7 +212,8 @@ function containsReturn(node: Node): boolean {
 
 /**
  * A timer inside a promise executor whose callback settles the promise (a connect or
- * request timeout) must be cleared when the promise settles another way.
+ * request timeout) must be cleared on every other path along which the promise settles;
+ * an interval must be cleared on every path, its own included.
  */
 function executorTimer(
   ctx: EngineContext,
@@ -186,23 +222,242 @@ function executorTimer(
   executor: FunctionNode,
   handle: Handle,
 ): Finding | undefined {
-  if (TIMERS[name]?.kind !== "timeout" && TIMERS[name]?.kind !== "interval") return undefined;
+  const entry = TIMERS[name]!;
+  if (entry.kind !== "timeout" && entry.kind !== "interval") return undefined;
+  const interval = entry.kind === "interval";
   const paths = settlePaths(ctx, executor);
   const callback = callbackFunction(ctx, call.arguments[0]);
-  const own = paths.filter((path) => path.node === call || (callback && contains(callback, path.node)));
   const split = splitPaths(ctx, paths, callback ? [callback, call] : [call]);
-  const settlesHere = own.length > 0 || split.own.length > 0;
-  if (TIMERS[name]?.kind === "timeout" && !settlesHere) return undefined;
-  const others = split.others;
-  if (others.length === 0 && !isRacer(executor) && TIMERS[name]?.kind === "timeout") return undefined;
+  const racer = isRacer(executor) || racedThroughVariable(ctx, executor);
+  // A timeout that does not settle the promise is one-shot work; one that settles it but has
+  // nothing to race against is a `sleep()`.
+  if (!interval && (split.own.length === 0 || (split.others.length === 0 && !racer))) return undefined;
   const { owner, end } = ctx.describe({ type: "executor", fn: executor, settlers: [] });
-  const data = { timer: name, owner, end, callback: callbackText(ctx, call), release: TIMERS[name]!.release };
-  if (handle.type === "discarded") return { kind: "timer", messageId: "timerRacesPromise", node: call, data };
+  const data = { timer: name, owner, end, callback: callbackText(ctx, call), release: entry.release };
+  if (handle.type === "discarded") {
+    return { kind: "timer", messageId: interval ? "timerDiscarded" : "timerRacesPromise", node: call, data };
+  }
   if (handle.type !== "stored") return undefined;
-  const cleared = handle.keys.some((key) =>
-    (ctx.timerReleases.get(key) ?? []).some((release) => !callback || !contains(callback, release.call)),
+  const releases = handle.keys.flatMap((key) => ctx.timerReleases.get(key) ?? []);
+  const finding = (messageId: string): Finding => ({
+    kind: "timer",
+    messageId,
+    node: call,
+    data: { ...data, handle: ctx.refs.text(handle.target) },
+  });
+  if (releases.length === 0) return finding(interval ? "timerNeverCleared" : "timerRacesPromise");
+  // Cleared after the promise settles (`.finally(...)`, `finally {}` around the `await`),
+  // or synchronously in the executor after it was set: every path is covered.
+  const coversAll = releases.some(
+    (release) =>
+      !contains(executor, release.call) ||
+      (enclosingFunction(release.call) === executor && release.call.range[0] > call.range[1]),
   );
-  return cleared ? undefined : { kind: "timer", messageId: "timerRacesPromise", node: call, data };
+  if (coversAll) return undefined;
+  // Racing another promise from outside: only code outside the executor can see the other side settle.
+  if (racer && split.others.length === 0) return finding("timerRacesPromise");
+  const mustClear = interval ? [...split.own, ...split.others] : split.others;
+  const uncovered = mustClear.filter((path) => !pathReleases(ctx, path.node, executor, releases));
+  return uncovered.length > 0 ? finding("timerRacesPromise") : undefined;
+}
+
+/** Whether code on this settle path (its function, what it calls, or a function around it) clears the timer. */
+function pathReleases(ctx: EngineContext, node: Node, executor: FunctionNode, releases: readonly { call: Node }[]): boolean {
+  const roots: Node[] = [node];
+  for (let fn = enclosingFunction(node); fn && fn !== executor; fn = enclosingFunction(fn)) roots.push(fn);
+  const reach = ctx.expand(roots);
+  return releases.some((release) => reach.some((root) => contains(root, release.call)));
+}
+
+/** `const timeout = new Promise(...)` later raced: `Promise.race([work, timeout])`. */
+function racedThroughVariable(ctx: EngineContext, executor: FunctionNode): boolean {
+  const created = executor.parent;
+  const declarator = created?.parent;
+  if (created?.type !== T.NewExpression || declarator?.type !== T.VariableDeclarator || declarator.init !== created) {
+    return false;
+  }
+  if (declarator.id.type !== T.Identifier) return false;
+  const variable = ctx.refs.variable(declarator.id);
+  return (variable?.references ?? []).some((reference) => {
+    const array = (reference.identifier as Node).parent;
+    const race = array?.parent;
+    if (array?.type !== T.ArrayExpression || race?.type !== T.CallExpression || race.arguments[0] !== array) return false;
+    const { object, name } = calleeOf(race);
+    return (name === "race" || name === "any") && object?.type === T.Identifier && object.name === "Promise";
+  });
+}
+
+/**
+ * Whether the value a timer call returns from its function is thrown away: the function is a
+ * promise executor, an effect setup (React expects a cleanup function, not a handle), a JSX
+ * `on*` handler or a listener.
+ */
+function returnIgnored(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
+  const fn = enclosingFunction(call);
+  if (!fn) return false;
+  const parent = fn.parent;
+  if (parent?.type === T.NewExpression && parent.arguments[0] === fn) {
+    const callee = unwrap(parent.callee);
+    return callee.type === T.Identifier && callee.name === "Promise" && ctx.refs.isGlobal(callee, "Promise");
+  }
+  if (ctx.lifecycles.effectOwner(fn)) return true;
+  if (parent?.type === T.JSXExpressionContainer && parent.parent?.type === T.JSXAttribute) {
+    const attribute = parent.parent.name;
+    return attribute.type === T.JSXIdentifier && /^on[A-Z]/.test(attribute.name);
+  }
+  if (parent?.type === T.CallExpression && parent.callee !== fn) {
+    const { name } = calleeOf(parent);
+    return !!name && RETURN_IGNORED_CALLEES.has(name);
+  }
+  return false;
+}
+
+/** Callees whose function argument runs at most once per call. */
+const ONE_SHOT_CALLEES = new Set([
+  "then",
+  "catch",
+  "finally",
+  "once",
+  "setTimeout",
+  "setImmediate",
+  "queueMicrotask",
+  "nextTick",
+  "requestAnimationFrame",
+  "requestIdleCallback",
+  "onMounted",
+  "onBeforeMount",
+]);
+
+/** `fn` is passed to a callee that calls it at most once (`p.then(fn)`, `emitter.once(type, fn)`). */
+function isOneShotCallback(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent?.type !== T.CallExpression || parent.callee === fn) return false;
+  const { name } = calleeOf(parent);
+  return !!name && ONE_SHOT_CALLEES.has(name);
+}
+
+/** Every function between `call` and `root` is a one-shot callback. */
+function oneShotPath(call: TSESTree.CallExpression, root: FunctionNode): boolean {
+  for (let fn = enclosingFunction(call); fn && fn !== root; fn = enclosingFunction(fn)) {
+    if (!isOneShotCallback(fn)) return false;
+  }
+  return true;
+}
+
+/**
+ * A local variable declared in an enclosing function and written only from one-shot callbacks
+ * of it (`load().then(() => { id = setInterval(...) })`): each run of that function has its own
+ * variable, written once, so nothing can be overwritten.
+ */
+function freshPerRun(ctx: EngineContext, call: TSESTree.CallExpression, target: Node): boolean {
+  if (target.type !== T.Identifier) return false;
+  const declaration = ctx.refs.variable(target)?.defs[0]?.node;
+  if (!declaration) return false;
+  const declaringFn = isFunction(declaration) ? declaration : enclosingFunction(declaration);
+  if (!declaringFn || declaringFn === enclosingFunction(call)) return false;
+  if (!contains(declaringFn, call)) return false;
+  return oneShotPath(call, declaringFn);
+}
+
+/**
+ * A start guarded by a flag of its own: the function tests a location before the timer is set
+ * and writes that same location itself (`if (this.running) return; this.running = true;`).
+ */
+function flagGuarded(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
+  const fn = enclosingFunction(call);
+  if (!fn || fn.body.type !== T.BlockStatement) return false;
+  const written = new Set<string>();
+  walk(fn.body, ctx.sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === T.AssignmentExpression) {
+      const key = ctx.refs.key(node.left);
+      if (key) written.add(key);
+    }
+    return true;
+  });
+  if (written.size === 0) return false;
+  return fn.body.body.some(
+    (statement) =>
+      statement.range[1] <= call.range[0] &&
+      statement.type === T.IfStatement &&
+      containsReturn(statement.consequent) &&
+      mentionsAny(ctx, statement.test, written),
+  );
+}
+
+function mentionsAny(ctx: EngineContext, node: Node, keys: ReadonlySet<string>): boolean {
+  let found = false;
+  walk(node, ctx.sourceCode.visitorKeys, (child) => {
+    if (found) return false;
+    if (child.type === T.Identifier || child.type === T.MemberExpression) {
+      const key = ctx.refs.key(child);
+      if (key && keys.has(key)) found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** The timer is set directly in a framework setup method (or an effect setup) that its teardown always follows. */
+function pairedSetup(owner: Owner, call: TSESTree.CallExpression): boolean {
+  const fn = enclosingFunction(call);
+  if (!fn) return false;
+  if (owner.type === "effect") return fn === owner.setup;
+  if (owner.type !== "class" || fn !== owner.method) return false;
+  const setups = PAIRED_SETUPS[owner.info.framework];
+  const member = fn.parent;
+  if (!setups || (member?.type !== T.MethodDefinition && member?.type !== T.PropertyDefinition)) return false;
+  const name = keyName(member.key, member.computed);
+  return !!name && setups.has(name);
+}
+
+/**
+ * An instance field initialiser (`#sweep = setInterval(...)`) runs once per instance, as part
+ * of construction: the class owns it (the owner walk finds no function and says "module").
+ */
+function fieldOwner(ctx: EngineContext, call: TSESTree.CallExpression): Owner | undefined {
+  let child: Node = call;
+  for (let parent = call.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === T.PropertyDefinition) {
+      const cls = parent.parent.parent;
+      if (parent.static || parent.value !== child || !isClass(cls)) return undefined;
+      const info = ctx.lifecycles.classInfo(cls);
+      const constructor = info.methods.get("constructor");
+      // `method` is the function that runs the initialiser: the constructor (or none is written).
+      return { type: "class", info, method: constructor ?? (undefined as unknown as FunctionNode) };
+    }
+    if (parent.type === T.Program || isFunction(parent)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A function that is not exported and is called exactly once, from the module body and
+ * outside any loop (`async function main() {...} main()`), or an IIFE in the module body.
+ */
+function runsOnceAtModuleLevel(ctx: EngineContext, fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent?.type === T.CallExpression && parent.callee === fn) return atModuleLevel(parent);
+  let id: TSESTree.Identifier | undefined;
+  if (fn.type === T.FunctionDeclaration && fn.id) id = fn.id;
+  else if (parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier) id = parent.id;
+  if (!id) return false;
+  const holder = fn.type === T.FunctionDeclaration ? fn.parent : parent?.parent?.parent;
+  if (holder?.type === T.ExportNamedDeclaration || holder?.type === T.ExportDefaultDeclaration) return false;
+  const variable = ctx.refs.variable(id);
+  if (!variable) return false;
+  const reads = variable.references.filter((reference) => reference.identifier !== id && !reference.init);
+  if (reads.length !== 1) return false;
+  const ref = reads[0]!.identifier as Node;
+  return ref.parent?.type === T.CallExpression && ref.parent.callee === ref && atModuleLevel(ref.parent);
+}
+
+function atModuleLevel(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current) || isLoop(current)) return false;
+    if (current.type === T.Program) return true;
+  }
+  return false;
 }
 
 function callbackText(ctx: EngineContext, call: TSESTree.CallExpression): string {

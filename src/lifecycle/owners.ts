@@ -272,10 +272,11 @@ export class Lifecycles {
         return { owner: "this promise executor", end: "after the promise settles" };
       case "class": {
         const { info } = owner;
-        if (info.framework !== "plain") return { owner: `class \`${info.name}\``, end: CLASS_LIFECYCLES[info.framework].end };
+        const ownerText = info.node.id ? `class \`${info.name}\`` : "an anonymous class";
+        if (info.framework !== "plain") return { owner: ownerText, end: CLASS_LIFECYCLES[info.framework].end };
         const teardown = info.teardownNames[0];
         return {
-          owner: `class \`${info.name}\``,
+          owner: ownerText,
           end: teardown ? `after \`${displayMethod(teardown)}()\`` : "for as long as the instance lives",
         };
       }

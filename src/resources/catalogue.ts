@@ -3,7 +3,7 @@
  * The engine reads these tables; adding an API here should not need engine changes.
  */
 
-export type ResourceKind = "listener" | "timer" | "objectUrl";
+export type ResourceKind = "listener" | "timer" | "objectUrl" | "observer" | "closeable" | "subscription";
 
 /** Global objects whose members are the same as bare globals (`window.setInterval`). */
 export const GLOBAL_HOSTS: ReadonlySet<string> = new Set(["window", "globalThis", "self", "global"]);
@@ -65,6 +65,21 @@ export const LISTENER_REMOVES: Readonly<Record<string, "dom" | "emitter">> = {
 };
 
 export const REMOVE_ALL_LISTENERS = "removeAllListeners";
+
+/**
+ * Methods that end the life of the object they are called on (`socket.close()`). When an
+ * owner calls one on a listener's target in its release phase, the target is the owner's
+ * and the listener goes with it. Never applied to long-lived targets (`document.close()`).
+ */
+export const TARGET_DISPOSERS: ReadonlySet<string> = new Set([
+  "close",
+  "destroy",
+  "disconnect",
+  "dispose",
+  "terminate",
+  "kill",
+  "end",
+]);
 
 /**
  * Targets that live as long as the page or the process. A listener left on one of
@@ -140,4 +155,4 @@ export const ABORT = "abort";
 // Cheap bail-out: a file whose text contains none of these cannot acquire anything we know.
 
 export const TRIGGER_PATTERN =
-  /EventListener|\.on\s*\(|\.once\s*\(|\.off\s*\(|[aA]ddListener|removeListener|prependListener|prependOnceListener|setInterval|setTimeout|requestAnimationFrame|requestIdleCallback|createObjectURL|revokeObjectURL/;
+  /EventListener|\.on\s*\(|\.once\s*\(|\.off\s*\(|[aA]ddListener|removeListener|prependListener|prependOnceListener|setInterval|setTimeout|requestAnimationFrame|requestIdleCallback|createObjectURL|revokeObjectURL|Observer|WebSocket|EventSource|Channel|Worker|RTCPeerConnection|AudioContext|watch|createInterface|createServer|connect|spawn|fork|request|subscribe/;

@@ -21,6 +21,7 @@ export default createRule<[CommonOptions], MessageIds>({
       preset: "recommended",
     },
     hasSuggestions: true,
+    defaultOptions: [{}],
     schema: [
       {
         type: "object",
@@ -31,20 +32,20 @@ export default createRule<[CommonOptions], MessageIds>({
     ],
     messages: {
       listenerNeverRemoved:
-        "The '{{event}}' listener added to `{{target}}` in {{owner}} is never removed; `{{target}}` keeps {{handler}} and everything it closes over alive {{end}}.",
+        "The {{event}} listener added to `{{target}}` in {{owner}} is never removed; `{{target}}` keeps {{handler}} and everything it closes over alive {{end}}.",
       listenerNotRemovedInTeardown:
-        "The '{{event}}' listener added to `{{target}}` in {{owner}} is removed elsewhere, but not when its owner ends; it keeps {{handler}} alive {{end}}.",
+        "The {{event}} listener added to `{{target}}` in {{owner}} is removed elsewhere, but not when its owner ends; it keeps {{handler}} alive {{end}}.",
       listenerCannotBeRemoved:
-        "The '{{event}}' listener on `{{target}}` uses {{handler}} created at this call, so no removal can match it; it stays attached {{end}}. Keep the handler in a variable and pass that same reference to both calls.",
+        "The {{event}} listener on `{{target}}` is {{handler}}, created at this call, so no removal can match it; it stays attached {{end}}. Keep the handler in a variable and pass that same reference to both calls.",
       listenerAddedRepeatedly:
-        "A '{{event}}' listener is added to the long-lived `{{target}}` from {{where}} and never removed; every run adds another one, and each keeps {{handler}} alive for the life of the program.",
+        "A listener for {{event}} is added to the long-lived `{{target}}` from {{where}} and never removed; every run adds another one, and each keeps {{handler}} alive for the life of the program.",
       signalNeverAborted:
-        "The '{{event}}' listener on `{{target}}` is tied to the signal of `{{controller}}`, which {{owner}} never aborts when it ends; it keeps {{handler}} alive {{end}}.",
+        "The {{event}} listener on `{{target}}` is tied to the signal of `{{controller}}`, which {{owner}} never aborts when it ends; it keeps {{handler}} alive {{end}}.",
       abortListenerNotRemoved:
         "An 'abort' listener is added to the caller's signal `{{target}}` in {{owner}} and never removed when the work completes; a long-lived signal collects one per call, each keeping {{handler}} alive until the signal aborts, which may be never.",
       listenerOutlivesPromise:
-        "The '{{event}}' listener on `{{target}}` stays attached when the promise settles through {{path}}; remove every listener on every settle path, or `{{target}}` keeps {{handler}} alive {{end}}.",
-      removalNeverMatches: "This removal of the '{{event}}' listener on `{{target}}` can never match: {{reason}}.",
+        "The {{event}} listener on `{{target}}` stays attached when the promise settles through {{path}}; remove every listener on every settle path, or `{{target}}` keeps {{handler}} alive {{end}}.",
+      removalNeverMatches: "This removal of the {{event}} listener on `{{target}}` can never match: {{reason}}.",
       addRemoval: "Remove the listener from `{{target}}` in the effect's cleanup.",
     },
   },

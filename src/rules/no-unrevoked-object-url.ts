@@ -17,6 +17,7 @@ export default createRule<[CommonOptions], MessageIds>({
       preset: "recommended",
     },
     hasSuggestions: true,
+    defaultOptions: [{}],
     schema: [
       {
         type: "object",
@@ -33,7 +34,7 @@ export default createRule<[CommonOptions], MessageIds>({
       urlNotRevokedInTeardown:
         "{{url}} is revoked elsewhere, but not when its owner ends; the object URL and its Blob stay alive {{end}}.",
       urlNotKept:
-        "The object URL assigned straight to {{url}} is kept nowhere else and never revoked; its Blob or MediaSource stays in memory until the document unloads. Keep the URL and revoke it when {{owner}} ends.",
+        "The object URL assigned straight to {{url}} is kept nowhere else and never revoked; its Blob or MediaSource stays in memory until the document unloads. Keep the URL in a variable or field and revoke it when {{owner}} ends.",
       revokeInCleanup: "Revoke `{{url}}` in the effect's cleanup.",
     },
   },

@@ -1,0 +1,758 @@
+/**
+ * Long-running `await` loops and the tasks that run them: whether a loop can be
+ * cancelled (a way out, a signal it checks, a catch that lets the AbortError
+ * through), and whether the teardown that cancels a background task waits for it.
+ * Used by require-cancellable-loop; independent of the resource engine.
+ */
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import {
+  type FunctionNode,
+  type Node,
+  calleeOf,
+  contains,
+  enclosingFunction,
+  isClass,
+  isFunction,
+  isLoop,
+  keyName,
+  memberName,
+  outerParent,
+  unwrap,
+} from "../ast/index.js";
+import { DEFAULT_TEARDOWN_METHODS } from "../lifecycle/tables.js";
+import {
+  ABORTED_PROPERTY,
+  ABORT_METHOD,
+  ENDLESS_ITERATORS,
+  EVENTS_MODULES,
+  PROMISE_SLEEPS,
+  SIGNAL_NAME,
+  SIGNAL_PROPERTY,
+  SLEEP_HELPER_NAMES,
+  THROW_IF_ABORTED,
+  TIMERS_PROMISES_MODULES,
+} from "../resources/async.js";
+import { RefResolver, thisOwner } from "./refs.js";
+import { walk } from "./walk.js";
+
+export type AsyncLoopMessageId = "loopNeverExits" | "abortSwallowed" | "cancelNotAwaited" | "sleepIgnoresSignal";
+
+export interface AsyncLoopOptions {
+  /** Extra method names that end a class's (or a module's) life. */
+  teardownMethods?: readonly string[];
+  /** Report sleeps in long-running loops that ignore a signal in scope. */
+  checkIgnoredSignal?: boolean;
+}
+
+export interface AsyncLoopFinding {
+  messageId: AsyncLoopMessageId;
+  node: Node;
+  data: Record<string, string>;
+}
+
+type LoopNode =
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement
+  | TSESTree.ForStatement
+  | TSESTree.ForOfStatement;
+
+/**
+ * How a loop's head keeps it running:
+ * - `constant`: `while (true)`, `for (;;)`; `flag-never`: a flag nothing ever sets to its stop value;
+ * - `source`: `for await` over an endless iterator created without a signal;
+ * - `flag-stopped`: a flag other code sets; `signal`: the head reads `signal.aborted`;
+ *   `source-signal`: an endless iterator that gets a signal (its abort ends the loop).
+ */
+type HeadKind = "constant" | "flag-never" | "source" | "flag-stopped" | "signal" | "source-signal";
+const UNCANCELLABLE_HEADS: ReadonlySet<HeadKind> = new Set(["constant", "flag-never", "source"]);
+
+interface LoopInfo {
+  loop: LoopNode;
+  fn: FunctionNode;
+  head: HeadKind;
+  /** Locations the loop reads (for stop flags set by a teardown). */
+  readKeys: Set<string>;
+}
+
+interface SignalUse {
+  node: Node;
+  /** The `try` inside the loop whose `catch` receives the AbortError this use raises. */
+  caughtBy?: TSESTree.TryStatement;
+}
+
+type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
+
+export function analyzeAsyncLoops(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  options: AsyncLoopOptions = {},
+): AsyncLoopFinding[] {
+  return new AsyncLoopAnalysis(sourceCode, options).run();
+}
+
+class AsyncLoopAnalysis {
+  private readonly refs: RefResolver;
+  private readonly keys: VisitorKeys;
+  private readonly findings: AsyncLoopFinding[] = [];
+  private readonly teardownNames: ReadonlySet<string>;
+  /** Every write `key = value` / `key++` of the file: the written value, or undefined when unknown. */
+  private readonly writes = new Map<string, { node: Node; value: Node | undefined }[]>();
+  private readonly loopNodes: LoopNode[] = [];
+  private readonly calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+  private readonly classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] = [];
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly options: AsyncLoopOptions,
+  ) {
+    this.refs = new RefResolver(sourceCode);
+    this.keys = sourceCode.visitorKeys;
+    this.teardownNames = new Set([...DEFAULT_TEARDOWN_METHODS, ...(options.teardownMethods ?? [])]);
+  }
+
+  run(): AsyncLoopFinding[] {
+    this.collect();
+    const loops = this.loopNodes.map((loop) => this.describeLoop(loop)).filter((info): info is LoopInfo => !!info);
+    for (const info of loops) this.checkLoop(info);
+    if (this.options.checkIgnoredSignal) this.checkSleeps(loops);
+    this.checkTasks(loops);
+    return this.findings;
+  }
+
+  private collect(): void {
+    walk(this.sourceCode.ast, this.keys, (node) => {
+      switch (node.type) {
+        case T.WhileStatement:
+        case T.DoWhileStatement:
+        case T.ForStatement:
+          this.loopNodes.push(node);
+          break;
+        case T.ForOfStatement:
+          if (node.await) this.loopNodes.push(node);
+          break;
+        case T.AssignmentExpression: {
+          const key = this.refs.key(node.left);
+          if (key) push(this.writes, key, { node, value: node.operator === "=" ? node.right : undefined });
+          break;
+        }
+        case T.UpdateExpression: {
+          const key = this.refs.key(node.argument);
+          if (key) push(this.writes, key, { node, value: undefined });
+          break;
+        }
+        case T.CallExpression:
+        case T.NewExpression:
+          this.calls.push(node);
+          break;
+        case T.ClassDeclaration:
+        case T.ClassExpression:
+          this.classes.push(node);
+          break;
+        default:
+          break;
+      }
+    });
+  }
+
+  // -------------------------------------------------------------------------
+  // Which loops run for long
+
+  private describeLoop(loop: LoopNode): LoopInfo | undefined {
+    const fn = enclosingFunction(loop);
+    // Top-level loops belong to the process; generators are driven by their consumer.
+    if (!fn || !fn.async || fn.generator) return undefined;
+    const head = this.headKind(loop);
+    if (!head) return undefined;
+    if (loop.type !== T.ForOfStatement && !this.awaitsInside(loop)) return undefined;
+    const readKeys = new Set<string>();
+    this.walkLoop(loop, (node) => {
+      if (node.type === T.Identifier || node.type === T.MemberExpression) {
+        const key = this.refs.key(node);
+        if (key) readKeys.add(key);
+      }
+    });
+    return { loop, fn, head, readKeys };
+  }
+
+  private headKind(loop: LoopNode): HeadKind | undefined {
+    switch (loop.type) {
+      case T.ForStatement:
+        return !loop.test || isConstantTruthy(loop.test) ? "constant" : undefined;
+      case T.WhileStatement:
+      case T.DoWhileStatement:
+        if (isConstantTruthy(loop.test)) return "constant";
+        if (readsAborted(loop.test, this.keys)) return "signal";
+        return this.flagKind(loop, loop.test);
+      case T.ForOfStatement: {
+        const source = unwrap(loop.right);
+        if (source.type !== T.CallExpression || !this.isEndlessIterator(source)) return undefined;
+        return source.arguments.some((arg) => this.mentionsSignal(arg)) ? "source-signal" : "source";
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `while (running)`, `while (!this.stopped)`: a stop flag, set elsewhere or never. */
+  private flagKind(loop: LoopNode, test: Node): HeadKind | undefined {
+    let inner = unwrap(test);
+    let keepRunningWhenTruthy = true;
+    while (inner.type === T.UnaryExpression && inner.operator === "!") {
+      keepRunningWhenTruthy = !keepRunningWhenTruthy;
+      inner = unwrap(inner.argument);
+    }
+    if (inner.type !== T.Identifier && inner.type !== T.MemberExpression) return undefined;
+    const key = this.refs.key(inner);
+    if (!key) return undefined;
+    const isThisMember = key.startsWith("this");
+    if (!isThisMember) {
+      // Only variables declared in this file; a parameter or an import may change out of sight.
+      if (inner.type !== T.Identifier) return undefined;
+      const def = this.refs.variable(inner)?.defs[0];
+      if (def?.type !== "Variable") return undefined;
+    }
+    let stoppedElsewhere = false;
+    for (const write of this.writes.get(key) ?? []) {
+      const inLoop = contains(loop, write.node) && enclosingFunction(write.node) === enclosingFunction(loop);
+      const keepsRunning = write.value !== undefined && literalTruthiness(write.value) === keepRunningWhenTruthy;
+      if (keepsRunning) continue;
+      // The loop sets its own exit condition: a bounded loop, not a long-running one.
+      if (inLoop) return undefined;
+      stoppedElsewhere = true;
+    }
+    return stoppedElsewhere ? "flag-stopped" : "flag-never";
+  }
+
+  /** `on(emitter, type)` of `node:events`, `setInterval(ms)` of `node:timers/promises`. */
+  private isEndlessIterator(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    if (callee.type === T.Identifier) {
+      const imported = this.importOf(callee);
+      if (!imported) return false;
+      return (
+        (EVENTS_MODULES.has(imported.module) && ENDLESS_ITERATORS.events.has(imported.name)) ||
+        (TIMERS_PROMISES_MODULES.has(imported.module) && ENDLESS_ITERATORS.timersPromises.has(imported.name))
+      );
+    }
+    if (callee.type === T.MemberExpression) {
+      const name = memberName(callee);
+      const object = unwrap(callee.object);
+      if (!name || object.type !== T.Identifier) return false;
+      const imported = this.importOf(object);
+      if (!imported) return false;
+      // `events.on(...)`, `EventEmitter.on(...)`, `timers.setInterval(...)`.
+      return (
+        (EVENTS_MODULES.has(imported.module) && ENDLESS_ITERATORS.events.has(name)) ||
+        (TIMERS_PROMISES_MODULES.has(imported.module) && ENDLESS_ITERATORS.timersPromises.has(name))
+      );
+    }
+    return false;
+  }
+
+  /** For an identifier bound by an import: the module and the imported name (`default`/`*` for those). */
+  private importOf(id: TSESTree.Identifier): { module: string; name: string } | undefined {
+    const def = this.refs.variable(id)?.defs[0];
+    if (def?.type !== "ImportBinding") return undefined;
+    const declaration = def.parent;
+    if (declaration?.type !== T.ImportDeclaration) return undefined;
+    const module = String(declaration.source.value);
+    const spec = def.node;
+    if (spec.type === T.ImportSpecifier) {
+      return { module, name: spec.imported.type === T.Identifier ? spec.imported.name : String(spec.imported.value) };
+    }
+    return { module, name: spec.type === T.ImportDefaultSpecifier ? "default" : "*" };
+  }
+
+  private awaitsInside(loop: LoopNode): boolean {
+    let found = false;
+    this.walkLoop(loop, (node) => {
+      if (node.type === T.AwaitExpression || (node.type === T.ForOfStatement && node.await)) found = true;
+    });
+    return found;
+  }
+
+  /** Walks the per-iteration parts of a loop, not entering nested functions or classes. */
+  private walkLoop(loop: LoopNode, visit: (node: Node) => void): void {
+    const parts: (Node | null | undefined)[] =
+      loop.type === T.ForStatement
+        ? [loop.test, loop.update, loop.body]
+        : loop.type === T.ForOfStatement
+          ? [loop.body]
+          : [loop.test, loop.body];
+    for (const part of parts) {
+      if (!part) continue;
+      walk(part, this.keys, (node) => {
+        if (isFunction(node) || isClass(node)) return false;
+        visit(node);
+        return true;
+      });
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Checks 1 and 2: a way out, and a catch that lets cancellation through
+
+  private checkLoop(info: LoopInfo): void {
+    if (!UNCANCELLABLE_HEADS.has(info.head)) return;
+    const { loop } = info;
+    let exits = 0;
+    let checks = 0;
+    const uses: SignalUse[] = [];
+    this.walkLoop(loop, (node) => {
+      switch (node.type) {
+        case T.BreakStatement:
+          if (breakLeaves(node, loop)) exits++;
+          break;
+        case T.ContinueStatement:
+          if (node.label && continueLeaves(node, loop)) exits++;
+          break;
+        case T.ReturnStatement:
+          exits++;
+          break;
+        case T.ThrowStatement:
+          if (!catchingTry(node, loop)) exits++;
+          break;
+        case T.MemberExpression:
+          if (memberName(node) === ABORTED_PROPERTY) checks++;
+          break;
+        case T.CallExpression:
+        case T.NewExpression: {
+          const { name } = node.type === T.CallExpression ? calleeOf(node) : {};
+          if (name === THROW_IF_ABORTED || node.arguments.some((arg) => this.mentionsSignal(arg))) {
+            uses.push({ node, caughtBy: catchingTry(node, loop) });
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    });
+    if (exits > 0 || checks > 0) return;
+    if (uses.some((use) => !use.caughtBy)) return;
+    const swallowing = uses.find((use) => use.caughtBy)?.caughtBy;
+    if (swallowing?.handler) {
+      this.findings.push({
+        messageId: "abortSwallowed",
+        node: swallowing.handler,
+        data: { loop: this.loopText(loop) },
+      });
+      return;
+    }
+    this.findings.push({ messageId: "loopNeverExits", node: loop, data: { loop: this.loopText(loop) } });
+  }
+
+  private loopText(loop: LoopNode): string {
+    switch (loop.type) {
+      case T.ForStatement:
+        return loop.test ? `for (…; ${this.refs.text(loop.test, 24)}; …)` : "for (;;)";
+      case T.WhileStatement:
+        return `while (${this.refs.text(loop.test, 24)})`;
+      case T.DoWhileStatement:
+        return `do … while (${this.refs.text(loop.test, 24)})`;
+      case T.ForOfStatement:
+        return `for await (… of ${this.refs.text(loop.right, 32)})`;
+      default:
+        return "loop";
+    }
+  }
+
+  /** Whether an argument passes a signal: `signal`, `{ signal }`, `this.controller.signal`. */
+  private mentionsSignal(node: Node): boolean {
+    let found = false;
+    const visit = (child: Node): boolean | void => {
+      if (found) return false;
+      // `{ signal: AbortSignal.timeout(ms) }`: the key names nothing; look at the value.
+      if (child.type === T.Property && !child.computed && !child.shorthand) {
+        walk(child.value, this.keys, visit);
+        return false;
+      }
+      if (child.type === T.Identifier && child.name !== "AbortSignal" && SIGNAL_NAME.test(child.name)) found = true;
+      if (child.type === T.MemberExpression && memberName(child) === SIGNAL_PROPERTY) found = true;
+      return !found;
+    };
+    walk(node, this.keys, visit);
+    return found;
+  }
+
+  // -------------------------------------------------------------------------
+  // Check 4 (option): a sleep in a long-running loop that ignores the signal in scope
+
+  private checkSleeps(loops: readonly LoopInfo[]): void {
+    const longLoops = new Set<Node>(loops.map((info) => info.loop));
+    for (const call of this.calls) {
+      const { parent } = outerParent(call);
+      if (parent?.type !== T.AwaitExpression) continue;
+      const sleep = this.sleepName(call);
+      if (!sleep) continue;
+      const fn = enclosingFunction(call);
+      let inLongLoop = false;
+      for (let current: Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+        if (longLoops.has(current)) {
+          inLongLoop = true;
+          break;
+        }
+      }
+      if (!inLongLoop) continue;
+      if (call.arguments.some((arg) => this.mentionsSignal(arg))) continue;
+      const signal = this.signalInScope(call);
+      if (!signal) continue;
+      this.findings.push({ messageId: "sleepIgnoresSignal", node: call, data: { sleep, signal } });
+    }
+  }
+
+  /** A description of the sleep a call performs, or undefined when it is not a sleep. */
+  private sleepName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+    const callee = unwrap(call.callee);
+    if (call.type === T.NewExpression) {
+      if (callee.type !== T.Identifier || callee.name !== "Promise" || !this.refs.isGlobal(callee, "Promise")) return undefined;
+      const executor = call.arguments[0];
+      if (!executor || !isFunction(executor)) return undefined;
+      let timeout = false;
+      walk(executor.body, this.keys, (node) => {
+        if (node.type === T.CallExpression) {
+          const inner = unwrap(node.callee);
+          if (inner.type === T.Identifier && inner.name === "setTimeout" && this.refs.isGlobal(inner, "setTimeout")) timeout = true;
+        }
+        return !timeout;
+      });
+      return timeout ? "new Promise(… setTimeout …)" : undefined;
+    }
+    if (callee.type === T.Identifier) {
+      const imported = this.importOf(callee);
+      if (imported && TIMERS_PROMISES_MODULES.has(imported.module)) {
+        return PROMISE_SLEEPS.has(imported.name) ? `${callee.name}()` : undefined;
+      }
+      return SLEEP_HELPER_NAMES.has(callee.name) ? `${callee.name}()` : undefined;
+    }
+    if (callee.type === T.MemberExpression) {
+      const name = memberName(callee);
+      const object = unwrap(callee.object);
+      if (!name || object.type !== T.Identifier) return undefined;
+      const imported = this.importOf(object);
+      if (!imported || !TIMERS_PROMISES_MODULES.has(imported.module)) return undefined;
+      // `timers.setTimeout(ms)`, `scheduler.wait(ms)`.
+      return PROMISE_SLEEPS.has(name) ? `${object.name}.${name}()` : undefined;
+    }
+    return undefined;
+  }
+
+  /** The name of a signal variable or parameter visible at `node`. */
+  private signalInScope(node: Node): string | undefined {
+    let scope: TSESLint.Scope.Scope | null;
+    try {
+      scope = this.sourceCode.getScope(node);
+    } catch {
+      return undefined;
+    }
+    for (; scope; scope = scope.upper) {
+      for (const [name, variable] of scope.set) {
+        if (variable.defs.some((def) => def.type !== "Type") && SIGNAL_NAME.test(name)) return name;
+      }
+    }
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------
+  // Check 3: a teardown that cancels a background task without awaiting it
+
+  private checkTasks(loops: readonly LoopInfo[]): void {
+    const taskLoops = new Map<FunctionNode, LoopInfo[]>();
+    for (const info of loops) push(taskLoops, info.fn, info);
+    if (taskLoops.size === 0) return;
+    const reported = new Set<Node>();
+    for (const call of this.calls) {
+      if (call.type !== T.CallExpression) continue;
+      const task = this.resolveCallee(call.callee);
+      const loopsOfTask = task && taskLoops.get(task);
+      if (!task || !loopsOfTask || contains(task, call)) continue;
+      const start = this.startKind(call);
+      if (!start) continue;
+      const container = this.containerOf(call);
+      for (const teardown of this.teardownsOf(container)) {
+        if (contains(teardown.fn, call)) continue;
+        const region = this.expand(teardown.fn);
+        const cancel = this.cancelIn(region, loopsOfTask);
+        if (!cancel || reported.has(cancel)) continue;
+        if (start.key && this.awaitsKey(region, start.key)) continue;
+        reported.add(cancel);
+        this.findings.push({
+          messageId: "cancelNotAwaited",
+          node: cancel,
+          data: { teardown: teardown.name, task: this.refs.text(call, 40) },
+        });
+      }
+    }
+  }
+
+  /**
+   * How a call to a task function starts it: stored (`this.task = this.run()`), or left
+   * running (`void this.run()`, `this.run();`). Undefined when awaited, returned or handed on.
+   */
+  private startKind(call: TSESTree.CallExpression): { key?: string } | undefined {
+    let node: Node = call;
+    for (let depth = 0; depth < 8; depth++) {
+      const { parent, child } = outerParent(node);
+      if (!parent) return undefined;
+      switch (parent.type) {
+        case T.MemberExpression: {
+          // `this.run().catch(log)`: the chain is the task.
+          const chained = parent.parent;
+          const name = memberName(parent);
+          if (parent.object !== child || chained?.type !== T.CallExpression || chained.callee !== parent) return undefined;
+          if (name !== "catch" && name !== "then" && name !== "finally") return undefined;
+          node = chained;
+          continue;
+        }
+        case T.ArrayExpression:
+          node = parent;
+          continue;
+        case T.CallExpression: {
+          const { object, name } = calleeOf(parent);
+          if (parent.callee === child) return undefined;
+          // `Promise.all([this.a(), this.b()])`: the combined promise is the task.
+          if (object?.type === T.Identifier && object.name === "Promise") {
+            node = parent;
+            continue;
+          }
+          // `this.tasks.push(this.run())`, `tasks.add(run())`.
+          if (object && (name === "push" || name === "add" || name === "set" || name === "unshift")) {
+            const key = this.refs.key(object);
+            return key ? { key } : undefined;
+          }
+          return undefined;
+        }
+        case T.UnaryExpression:
+          return parent.operator === "void" ? {} : undefined;
+        case T.ExpressionStatement:
+          return {};
+        case T.AssignmentExpression: {
+          if (parent.right !== child) return undefined;
+          const key = this.refs.key(parent.left);
+          return key ? { key } : undefined;
+        }
+        case T.VariableDeclarator: {
+          if (parent.id.type !== T.Identifier) return undefined;
+          const key = this.refs.key(parent.id);
+          return key ? { key } : undefined;
+        }
+        case T.PropertyDefinition: {
+          // `task = this.run()` as a class field.
+          const name = keyName(parent.key, parent.computed);
+          const cls = parent.parent?.parent;
+          return name && cls && isClass(cls) ? { key: `this${this.refs.id(cls)}.${name}` } : undefined;
+        }
+        default:
+          return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** The function a callee denotes: `this.method`, a local function or `const f = async () => …`. */
+  private resolveCallee(callee: Node, depth = 0): FunctionNode | undefined {
+    if (depth > 3) return undefined;
+    const inner = unwrap(callee);
+    if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression) {
+      const cls = thisOwner(unwrap(inner.object));
+      const name = memberName(inner);
+      return cls && isClass(cls) && name ? this.methodsOf(cls).get(name) : undefined;
+    }
+    if (inner.type === T.Identifier) {
+      const def = this.refs.variable(inner)?.defs[0];
+      if (def?.type === "FunctionName" && isFunction(def.node)) return def.node;
+      if (def?.type === "Variable" && def.node.init) {
+        const init = unwrap(def.node.init);
+        if (isFunction(init)) return init;
+        if (init.type === T.Identifier) return this.resolveCallee(init, depth + 1);
+      }
+    }
+    return undefined;
+  }
+
+  private readonly methodCache = new WeakMap<Node, Map<string, FunctionNode>>();
+
+  private methodsOf(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Map<string, FunctionNode> {
+    let methods = this.methodCache.get(cls);
+    if (methods) return methods;
+    methods = new Map();
+    for (const element of cls.body.body) {
+      if (element.type !== T.MethodDefinition && element.type !== T.PropertyDefinition) continue;
+      const name = keyName(element.key, element.computed);
+      const value = element.value && unwrap(element.value);
+      if (name && value && isFunction(value) && !methods.has(name)) methods.set(name, value);
+    }
+    this.methodCache.set(cls, methods);
+    return methods;
+  }
+
+  /** The class whose teardown should wait for a task started at `call`, or the module. */
+  private containerOf(call: Node): Node {
+    for (let current = call.parent; current; current = current.parent) {
+      if (isClass(current)) return current;
+    }
+    return this.sourceCode.ast;
+  }
+
+  private teardownsOf(container: Node): { fn: FunctionNode; name: string }[] {
+    const out: { fn: FunctionNode; name: string }[] = [];
+    if (isClass(container)) {
+      for (const [name, fn] of this.methodsOf(container)) if (this.teardownNames.has(name)) out.push({ fn, name });
+      return out;
+    }
+    if (container.type !== T.Program) return out;
+    for (const statement of container.body) {
+      const declaration =
+        statement.type === T.ExportNamedDeclaration || statement.type === T.ExportDefaultDeclaration
+          ? statement.declaration
+          : statement;
+      if (!declaration) continue;
+      if (declaration.type === T.FunctionDeclaration && declaration.id && this.teardownNames.has(declaration.id.name)) {
+        out.push({ fn: declaration, name: declaration.id.name });
+      } else if (declaration.type === T.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          const init = declarator.init && unwrap(declarator.init);
+          if (declarator.id.type === T.Identifier && init && isFunction(init) && this.teardownNames.has(declarator.id.name)) {
+            out.push({ fn: init, name: declarator.id.name });
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** `root` plus the local functions and methods it calls, transitively. */
+  private expand(root: FunctionNode): FunctionNode[] {
+    const seen = new Set<FunctionNode>([root]);
+    const queue = [root];
+    while (queue.length > 0) {
+      const fn = queue.pop()!;
+      walk(fn.body, this.keys, (node) => {
+        if (node.type === T.CallExpression) {
+          const target = this.resolveCallee(node.callee);
+          if (target && !seen.has(target)) {
+            seen.add(target);
+            queue.push(target);
+          }
+        }
+      });
+    }
+    return [...seen];
+  }
+
+  /** The first `x.abort()` or stop-flag write (`this.running = false`) in a teardown region. */
+  private cancelIn(region: readonly FunctionNode[], loops: readonly LoopInfo[]): Node | undefined {
+    let found: Node | undefined;
+    for (const fn of region) {
+      walk(fn.body, this.keys, (node) => {
+        if (found) return false;
+        if (node.type === T.CallExpression) {
+          const { object, name } = calleeOf(node);
+          if (object && name === ABORT_METHOD) found = node;
+        } else if (node.type === T.AssignmentExpression && node.operator === "=" && literalTruthiness(node.right) !== undefined) {
+          const key = this.refs.key(node.left);
+          if (key && loops.some((info) => info.readKeys.has(key))) found = node;
+        }
+        return !found;
+      });
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Whether the region awaits or returns something that mentions the task's location. */
+  private awaitsKey(region: readonly FunctionNode[], key: string): boolean {
+    let found = false;
+    for (const fn of region) {
+      const roots: Node[] = [];
+      if (fn.body.type !== T.BlockStatement) roots.push(fn.body);
+      walk(fn.body, this.keys, (node) => {
+        if (node.type === T.AwaitExpression) roots.push(node.argument);
+        else if (node.type === T.ReturnStatement && node.argument) roots.push(node.argument);
+      });
+      for (const root of roots) {
+        walk(root, this.keys, (node) => {
+          if (found) return false;
+          if (node.type === T.Identifier || node.type === T.MemberExpression) {
+            if (this.refs.key(node) === key) found = true;
+          }
+          return !found;
+        });
+      }
+      if (found) return true;
+    }
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Control flow helpers
+
+/** Whether an unlabelled or labelled `break` inside `loop` leaves `loop`. */
+function breakLeaves(node: TSESTree.BreakStatement, loop: LoopNode): boolean {
+  if (node.label) {
+    const labelled = labelledAncestor(node, node.label.name);
+    return !!labelled && contains(labelled, loop);
+  }
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (isLoop(current) || current.type === T.SwitchStatement) return current === loop;
+  }
+  return false;
+}
+
+/** `continue outer` from inside `loop` leaves it when `outer` labels an enclosing loop. */
+function continueLeaves(node: TSESTree.ContinueStatement, loop: LoopNode): boolean {
+  const labelled = node.label && labelledAncestor(node, node.label.name);
+  return !!labelled && labelled.body !== loop && contains(labelled, loop);
+}
+
+function labelledAncestor(node: Node, name: string): TSESTree.LabeledStatement | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === T.LabeledStatement && current.label.name === name) return current;
+    if (isFunction(current)) return undefined;
+  }
+  return undefined;
+}
+
+/** The `try` (inside `loop`) whose `catch` receives what `node` throws, if any. */
+function catchingTry(node: Node, loop: LoopNode): TSESTree.TryStatement | undefined {
+  let child: Node = node;
+  for (let current = node.parent; current && current !== loop; current = current.parent) {
+    if (current.type === T.TryStatement && current.block === child && current.handler) return current;
+    child = current;
+  }
+  return undefined;
+}
+
+function readsAborted(test: Node, keys: VisitorKeys): boolean {
+  let found = false;
+  walk(test, keys, (node) => {
+    if (node.type === T.MemberExpression && memberName(node) === ABORTED_PROPERTY) found = true;
+    return !found && !isFunction(node);
+  });
+  return found;
+}
+
+function isConstantTruthy(node: Node): boolean {
+  return literalTruthiness(node) === true;
+}
+
+/** The truthiness of a literal value (`true`, `0`, `"x"`, `null`, `undefined`, `!0`), else undefined. */
+function literalTruthiness(node: Node): boolean | undefined {
+  const inner = unwrap(node);
+  if (inner.type === T.Literal) {
+    if ("regex" in inner && inner.regex) return true;
+    return Boolean(inner.value);
+  }
+  if (inner.type === T.Identifier && inner.name === "undefined") return false;
+  if (inner.type === T.UnaryExpression && inner.operator === "!") {
+    const value = literalTruthiness(inner.argument);
+    return value === undefined ? undefined : !value;
+  }
+  if (inner.type === T.UnaryExpression && inner.operator === "void") return false;
+  return undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

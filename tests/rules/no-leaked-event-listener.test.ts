@@ -1,0 +1,1703 @@
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import { Linter } from "eslint";
+import { afterAll, describe, expect, it } from "vitest";
+import plugin from "../../src/index.js";
+import rule from "../../src/rules/no-leaked-event-listener.js";
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+/** Strips the first newline and the common indentation, so line 1 is the first line of code. */
+function code(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = String.raw({ raw: strings }, ...values).replace(/^\n/, "").replace(/\n\s*$/, "\n");
+  const lines = raw.split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  return lines.map((l) => l.slice(indent)).join("\n");
+}
+
+const ruleTester = new RuleTester({
+  languageOptions: {
+    parserOptions: { ecmaFeatures: { jsx: true } },
+  },
+});
+
+ruleTester.run("no-leaked-event-listener", rule, {
+  valid: [
+    // ---------------------------------------------------------------------
+    // Owners: React effects
+    {
+      name: "effect removes the same handler in its cleanup",
+      code: code`
+        function ResizeAware() {
+          const [width, setWidth] = useState(window.innerWidth);
+          useEffect(() => {
+            const onResize = () => setWidth(window.innerWidth);
+            window.addEventListener("resize", onResize);
+            return () => window.removeEventListener("resize", onResize);
+          }, []);
+          return <div>{width}</div>;
+        }
+      `,
+    },
+    {
+      name: "React.useEffect with a named cleanup function",
+      code: code`
+        export function ShortcutLayer({ onSave }) {
+          React.useEffect(() => {
+            function handleKey(event) {
+              if (event.key === "s" && event.metaKey) onSave();
+            }
+            document.addEventListener("keydown", handleKey);
+            function cleanup() {
+              document.removeEventListener("keydown", handleKey);
+            }
+            return cleanup;
+          }, [onSave]);
+          return null;
+        }
+      `,
+    },
+    {
+      name: "useLayoutEffect returning a disposer kept in a variable",
+      code: code`
+        function StickyHeader() {
+          const [stuck, setStuck] = useState(false);
+          useLayoutEffect(() => {
+            const onScroll = () => setStuck(window.scrollY > 40);
+            window.addEventListener("scroll", onScroll, { passive: true });
+            const dispose = () => window.removeEventListener("scroll", onScroll, { passive: true });
+            return dispose;
+          }, []);
+          return <header className={stuck ? "stuck" : ""} />;
+        }
+      `,
+    },
+    {
+      name: "cleanup calls a local function that removes the listeners",
+      code: code`
+        function Drawer({ open, onClose }) {
+          useEffect(() => {
+            if (!open) return;
+            const onKey = (e) => e.key === "Escape" && onClose();
+            const onPointer = () => onClose();
+            function detach() {
+              document.removeEventListener("keydown", onKey);
+              document.removeEventListener("pointerdown", onPointer, true);
+            }
+            document.addEventListener("keydown", onKey);
+            document.addEventListener("pointerdown", onPointer, true);
+            return () => detach();
+          }, [open, onClose]);
+          return open ? <aside /> : null;
+        }
+      `,
+    },
+    {
+      name: "a { signal } whose controller the cleanup aborts",
+      code: code`
+        function useOnlineStatus() {
+          const [online, setOnline] = useState(navigator.onLine);
+          useEffect(() => {
+            const controller = new AbortController();
+            window.addEventListener("online", () => setOnline(true), { signal: controller.signal });
+            window.addEventListener("offline", () => setOnline(false), { signal: controller.signal });
+            return () => controller.abort();
+          }, []);
+          return online;
+        }
+      `,
+    },
+    {
+      name: "{ once: true } for an event that fires for this target (the page load)",
+      code: code`
+        function Analytics() {
+          useEffect(() => {
+            window.addEventListener("load", () => track("page_loaded"), { once: true });
+          }, []);
+          return null;
+        }
+      `,
+    },
+    {
+      name: "listeners on an Image the effect created",
+      code: code`
+        function Preview({ src }) {
+          const [size, setSize] = useState(null);
+          useEffect(() => {
+            const img = new Image();
+            img.addEventListener("load", () => setSize([img.naturalWidth, img.naturalHeight]));
+            img.addEventListener("error", () => setSize(null));
+            img.src = src;
+          }, [src]);
+          return size ? <span>{size.join("x")}</span> : null;
+        }
+      `,
+    },
+    {
+      name: "listeners on a WebSocket the effect created and closes",
+      code: code`
+        function useTicker(url) {
+          const [last, setLast] = useState(null);
+          useEffect(() => {
+            const ws = new WebSocket(url);
+            ws.addEventListener("message", (event) => setLast(JSON.parse(event.data)));
+            return () => ws.close();
+          }, [url]);
+          return last;
+        }
+      `,
+    },
+    {
+      name: "ref element captured in the effect and removed through the same variable",
+      code: code`
+        function Canvas() {
+          const ref = useRef(null);
+          useEffect(() => {
+            const el = ref.current;
+            const onWheel = (e) => e.preventDefault();
+            el.addEventListener("wheel", onWheel, { passive: false });
+            return () => el.removeEventListener("wheel", onWheel);
+          }, []);
+          return <canvas ref={ref} />;
+        }
+      `,
+    },
+    {
+      name: "optional chaining on both calls",
+      code: code`
+        function Video({ onEnd }) {
+          const ref = useRef(null);
+          useEffect(() => {
+            ref.current?.addEventListener("ended", onEnd);
+            return () => ref.current?.removeEventListener("ended", onEnd);
+          }, [onEnd]);
+          return <video ref={ref} />;
+        }
+      `,
+    },
+    {
+      name: "generic useEventListener hook: dynamic type and handler, removed in cleanup",
+      code: code`
+        export function useEventListener(target, type, handler, options) {
+          const saved = useRef(handler);
+          useEffect(() => {
+            saved.current = handler;
+          }, [handler]);
+          useEffect(() => {
+            const listener = (event) => saved.current(event);
+            target.addEventListener(type, listener, options);
+            return () => target.removeEventListener(type, listener, options);
+          }, [target, type, options]);
+        }
+      `,
+    },
+    {
+      name: "socket.io-like `.on` on a socket the effect connected and disconnects",
+      code: code`
+        function Chat({ room }) {
+          const [messages, setMessages] = useState([]);
+          useEffect(() => {
+            const socket = io("/chat", { query: { room } });
+            socket.on("message", (m) => setMessages((all) => [...all, m]));
+            return () => socket.disconnect();
+          }, [room]);
+          return <ul>{messages.map((m) => <li key={m.id}>{m.text}</li>)}</ul>;
+        }
+      `,
+    },
+    {
+      name: "jQuery-like `.on`/`.off` on the same wrapped target",
+      code: code`
+        function LegacyCarousel() {
+          useEffect(() => {
+            const relayout = () => $(".carousel").slick("setPosition");
+            $(window).on("resize", relayout);
+            return () => {
+              $(window).off("resize", relayout);
+            };
+          }, []);
+          return <div className="carousel" />;
+        }
+      `,
+    },
+    {
+      name: "useInsertionEffect that removes its listener",
+      code: code`
+        function useThemeSync(apply) {
+          useInsertionEffect(() => {
+            const query = window.matchMedia("(prefers-color-scheme: dark)");
+            const onChange = (e) => apply(e.matches);
+            query.addEventListener("change", onChange);
+            return () => query.removeEventListener("change", onChange);
+          }, [apply]);
+        }
+      `,
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: React class components
+    {
+      name: "React class: componentDidMount / componentWillUnmount",
+      code: code`
+        class Viewport extends React.Component {
+          state = { width: window.innerWidth };
+          handleResize = () => this.setState({ width: window.innerWidth });
+          componentDidMount() {
+            window.addEventListener("resize", this.handleResize);
+          }
+          componentWillUnmount() {
+            window.removeEventListener("resize", this.handleResize);
+          }
+          render() {
+            return <div>{this.state.width}</div>;
+          }
+        }
+      `,
+    },
+    {
+      name: "React class: removal through an alias of the member",
+      code: code`
+        class ScrollSpy extends Component {
+          onScroll = () => this.props.onChange(this.scroller.scrollTop);
+          componentDidMount() {
+            this.scroller = document.querySelector(".scroller");
+            this.scroller.addEventListener("scroll", this.onScroll);
+          }
+          componentWillUnmount() {
+            const el = this.scroller;
+            el.removeEventListener("scroll", this.onScroll);
+          }
+          render() {
+            return null;
+          }
+        }
+      `,
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: Web Components
+    {
+      name: "web component listening to itself and its shadow root",
+      code: code`
+        class ToggleButton extends HTMLElement {
+          connectedCallback() {
+            this.attachShadow({ mode: "open" }).innerHTML = "<button><slot></slot></button>";
+            this.addEventListener("click", this.#toggle);
+            this.shadowRoot.addEventListener("keydown", this.#onKey);
+          }
+          #toggle = () => this.toggleAttribute("pressed");
+          #onKey = (e) => e.key === " " && this.#toggle();
+        }
+        customElements.define("toggle-button", ToggleButton);
+      `,
+    },
+    {
+      name: "web component removes a document listener in a method disconnectedCallback calls",
+      code: code`
+        class OutsideClick extends HTMLElement {
+          onDocClick = (event) => {
+            if (!this.contains(event.target)) this.dispatchEvent(new Event("outside"));
+          };
+          connectedCallback() {
+            document.addEventListener("click", this.onDocClick, { capture: true });
+          }
+          disconnectedCallback() {
+            this.unbind();
+          }
+          unbind() {
+            document.removeEventListener("click", this.onDocClick, { capture: true });
+          }
+        }
+      `,
+    },
+    {
+      name: "Lit element with a private #handler field",
+      code: code`
+        class ThemeWatcher extends LitElement {
+          #onTheme = (e: Event) => this.requestUpdate();
+          connectedCallback(): void {
+            super.connectedCallback();
+            window.addEventListener("theme-change", this.#onTheme);
+          }
+          disconnectedCallback(): void {
+            window.removeEventListener("theme-change", this.#onTheme);
+            super.disconnectedCallback();
+          }
+        }
+      `,
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: Angular
+    {
+      name: "Angular component: ngOnInit / ngOnDestroy (decorators, TS)",
+      code: code`
+        @Component({ selector: "app-chart", template: "<canvas #c></canvas>" })
+        export class ChartComponent implements OnInit, OnDestroy {
+          @Input() data: number[] = [];
+          private readonly onResize = (): void => this.redraw();
+          ngOnInit(): void {
+            window.addEventListener("resize", this.onResize);
+          }
+          ngOnDestroy(): void {
+            window.removeEventListener("resize", this.onResize);
+          }
+          private redraw(): void {}
+        }
+      `,
+    },
+    {
+      name: "Angular directive: constructor adds, ngOnDestroy removes",
+      code: code`
+        @Directive({ selector: "[appAutoClose]" })
+        export class AutoCloseDirective implements OnDestroy {
+          @Output() closed = new EventEmitter<void>();
+          constructor(private readonly host: ElementRef<HTMLElement>) {
+            document.addEventListener("keyup", this.onKeyUp);
+          }
+          onKeyUp = (e: KeyboardEvent): void => {
+            if (e.key === "Escape") this.closed.emit();
+          };
+          ngOnDestroy(): void {
+            document.removeEventListener("keyup", this.onKeyUp);
+          }
+        }
+      `,
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: plain classes
+    {
+      name: "plain class: dispose() removes the emitter listener (the fixed price feed)",
+      code: code`
+        export class PriceFeed {
+          constructor(symbol) {
+            this.symbol = symbol;
+            this.handleTick = this.handleTick.bind(this);
+            marketData.on("tick", this.handleTick);
+          }
+          handleTick(tick) {
+            if (tick.symbol === this.symbol) this.latest = tick.price;
+          }
+          dispose() {
+            marketData.off("tick", this.handleTick);
+          }
+        }
+      `,
+    },
+    {
+      name: "plain class: [Symbol.dispose] removes the listener",
+      code: code`
+        export class HotkeyScope {
+          #onKey = (e: KeyboardEvent) => this.bindings.get(e.key)?.();
+          constructor(private readonly bindings: Map<string, () => void>) {
+            document.addEventListener("keydown", this.#onKey);
+          }
+          [Symbol.dispose](): void {
+            document.removeEventListener("keydown", this.#onKey);
+          }
+        }
+      `,
+    },
+    {
+      name: "teardownMethods option: shutdown() is the teardown and removes the listener",
+      options: [{ teardownMethods: ["shutdown"] }],
+      code: code`
+        export class JobRunner {
+          onSignal = () => this.shutdown();
+          start() {
+            process.on("SIGTERM", this.onSignal);
+          }
+          shutdown() {
+            process.off("SIGTERM", this.onSignal);
+            this.queue.drain();
+          }
+        }
+      `,
+    },
+    {
+      name: "plain class: removeAllListeners on the stream it was given, in destroy()",
+      code: code`
+        export class LineReader {
+          constructor(stream) {
+            this.stream = stream;
+            this.stream.on("data", (chunk) => this.push(chunk));
+            this.stream.on("end", () => this.flush());
+          }
+          destroy() {
+            this.stream.removeAllListeners();
+          }
+        }
+      `,
+    },
+    {
+      name: "plain class: listeners on an element it created (member and class field)",
+      code: code`
+        export class Toast {
+          closeButton = document.createElement("button");
+          constructor(message) {
+            this.el = document.createElement("div");
+            this.el.textContent = message;
+            this.el.addEventListener("click", () => this.el.remove());
+            this.closeButton.addEventListener("click", () => this.dismiss());
+          }
+          dismiss() {
+            this.el.remove();
+          }
+        }
+      `,
+    },
+    {
+      name: "class extending EventEmitter listens to itself",
+      code: code`
+        export class Store extends EventEmitter {
+          constructor() {
+            super();
+            this.on("change", this.persist);
+          }
+          persist = () => localStorage.setItem("store", JSON.stringify(this.state));
+          destroy() {
+            this.state = null;
+          }
+        }
+      `,
+    },
+    {
+      name: "plain class without a teardown, listening to an element its caller owns",
+      code: code`
+        export class FormValidator {
+          constructor(form) {
+            form.addEventListener("submit", (e) => this.validate(e));
+          }
+          validate(e) {}
+        }
+      `,
+    },
+    {
+      name: "signal received from the caller of a class method",
+      code: code`
+        export class Layout {
+          onResize = () => this.measure();
+          watch(signal) {
+            window.addEventListener("resize", this.onResize, { signal });
+          }
+          dispose() {}
+        }
+      `,
+    },
+    {
+      name: "a client the class connects and closes in its teardown",
+      code: code`
+        export class Presence {
+          constructor(url) {
+            this.client = connectRealtime(url);
+            this.client.on("presence", (p) => this.render(p));
+          }
+          close() {
+            this.client.close();
+          }
+        }
+      `,
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: promise executors
+    {
+      name: "executor removes both listeners on every settle path (the fixed worker task)",
+      code: code`
+        export function runTask(worker, task) {
+          return new Promise((resolve, reject) => {
+            const onMessage = (event) => {
+              cleanup();
+              resolve(event.data);
+            };
+            const onError = (event) => {
+              cleanup();
+              reject(event.error);
+            };
+            const cleanup = () => {
+              worker.removeEventListener("message", onMessage);
+              worker.removeEventListener("error", onError);
+            };
+            worker.addEventListener("message", onMessage, { once: true });
+            worker.addEventListener("error", onError, { once: true });
+            worker.postMessage(task);
+          });
+        }
+      `,
+    },
+    {
+      name: "executor with a single once listener",
+      code: code`
+        export const ready = (server) => new Promise((resolve) => server.once("listening", resolve));
+      `,
+    },
+    {
+      name: "executor on an Image it created",
+      code: code`
+        export function loadImage(url) {
+          return new Promise((resolve, reject) => {
+            const img = new Image();
+            img.addEventListener("load", () => resolve(img));
+            img.addEventListener("error", reject);
+            img.src = url;
+          });
+        }
+      `,
+    },
+    {
+      name: "executor aborts a shared controller on every settle path",
+      code: code`
+        export function waitForConnection(socket, ms) {
+          return new Promise((resolve, reject) => {
+            const controller = new AbortController();
+            const timer = setTimeout(() => {
+              controller.abort();
+              reject(new Error("timeout"));
+            }, ms);
+            socket.addEventListener("open", () => {
+              clearTimeout(timer);
+              controller.abort();
+              resolve(socket);
+            }, { signal: controller.signal });
+            socket.addEventListener("error", (e) => {
+              clearTimeout(timer);
+              controller.abort();
+              reject(e);
+            }, { signal: controller.signal });
+          });
+        }
+      `,
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: plain functions
+    {
+      name: "function returns a disposer",
+      code: code`
+        export function onVisibilityChange(callback) {
+          const listener = () => callback(document.visibilityState);
+          document.addEventListener("visibilitychange", listener);
+          return () => document.removeEventListener("visibilitychange", listener);
+        }
+      `,
+    },
+    {
+      name: "per-request listener removed in finally (the fixed shutdown hook)",
+      code: code`
+        export const server = createServer(async (req, res) => {
+          const job = { aborted: false };
+          const abortOnShutdown = () => {
+            job.aborted = true;
+          };
+          process.on("SIGTERM", abortOnShutdown);
+          try {
+            await streamExport(job, res);
+          } finally {
+            process.off("SIGTERM", abortOnShutdown);
+          }
+        });
+      `,
+    },
+    {
+      name: "per-request listener removed in the same body",
+      code: code`
+        app.post("/upload", async (req, res) => {
+          const onWarning = (w) => req.log.warn(w);
+          process.on("warning", onWarning);
+          await saveUpload(req);
+          process.removeListener("warning", onWarning);
+          res.sendStatus(201);
+        });
+      `,
+    },
+    {
+      name: "abort listener on the caller's signal, removed in finally (the fixed callApi)",
+      code: code`
+        export async function callApi(path, { signal }) {
+          const controller = new AbortController();
+          const forwardAbort = () => controller.abort(signal.reason);
+          signal.addEventListener("abort", forwardAbort, { once: true });
+          try {
+            return await transport(path, controller.signal);
+          } finally {
+            signal.removeEventListener("abort", forwardAbort);
+          }
+        }
+      `,
+    },
+    {
+      name: "abort listener on a fresh AbortSignal.timeout() signal is not the caller's",
+      code: code`
+        export async function withDeadline(work, ms) {
+          const deadline = AbortSignal.timeout(ms);
+          deadline.addEventListener("abort", () => metrics.increment("deadline_hit"));
+          AbortSignal.timeout(ms).addEventListener("abort", () => log("slow"));
+          return work(deadline);
+        }
+      `,
+    },
+    {
+      name: "per-request listeners on the request itself",
+      code: code`
+        app.get("/events", (req, res) => {
+          const unsubscribe = feed.subscribe((e) => res.write(e));
+          req.on("close", unsubscribe);
+        });
+      `,
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: module
+    {
+      name: "module-level server and process listeners",
+      code: code`
+        import { createServer } from "node:http";
+        const server = createServer();
+        server.on("request", (req, res) => res.end("ok"));
+        server.on("error", (err) => console.error(err));
+        process.on("SIGTERM", () => server.close());
+        window.addEventListener("unhandledrejection", (e) => report(e.reason));
+      `,
+    },
+    {
+      name: "module-level loop over elements wires each once",
+      code: code`
+        for (const tab of document.querySelectorAll("[role=tab]")) {
+          tab.addEventListener("click", () => select(tab));
+        }
+      `,
+    },
+
+    // ---------------------------------------------------------------------
+    // More owned targets and matching by reference
+    {
+      name: "web component: listeners on its own descendants (querySelector, forEach, for-of)",
+      code: code`
+        class TabList extends HTMLElement {
+          connectedCallback() {
+            this.querySelector("[data-next]").addEventListener("click", () => this.next());
+            this.shadowRoot.querySelectorAll("button").forEach((button) => {
+              button.addEventListener("click", () => this.select(button));
+            });
+            for (const link of this.querySelectorAll("a")) link.addEventListener("focus", this.onFocus);
+          }
+          disconnectedCallback() {}
+        }
+      `,
+    },
+    {
+      name: "Lit element: listener on an element in its render root",
+      code: code`
+        class SearchField extends LitElement {
+          firstUpdated(): void {
+            (this.renderRoot.querySelector("input") as HTMLInputElement).addEventListener("input", this.onInput);
+          }
+          disconnectedCallback(): void {
+            super.disconnectedCallback();
+          }
+          private onInput = (): void => this.requestUpdate();
+        }
+      `,
+    },
+    {
+      name: "window and globalThis are the same target",
+      code: code`
+        function useMessages(onMessage) {
+          useEffect(() => {
+            window.addEventListener("message", onMessage);
+            return () => globalThis.removeEventListener("message", onMessage);
+          }, [onMessage]);
+        }
+      `,
+    },
+    {
+      name: "`const { signal } = controller` aborted in the cleanup",
+      code: code`
+        function usePointerTrail(draw) {
+          useEffect(() => {
+            const controller = new AbortController();
+            const { signal } = controller;
+            document.addEventListener("pointermove", (e) => draw(e.clientX, e.clientY), { signal });
+            return () => controller.abort();
+          }, [draw]);
+        }
+      `,
+    },
+    {
+      name: "drag: added in pointerdown, removed in pointerup (component callbacks)",
+      code: code`
+        function Slider({ onChange }) {
+          const onMove = useCallback((e) => onChange(e.clientX), [onChange]);
+          const onUp = useCallback(() => {
+            document.removeEventListener("pointermove", onMove);
+            document.removeEventListener("pointerup", onUp);
+          }, [onMove]);
+          const onDown = () => {
+            document.addEventListener("pointermove", onMove);
+            document.addEventListener("pointerup", onUp);
+          };
+          return <div role="slider" onPointerDown={onDown} />;
+        }
+      `,
+    },
+    {
+      name: "web component: a private method called from disconnectedCallback removes",
+      code: code`
+        class ColorScheme extends HTMLElement {
+          #query = matchMedia("(prefers-color-scheme: dark)");
+          #onChange = () => this.toggleAttribute("dark", this.#query.matches);
+          connectedCallback() {
+            this.#query.addEventListener("change", this.#onChange);
+          }
+          disconnectedCallback() {
+            this.#unbind();
+          }
+          #unbind() {
+            this.#query.removeEventListener("change", this.#onChange);
+          }
+        }
+      `,
+    },
+    {
+      name: "TS casts and non-null assertions do not change the target",
+      code: code`
+        export class Resizer {
+          private onResize = (): void => this.fit();
+          constructor(private readonly host: HTMLElement) {
+            (window as Window).addEventListener("resize", this.onResize);
+            this.host.ownerDocument!.defaultView!.addEventListener("orientationchange", this.onResize);
+          }
+          dispose(): void {
+            window.removeEventListener("resize", this.onResize);
+            this.host.ownerDocument!.defaultView!.removeEventListener("orientationchange", this.onResize);
+          }
+          fit(): void {}
+        }
+      `,
+    },
+    {
+      name: "startup function that runs once adds process listeners",
+      code: code`
+        export async function main() {
+          const server = await startServer();
+          process.on("SIGINT", () => server.close());
+          process.on("SIGTERM", () => server.close());
+        }
+      `,
+    },
+    {
+      // Deliberate limitation: `once` is trusted. 'exit' fires only when the process ends, so
+      // this does pile up one listener per request; the rule cannot know which events fire soon.
+      name: "limitation: a per-request process.once('exit') is trusted",
+      code: code`
+        app.get("/tmp-file", async (req, res) => {
+          const file = await makeTempFile();
+          process.once("exit", () => fs.rmSync(file));
+          res.sendFile(file);
+        });
+      `,
+    },
+
+    // ---------------------------------------------------------------------
+    // False-alarm traps
+    {
+      name: "loop variable named `window` is not the global",
+      code: code`
+        export function broadcastTheme(popups, theme) {
+          for (const window of popups) {
+            window.addEventListener("message", (e) => e.data === "ready" && window.postMessage(theme));
+          }
+        }
+      `,
+    },
+    {
+      name: "a JSDOM `window` per request is created there, not the global",
+      code: code`
+        app.post("/render", (req, res) => {
+          const { window } = new JSDOM(req.body.html);
+          window.addEventListener("error", (e) => req.log.warn(e.message));
+          res.send(window.document.title);
+        });
+      `,
+    },
+    {
+      name: "a parameter named `document` in an interval callback",
+      code: code`
+        export function watch(document) {
+          setInterval(() => {
+            document.addEventListener("change", sync);
+          }, 1000);
+        }
+      `,
+    },
+    {
+      name: "component callback attaches to an element it was handed",
+      code: code`
+        function Upload() {
+          const onPick = (input) => {
+            input.addEventListener("change", () => upload(input.files[0]));
+          };
+          return <FilePicker onReady={onPick} />;
+        }
+      `,
+    },
+
+    // ---------------------------------------------------------------------
+    // Syntax: computed members, spread and missing arguments (must not crash)
+    {
+      name: "computed member names for add and remove",
+      code: code`
+        function Zoom() {
+          useEffect(() => {
+            const onWheel = (e) => zoom(e.deltaY);
+            window["addEventListener"]("wheel", onWheel);
+            return () => window["removeEventListener"]("wheel", onWheel);
+          }, []);
+          return null;
+        }
+      `,
+    },
+    {
+      name: "spread arguments and missing arguments",
+      code: code`
+        export function forward(target, ...args) {
+          target.addEventListener(...args);
+          target.removeEventListener();
+          window.removeEventListener("resize");
+          window.addEventListener("resize");
+          window.addEventListener(type, ...handlers);
+        }
+      `,
+    },
+    {
+      name: "JS file (espree-compatible syntax) with a cleaned-up effect",
+      filename: "file.jsx",
+      code: code`
+        export default function Clock() {
+          useEffect(function subscribe() {
+            const tick = () => {};
+            document.addEventListener("visibilitychange", tick);
+            return function unsubscribe() {
+              document.removeEventListener("visibilitychange", tick);
+            };
+          }, []);
+          return <time />;
+        }
+      `,
+    },
+  ],
+
+  invalid: [
+    // ---------------------------------------------------------------------
+    // Owners: React effects
+    {
+      name: "effect without cleanup (the leaky resize panel)",
+      code: code`
+        export function ResizePanel() {
+          const [compact, setCompact] = useState(false);
+          useEffect(() => {
+            function handleResize() {
+              setCompact(window.innerWidth < 640);
+            }
+            window.addEventListener("resize", handleResize);
+            handleResize();
+          }, []);
+          return <section className={compact ? "compact" : ""} />;
+        }
+      `,
+      errors: [
+        {
+          messageId: "listenerNeverRemoved",
+          line: 7,
+          suggestions: [
+            {
+              messageId: "addRemoval",
+              output: code`
+                export function ResizePanel() {
+                  const [compact, setCompact] = useState(false);
+                  useEffect(() => {
+                    function handleResize() {
+                      setCompact(window.innerWidth < 640);
+                    }
+                    window.addEventListener("resize", handleResize);
+                    handleResize();
+                    return () => {
+                      window.removeEventListener("resize", handleResize);
+                    };
+                  }, []);
+                  return <section className={compact ? "compact" : ""} />;
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "React.useEffect, capture listener without cleanup: the suggestion keeps the capture flag",
+      code: code`
+        function Modal({ onClose }) {
+          React.useEffect(() => {
+            const onFocus = (e) => trapFocus(e);
+            document.addEventListener("focusin", onFocus, true);
+          }, []);
+          return <div role="dialog" />;
+        }
+      `,
+      errors: [
+        {
+          messageId: "listenerNeverRemoved",
+          line: 4,
+          suggestions: [
+            {
+              messageId: "addRemoval",
+              output: code`
+                function Modal({ onClose }) {
+                  React.useEffect(() => {
+                    const onFocus = (e) => trapFocus(e);
+                    document.addEventListener("focusin", onFocus, true);
+                    return () => {
+                      document.removeEventListener("focusin", onFocus, true);
+                    };
+                  }, []);
+                  return <div role="dialog" />;
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "custom hook: dynamic type and handler without cleanup",
+      code: code`
+        export function useWindowEvent(type, handler) {
+          useEffect(() => {
+            window.addEventListener(type, handler);
+          }, [type, handler]);
+        }
+      `,
+      errors: [
+        {
+          messageId: "listenerNeverRemoved",
+          line: 3,
+          suggestions: [
+            {
+              messageId: "addRemoval",
+              output: code`
+                export function useWindowEvent(type, handler) {
+                  useEffect(() => {
+                    window.addEventListener(type, handler);
+                    return () => {
+                      window.removeEventListener(type, handler);
+                    };
+                  }, [type, handler]);
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "emitter listener in an effect: the suggestion uses off()",
+      code: code`
+        function Notifications() {
+          const [items, setItems] = useState([]);
+          useEffect(() => {
+            const onNotify = (n) => setItems((all) => [n, ...all]);
+            notificationBus.on("notify", onNotify);
+          }, []);
+          return <ol>{items.map((n) => <li key={n.id}>{n.text}</li>)}</ol>;
+        }
+      `,
+      errors: [
+        {
+          messageId: "listenerNeverRemoved",
+          line: 5,
+          suggestions: [
+            {
+              messageId: "addRemoval",
+              output: code`
+                function Notifications() {
+                  const [items, setItems] = useState([]);
+                  useEffect(() => {
+                    const onNotify = (n) => setItems((all) => [n, ...all]);
+                    notificationBus.on("notify", onNotify);
+                    return () => {
+                      notificationBus.off("notify", onNotify);
+                    };
+                  }, []);
+                  return <ol>{items.map((n) => <li key={n.id}>{n.text}</li>)}</ol>;
+                }
+              `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "cleanup removes a different handler",
+      code: code`
+        function InfiniteList({ loadMore }) {
+          useLayoutEffect(() => {
+            const onScroll = () => window.innerHeight + window.scrollY > document.body.offsetHeight - 200 && loadMore();
+            window.addEventListener("scroll", onScroll);
+            return () => window.removeEventListener("scroll", loadMore);
+          }, [loadMore]);
+          return null;
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
+    },
+    {
+      name: "inline handler added and an inline 'removal' in the cleanup",
+      code: code`
+        function Tracker() {
+          useEffect(() => {
+            document.addEventListener("click", (e) => track(e.target));
+            return () => document.removeEventListener("click", (e) => track(e.target));
+          }, []);
+          return null;
+        }
+      `,
+      errors: [
+        { messageId: "listenerCannotBeRemoved", line: 3 },
+        { messageId: "removalNeverMatches", line: 4 },
+      ],
+    },
+    {
+      name: "capture flag differs between add and remove",
+      code: code`
+        function Dropdown({ onClose }) {
+          useEffect(() => {
+            const onDown = (e) => onClose(e);
+            document.addEventListener("mousedown", onDown, { capture: true });
+            return () => document.removeEventListener("mousedown", onDown);
+          }, [onClose]);
+          return null;
+        }
+      `,
+      errors: [
+        { messageId: "listenerNeverRemoved", line: 4 },
+        { messageId: "removalNeverMatches", line: 5 },
+      ],
+    },
+    {
+      name: "removal from a different target",
+      code: code`
+        function Hotkeys() {
+          useEffect(() => {
+            const onKey = (e) => dispatchShortcut(e);
+            window.addEventListener("keydown", onKey);
+            return () => document.removeEventListener("keydown", onKey);
+          }, []);
+          return null;
+        }
+      `,
+      errors: [
+        { messageId: "listenerNeverRemoved", line: 4 },
+        { messageId: "removalNeverMatches", line: 5 },
+      ],
+    },
+    {
+      name: "{ signal } from a controller the effect never aborts",
+      code: code`
+        function Tilt() {
+          useEffect(() => {
+            const controller = new AbortController();
+            window.addEventListener("deviceorientation", (e) => tilt(e.beta), { signal: controller.signal });
+          }, []);
+          return null;
+        }
+      `,
+      errors: [{ messageId: "signalNeverAborted", line: 4 }],
+    },
+    {
+      name: "a local function shadowing nothing: cleanup only clears a timer",
+      code: code`
+        function AutoSave({ save }) {
+          useEffect(() => {
+            const id = setInterval(save, 5000);
+            window.addEventListener("beforeunload", save);
+            return () => clearInterval(id);
+          }, [save]);
+          return null;
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
+    },
+    {
+      name: "useInsertionEffect on a matchMedia list without cleanup",
+      code: code`
+        function useDarkMode(apply) {
+          useInsertionEffect(() => {
+            window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", (e) => apply(e.matches));
+          }, [apply]);
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 3 }],
+    },
+    {
+      name: "optional chaining on a module-level client: disconnecting a shared client keeps the listener",
+      code: code`
+        import { presence } from "./realtime";
+        function Cursor() {
+          useEffect(() => {
+            const onMove = (p) => draw(p);
+            presence?.on("move", onMove);
+            return () => presence?.disconnect?.();
+          }, []);
+          return <canvas />;
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: render and component callbacks
+    {
+      name: "listener added during render",
+      code: code`
+        function ScrollProgress() {
+          const [progress, setProgress] = useState(0);
+          window.addEventListener("scroll", () => setProgress(window.scrollY / document.body.scrollHeight));
+          return <progress value={progress} />;
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 3 }],
+    },
+    {
+      name: "listener added from a component's event handler, never removed",
+      code: code`
+        function Splitter({ onResize }) {
+          const onMove = (e) => onResize(e.clientX);
+          const onPointerDown = () => {
+            document.addEventListener("pointermove", onMove);
+          };
+          return <div className="splitter" onPointerDown={onPointerDown} />;
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: React class components
+    {
+      name: "React class: componentWillUnmount forgets the listener",
+      code: code`
+        class Viewport extends React.Component {
+          handleResize = () => this.setState({ width: window.innerWidth });
+          componentDidMount() {
+            window.addEventListener("resize", this.handleResize);
+            this.timer = setInterval(this.poll, 1000);
+          }
+          componentWillUnmount() {
+            clearInterval(this.timer);
+          }
+          render() {
+            return null;
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
+    },
+    {
+      name: "React class: removed in componentDidUpdate, not on unmount",
+      code: code`
+        class Tracker extends PureComponent {
+          onScroll = () => this.props.onScroll(window.scrollY);
+          componentDidMount() {
+            window.addEventListener("scroll", this.onScroll);
+          }
+          componentDidUpdate(prev) {
+            if (!this.props.enabled) window.removeEventListener("scroll", this.onScroll);
+          }
+          render() {
+            return null;
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNotRemovedInTeardown", line: 4 }],
+    },
+    {
+      name: "React class: `.bind(this)` at both calls",
+      code: code`
+        class Keyboard extends Component {
+          onKey(e) {
+            this.props.onKey(e.key);
+          }
+          componentDidMount() {
+            document.addEventListener("keydown", this.onKey.bind(this));
+          }
+          componentWillUnmount() {
+            document.removeEventListener("keydown", this.onKey.bind(this));
+          }
+          render() {
+            return null;
+          }
+        }
+      `,
+      errors: [
+        { messageId: "listenerCannotBeRemoved", line: 6 },
+        { messageId: "removalNeverMatches", line: 9 },
+      ],
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: Web Components
+    {
+      name: "web component: disconnectedCallback forgets the document listener",
+      code: code`
+        class PopoverMenu extends HTMLElement {
+          onDocClick = (e) => {
+            if (!this.contains(e.target)) this.hide();
+          };
+          connectedCallback() {
+            document.addEventListener("click", this.onDocClick);
+          }
+          disconnectedCallback() {
+            this.hide();
+          }
+          hide() {
+            this.removeAttribute("open");
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 6 }],
+    },
+    {
+      name: "web component without a disconnectedCallback",
+      code: code`
+        customElements.define(
+          "live-clock",
+          class extends HTMLElement {
+            connectedCallback() {
+              window.addEventListener("timezonechange", () => this.render());
+            }
+            render() {}
+          },
+        );
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
+    },
+    {
+      name: "web component: signal of a member controller never aborted",
+      code: code`
+        class SearchBox extends HTMLElement {
+          connectedCallback() {
+            this.controller = new AbortController();
+            window.addEventListener("keydown", (e) => e.key === "/" && this.focus(), { signal: this.controller.signal });
+          }
+          disconnectedCallback() {
+            this.input = null;
+          }
+        }
+      `,
+      errors: [{ messageId: "signalNeverAborted", line: 4 }],
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: Angular
+    {
+      name: "Angular component: ngOnDestroy does not remove the window listener",
+      code: code`
+        @Component({ selector: "app-map", template: "" })
+        export class MapComponent implements OnInit, OnDestroy {
+          private onResize = (): void => this.map.invalidateSize();
+          ngOnInit(): void {
+            window.addEventListener("resize", this.onResize);
+          }
+          ngOnDestroy(): void {
+            this.map.remove();
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
+    },
+    {
+      name: "Angular service: constructor listener, no ngOnDestroy at all",
+      code: code`
+        @Injectable({ providedIn: "root" })
+        export class IdleService {
+          readonly idle$ = new BehaviorSubject(false);
+          constructor(private zone: NgZone) {
+            document.addEventListener("mousemove", () => this.idle$.next(false));
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: plain classes
+    {
+      name: "plain class: dispose() forgets the emitter listener (the leaky price feed)",
+      code: code`
+        export class PriceFeed {
+          #subscribers = new Set();
+          constructor(symbol) {
+            this.symbol = symbol;
+            this.handleTick = this.handleTick.bind(this);
+            marketData.on("tick", this.handleTick);
+          }
+          handleTick(tick) {}
+          dispose() {
+            this.#subscribers.clear();
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 6 }],
+    },
+    {
+      name: "plain class without a teardown, listening to the window per instance",
+      code: code`
+        export class Tooltip {
+          constructor(text) {
+            this.text = text;
+            window.addEventListener("scroll", this.reposition);
+          }
+          reposition = () => {};
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
+    },
+    {
+      name: "teardownMethods option: the removal is in pause(), not in shutdown()",
+      options: [{ teardownMethods: ["shutdown"] }],
+      code: code`
+        export class JobRunner {
+          onSignal = () => this.shutdown();
+          start() {
+            process.on("SIGTERM", this.onSignal);
+          }
+          pause() {
+            process.off("SIGTERM", this.onSignal);
+          }
+          shutdown() {
+            this.queue.drain();
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNotRemovedInTeardown", line: 4 }],
+    },
+    {
+      name: "plain class: private #handler removed for the wrong event type",
+      code: code`
+        export class Hotkeys {
+          #onKey = (e: KeyboardEvent): void => this.run(e.key);
+          constructor() {
+            document.addEventListener("keydown", this.#onKey);
+          }
+          destroy(): void {
+            document.removeEventListener("keyup", this.#onKey);
+          }
+          run(key: string): void {}
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
+    },
+    {
+      name: "plain class: removeAllListeners for another event does not count",
+      code: code`
+        export class Uploader {
+          constructor(emitter) {
+            this.emitter = emitter;
+            this.emitter.on("progress", (p) => this.render(p));
+          }
+          close() {
+            this.emitter.removeAllListeners("done");
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
+    },
+    {
+      name: "plain class: the teardown closes some other object, not the target",
+      code: code`
+        export class Presence {
+          constructor(client, url) {
+            this.client = client;
+            this.socket = connectRealtime(url);
+            this.client.on("presence", (p) => this.render(p));
+          }
+          close() {
+            this.socket.close();
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: promise executors
+    {
+      name: "sibling once listeners in an executor (the leaky worker task)",
+      code: code`
+        export function runTask(worker, task) {
+          return new Promise((resolve, reject) => {
+            worker.addEventListener("message", (event) => resolve(event.data), { once: true });
+            worker.addEventListener("error", (event) => reject(event.error), { once: true });
+            worker.postMessage(task);
+          });
+        }
+      `,
+      errors: [
+        { messageId: "listenerOutlivesPromise", line: 3 },
+        { messageId: "listenerOutlivesPromise", line: 4 },
+      ],
+    },
+    {
+      name: "executor: the timeout path leaves the connect listener on the socket",
+      code: code`
+        export function connected(socket, ms) {
+          return new Promise((resolve, reject) => {
+            const onConnect = () => resolve(socket);
+            socket.once("connect", onConnect);
+            setTimeout(() => reject(new Error("connect timeout")), ms);
+          });
+        }
+      `,
+      errors: [{ messageId: "listenerOutlivesPromise", line: 4 }],
+    },
+
+    // ---------------------------------------------------------------------
+    // Owners: plain functions that run again and again
+    {
+      name: "per-request listener on process (the leaky shutdown hook)",
+      code: code`
+        export const server = createServer(async (req, res) => {
+          const job = { aborted: false };
+          process.on("SIGTERM", () => {
+            job.aborted = true;
+          });
+          await streamExport(job, res);
+        });
+      `,
+      errors: [{ messageId: "listenerAddedRepeatedly", line: 3 }],
+    },
+    {
+      name: "Express handler adds an uncaughtException listener per request",
+      code: code`
+        router.get("/report/:id", async (req, res) => {
+          const report = await buildReport(req.params.id);
+          process.on("uncaughtException", () => report.abort());
+          res.json(report);
+        });
+      `,
+      errors: [{ messageId: "listenerAddedRepeatedly", line: 3 }],
+    },
+    {
+      name: "listener added from an interval callback",
+      code: code`
+        export function startPolling(render) {
+          setInterval(() => {
+            window.addEventListener("focus", () => render());
+          }, 10_000);
+        }
+      `,
+      errors: [{ messageId: "listenerAddedRepeatedly", line: 3 }],
+    },
+    {
+      name: "listener added in a loop to the document",
+      code: code`
+        export function enableTooltips(items) {
+          for (const item of items) {
+            document.addEventListener("mouseover", (e) => e.target === item && show(item));
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerAddedRepeatedly", line: 3 }],
+    },
+    {
+      name: "listener added to a module-level emitter from an event handler",
+      code: code`
+        import { EventEmitter } from "node:events";
+        export const jobs = new EventEmitter();
+        button.addEventListener("click", () => {
+          jobs.on("done", (job) => toast(job.name));
+          jobs.emit("start");
+        });
+      `,
+      errors: [{ messageId: "listenerAddedRepeatedly", line: 4 }],
+    },
+    {
+      name: "global `window` in a loop (contrast with the loop variable named window)",
+      code: code`
+        export function watchFrames(frames) {
+          for (const frame of frames) {
+            window.addEventListener("message", (e) => e.source === frame.contentWindow && route(e));
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerAddedRepeatedly", line: 3 }],
+    },
+
+    // ---------------------------------------------------------------------
+    // More repeated adds, signals and targets
+    {
+      name: "a request handler declared on its own and registered later",
+      code: code`
+        export async function handleExport(req, res) {
+          const job = startExport(req.query);
+          process.on("SIGTERM", () => job.cancel());
+          res.json(await job.done);
+        }
+        app.get("/export", handleExport);
+      `,
+      errors: [{ messageId: "listenerAddedRepeatedly", line: 3 }],
+    },
+    {
+      name: "listener added to the window from a forEach callback",
+      code: code`
+        export function bindShortcuts(shortcuts) {
+          shortcuts.forEach((shortcut) => {
+            window.addEventListener("keydown", (e) => e.key === shortcut.key && shortcut.run());
+          });
+        }
+      `,
+      errors: [{ messageId: "listenerAddedRepeatedly", line: 3 }],
+    },
+    {
+      name: "`const { signal } = controller` never aborted",
+      code: code`
+        function usePointerTrail(draw) {
+          useEffect(() => {
+            const controller = new AbortController();
+            const { signal } = controller;
+            document.addEventListener("pointermove", (e) => draw(e.clientX, e.clientY), { signal });
+          }, [draw]);
+        }
+      `,
+      errors: [{ messageId: "signalNeverAborted", line: 5 }],
+    },
+    {
+      name: "web component: the owner document is not the component's own",
+      code: code`
+        class ContextMenu extends HTMLElement {
+          onContext = (e) => this.open(e);
+          connectedCallback() {
+            this.ownerDocument.addEventListener("contextmenu", this.onContext);
+          }
+          disconnectedCallback() {
+            this.close();
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
+    },
+    {
+      name: "executor: a plain `on` to a shared worker stays after it settles",
+      code: code`
+        export function ask(worker, question) {
+          return new Promise((resolve) => {
+            worker.on("message", resolve);
+            worker.postMessage(question);
+          });
+        }
+      `,
+      errors: [{ messageId: "listenerOutlivesPromise", line: 3 }],
+    },
+    {
+      name: "matchMedia() makes a new list each call: removal from another one never matches",
+      code: code`
+        function useReducedMotion(set) {
+          useEffect(() => {
+            const onChange = (e) => set(e.matches);
+            window.matchMedia("(prefers-reduced-motion)").addEventListener("change", onChange);
+            return () => window.matchMedia("(prefers-reduced-motion)").removeEventListener("change", onChange);
+          }, [set]);
+        }
+      `,
+      errors: [
+        { messageId: "listenerNeverRemoved", line: 4 },
+        { messageId: "removalNeverMatches", line: 5 },
+      ],
+    },
+
+    // ---------------------------------------------------------------------
+    // Caller-provided signals: abort listeners per call
+    {
+      name: "abort listener per call on the caller's signal (the leaky callApi)",
+      code: code`
+        export async function callApi(path, { signal }) {
+          const controller = new AbortController();
+          const forwardAbort = () => controller.abort(signal.reason);
+          signal.addEventListener("abort", forwardAbort, { once: true });
+          return await transport(path, controller.signal);
+        }
+      `,
+      errors: [{ messageId: "abortListenerNotRemoved", line: 4 }],
+    },
+    {
+      name: "abort listener on options.signal (TS)",
+      code: code`
+        export async function query(sql: string, options: { signal: AbortSignal }): Promise<Row[]> {
+          const conn = await pool.acquire();
+          options.signal.addEventListener("abort", () => conn.cancel());
+          try {
+            return await conn.query(sql);
+          } finally {
+            pool.release(conn);
+          }
+        }
+      `,
+      errors: [{ messageId: "abortListenerNotRemoved", line: 3 }],
+    },
+
+    // ---------------------------------------------------------------------
+    // Removals that can never match, on their own
+    {
+      name: "`.bind()` in an emitter removal",
+      code: code`
+        export class Worker {
+          constructor() {
+            this.onExit = this.stop.bind(this);
+            process.on("exit", this.onExit);
+          }
+          stop() {
+            process.off("exit", this.stop.bind(this));
+          }
+        }
+      `,
+      errors: [
+        { messageId: "listenerNeverRemoved", line: 4 },
+        { messageId: "removalNeverMatches", line: 7 },
+      ],
+    },
+    {
+      name: "computed-member removal from the wrong target",
+      code: code`
+        export function mount(root, onKey) {
+          root["addEventListener"]("keydown", onKey);
+          return () => document["removeEventListener"]("keydown", onKey);
+        }
+      `,
+      errors: [{ messageId: "removalNeverMatches", line: 3 }],
+    },
+  ],
+});
+
+describe("no-leaked-event-listener options schema", () => {
+  const lint = (options: unknown): Linter.LintMessage[] =>
+    new Linter().verify("window.addEventListener('x', f);", {
+      plugins: { leakproof: plugin as never },
+      rules: { "leakproof/no-leaked-event-listener": ["error", options] as Linter.RuleEntry },
+    });
+
+  it("accepts a list of teardown method names", () => {
+    expect(lint({ teardownMethods: ["shutdown", "release"] })).toEqual([]);
+  });
+  it("rejects a non-array teardownMethods", () => {
+    expect(() => lint({ teardownMethods: 5 })).toThrow(/teardownMethods|should be array|must be array/i);
+  });
+  it("rejects an unknown property", () => {
+    expect(() => lint({ teardownMethod: ["shutdown"] })).toThrow(/additional properties|unexpected property/i);
+  });
+  it("rejects empty method names", () => {
+    expect(() => lint({ teardownMethods: [""] })).toThrow(/shorter than 1|fewer than 1/i);
+  });
+});
