@@ -25,7 +25,7 @@ interface Example {
 }
 
 /** Marked code blocks of a page; see the convention in notes/CONVENTIONS.md. */
-function extractExamples(markdown: string): Example[] {
+function extractExamples(markdown: string, unmarked: number[] = []): Example[] {
   const lines = markdown.split("\n");
   const examples: Example[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -45,12 +45,33 @@ function extractExamples(markdown: string): Example[] {
       above--;
     }
     while (above >= 0 && (lines[above] ?? "").trim() === "") above--;
+    // The marker starts the paragraph above the fence; that paragraph may wrap over lines.
+    while (above > 0 && isProse(lines[above - 1])) above--;
     const marker = (lines[above] ?? "").trimStart();
     const kind = marker.startsWith("❌") ? "incorrect" : marker.startsWith("✅") ? "correct" : undefined;
     if (kind) examples.push({ kind, lang, line: i + 1, code, options });
+    else if (inExamples(lines, i) && (LANGUAGES as readonly string[]).includes(lang)) {
+      // An unmarked code block in "## Examples" would silently go unchecked.
+      unmarked.push(i + 1);
+    }
     i = end;
   }
   return examples;
+}
+
+/** A line of running text: not blank, not a fence, heading or HTML comment. */
+function isProse(line: string | undefined): boolean {
+  const text = (line ?? "").trim();
+  return text !== "" && !text.startsWith("```") && !text.startsWith("#") && !text.startsWith("<!--");
+}
+
+/** Whether line `index` lies in the page's `## Examples` section. */
+function inExamples(lines: readonly string[], index: number): boolean {
+  for (let i = index; i >= 0; i--) {
+    const line = lines[i] ?? "";
+    if (line.startsWith("## ")) return line.trim() === "## Examples";
+  }
+  return false;
 }
 
 function lint(ruleName: string, example: Example & { lang: Language }): Linter.LintMessage[] {
@@ -79,7 +100,12 @@ for (const ruleName of Object.keys(plugin.rules)) {
     });
     if (!existsSync(file)) return;
     const markdown = readFileSync(file, "utf8");
-    const examples = extractExamples(markdown);
+    const unmarked: number[] = [];
+    const examples = extractExamples(markdown, unmarked);
+
+    it("marks every code example in ## Examples with ❌ or ✅", () => {
+      expect(unmarked, `${relative}: code blocks at these lines have no ❌/✅ paragraph above them`).toEqual([]);
+    });
 
     it("has the title and the required headings, in order", () => {
       expect(markdown.split("\n")[0], "the first line is the title").toBe(`# leakproof/${ruleName}`);

@@ -4,14 +4,15 @@
  * returned disposer). The owner must release the handle before it ends; replacing a
  * live handle (reconnect) must release the old one first.
  */
-import { AST_NODE_TYPES as T } from "@typescript-eslint/utils";
-import { type Node, memberName, unwrap } from "../ast/index.js";
+import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, keyName, memberName, staticString, unwrap } from "../ast/index.js";
 import type { Owner, OwnerContext } from "../lifecycle/owners.js";
 import { CHAINABLE_METHODS, type HandleEntry, type HandleFamily } from "../resources/closeable.js";
 import type { Call, EngineContext, Finding, Release } from "./engine.js";
 import { type Handle, handleOf } from "./handles.js";
-import { completesByItself, indexCalledHandles, subscriptionAcquisitions } from "./subscriptions.js";
+import { completesByItself, indexCalledHandles, subscriptionAcquisitions, subscriptionRegion } from "./subscriptions.js";
 import { guardedBefore } from "./shared.js";
+import { moduleBinding } from "./refs.js";
 
 export function analyzeHandles(ctx: EngineContext): Finding[] {
   const findings: Finding[] = [];
@@ -38,25 +39,41 @@ function judge(
   const { owner } = context;
   if (owner.type === "module") return undefined;
   if (entry.family === "subscription" && node.type === T.CallExpression && completesByItself(ctx, node, owner)) return undefined;
+  if (entry.releasedByCall && node.type === T.CallExpression) return judgeReleasedByCall(ctx, node, entry, context);
   const releaseNames = new Set(entry.release.map((path) => path.split(".").pop()!));
   const handle = handleOf(node, ctx.refs, releaseNames, CHAINABLE_METHODS);
   if (handle.type === "returned" || handle.type === "escaped") return undefined;
   if (handle.type === "stored" && (handle.returned || handle.escapes)) return undefined;
+  if (handle.type === "stored" && declaredWithUsing(handle.target)) return undefined;
+  if (entry.family === "closeable" && endedByItself(ctx, node, entry, handle)) return undefined;
   if (!matters(entry, owner, context, handle)) return undefined;
   if (entry.activate && handle.type === "stored" && !activated(ctx, handle.keys, entry.activate)) return undefined;
   const kind = entry.family;
   const { owner: ownerText, end } = ctx.describe(owner);
   const data = { resource: entry.label, owner: ownerText, end, keeps: entry.keeps };
-  if (handle.type === "discarded") return { kind, messageId: "discarded", node, data };
+  // Observers: a dropped one that never observes holds nothing; one whose callback releases it (`(entries, observer) => observer.disconnect()`) is released where the callback runs.
+  const own = entry.family === "observer" ? selfReleases(ctx, node) : [];
+  if (handle.type === "discarded") {
+    if (entry.family === "observer" && (!observedInline(node, entry.activate ?? []) || own.some((release) => ctx.inRegion(release.call, ctx.releaseRegion(owner))))) return undefined;
+    return { kind, messageId: "discarded", node, data };
+  }
   if (handle.type !== "stored") return undefined;
-  const region = ctx.releaseRegion(owner);
-  const releases = handle.keys.flatMap((key) => releasesOf(ctx, key, entry, calledDisposers));
+  const region = entry.family === "subscription" ? subscriptionRegion(ctx, owner, handle.keys) : ctx.releaseRegion(owner);
+  const releases = [...handle.keys.flatMap((key) => releasesOf(ctx, key, entry, calledDisposers)), ...own];
   const name = ctx.refs.text(handle.target);
   if (!releases.some((release) => ctx.inRegion(release.call, region))) {
     const messageId = releases.length > 0 ? "notReleasedInTeardown" : "neverReleased";
     return { kind, messageId, node, data: { ...data, handle: name, release: releaseText(entry) } };
   }
-  if (!handle.declared && !handle.guarded && entry.family !== "subscription") {
+  if (
+    !handle.declared &&
+    !handle.guarded &&
+    entry.family !== "subscription" &&
+    !(entry.family === "closeable" && (pairedSetup(owner, node) || replacedOnlyAfterEnd(ctx, node, handle.keys, releases))) &&
+    !(entry.family === "closeable" && owner.type === "function" && !context.inLoop && context.repeating === undefined) &&
+    // An effect's cleanup runs before its setup runs again: only a store repeated within one run replaces a live observer.
+    !(entry.family === "observer" && (pairedSetup(owner, node) || (owner.type === "effect" && !context.inLoop && context.repeating === undefined && oncePerRun(ctx, node, owner.setup))))
+  ) {
     const index = new Map(handle.keys.map((key) => [key, releasesOf(ctx, key, entry, calledDisposers)] as const));
     if (!guardedBefore(ctx, node, handle.keys, index)) {
       return { kind, messageId: "replacedWithoutRelease", node, data: { ...data, handle: name, release: releaseText(entry) } };
@@ -80,9 +97,63 @@ function matters(entry: HandleEntry, owner: Owner, context: OwnerContext, handle
   if (entry.perCallOnly || entry.family === "subscription") {
     if (endsFirst) return true;
     if (owner.type === "class") return handle.type === "stored";
-    return repeats && entry.family !== "subscription";
+    return entry.family === "subscription" ? context.repeating !== undefined : repeats;
   }
+  // A closeable kept in a local of a promise executor cannot be closed once the promise settles.
+  if (entry.family === "closeable") return true;
+  // An observer kept in a local of a promise executor keeps observing after the promise settles.
+  if (entry.family === "observer") return true;
   return owner.type !== "executor" || handle.type === "discarded";
+}
+
+/**
+ * Every function between the acquisition and the effect setup runs at most once per run of
+ * the setup: an IIFE, an inline callback not known to repeat, a local function only ever called.
+ */
+function oncePerRun(ctx: EngineContext, node: Node, setup: FunctionNode): boolean {
+  for (let fn = enclosingFunction(node); fn && fn !== setup; fn = enclosingFunction(fn)) {
+    const parent = fn.parent;
+    if (parent?.type === T.CallExpression) continue;
+    const id =
+      fn.type === T.FunctionDeclaration
+        ? fn.id
+        : parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier
+          ? parent.id
+          : undefined;
+    const variable = id ? ctx.refs.variable(id) : undefined;
+    if (!variable) return false;
+    const uses = variable.references.filter((reference) => reference.identifier !== id && !reference.init);
+    const onlyCalled = uses.every((reference) => {
+      const use: Node = reference.identifier;
+      return use.parent?.type === T.CallExpression && use.parent.callee === use;
+    });
+    if (!onlyCalled) return false;
+  }
+  return true;
+}
+
+/** `new X(cb).observe(target)`: the dropped observer was started (a bare `new X(cb)` holds nothing). */
+function observedInline(node: Call, activate: readonly string[]): boolean {
+  let current: Node = node;
+  while (current.parent && [T.ChainExpression, T.TSAsExpression, T.TSNonNullExpression, T.TSSatisfiesExpression].includes(current.parent.type)) current = current.parent;
+  const member = current.parent;
+  if (member?.type !== T.MemberExpression || member.object !== current) return false;
+  const name = memberName(member);
+  return !!name && activate.includes(name) && member.parent?.type === T.CallExpression && member.parent.callee === member;
+}
+
+/**
+ * `new IntersectionObserver((entries, observer) => observer.unobserve(entries[0].target))`:
+ * the observer's callback receives the observer itself and may release it there.
+ */
+function selfReleases(ctx: EngineContext, node: Call): Release[] {
+  if (node.type !== T.NewExpression) return [];
+  const callback = node.arguments[0];
+  const fn = callback && callback.type !== T.SpreadElement ? ctx.lifecycles.resolveFunction(callback) : undefined;
+  const param = fn?.params[1];
+  const key = param?.type === T.Identifier ? ctx.refs.key(param) : undefined;
+  if (!key) return [];
+  return (ctx.methodReleases.get(key) ?? []).filter((release) => release.name === "disconnect" || release.name === "unobserve");
 }
 
 function releaseText(entry: HandleEntry): string {
@@ -181,12 +252,218 @@ function endsFirst(owner: Owner): boolean {
 function sameOwner(a: Owner, b: Owner): boolean {
   if (a.type === "class" && b.type === "class") return a.info.node === b.info.node;
   if (a.type === "effect" && b.type === "effect") return a.setup === b.setup;
+  if (a.type === "component-callback" && b.type === "component-callback") return a.fn === b.fn;
+  if (a.type === "render" && b.type === "render") return a.component === b.component;
+  if (a.type === "function" && b.type === "function") return a.fn === b.fn;
+  if (a.type === "executor" && b.type === "executor") return a.fn === b.fn;
   return false;
 }
 
 function isNullish(node: Node): boolean {
   const inner = unwrap(node);
   return (inner.type === T.Literal && inner.value === null) || (inner.type === T.Identifier && inner.name === "undefined");
+}
+
+// ---------------------------------------------------------------------------
+// Closeable specifics: scoped declarations, resources that end by themselves,
+// paired setups, reconnects from the old resource's close handler, path-released watchers
+
+/** `using x = ...` / `await using x = ...`: disposed when the scope ends (TS 5.2 / ES2026). */
+function declaredWithUsing(target: Node): boolean {
+  const declarator = target.parent;
+  if (declarator?.type !== T.VariableDeclarator || declarator.id !== target) return false;
+  const declaration = declarator.parent;
+  return declaration?.type === T.VariableDeclaration && (declaration.kind === "using" || declaration.kind === "await using");
+}
+
+/**
+ * Resources that end by themselves once waited for: a child process or worker whose
+ * `exit`/`close` the code listens to (`child.on("exit", ...)`, also chained on the
+ * acquisition), a readline interface iterated with `for await` (closed at the end of the
+ * input, or by `break`/`throw`).
+ */
+function endedByItself(ctx: EngineContext, node: Call, entry: HandleEntry, handle: Handle): boolean {
+  const endEvents = entry.endEvents;
+  if (endEvents) {
+    // `spawn(cmd).on("exit", done)`
+    for (let current: Node = node; ; ) {
+      const member: Node | undefined = current.parent;
+      const call: Node | undefined = member?.parent;
+      if (member?.type !== T.MemberExpression || member.object !== current || call?.type !== T.CallExpression || call.callee !== member) break;
+      if (waitsFor(call, endEvents)) return true;
+      current = call;
+    }
+    if (handle.type === "stored") {
+      for (const { call } of ctx.listenerAdds) {
+        const { object } = calleeOf(call);
+        const key = object ? ctx.refs.key(object) : undefined;
+        if (key && handle.keys.includes(key) && waitsFor(call, endEvents)) return true;
+      }
+    }
+  }
+  if (entry.closedByIteration && handle.type === "stored" && handle.target.type === T.Identifier) {
+    const variable = ctx.refs.variable(handle.target);
+    return !!variable?.references.some((reference) => {
+      const parent = (reference.identifier as Node).parent;
+      return parent?.type === T.ForOfStatement && parent.await && parent.right === reference.identifier;
+    });
+  }
+  return false;
+}
+
+function waitsFor(call: TSESTree.CallExpression, events: readonly string[]): boolean {
+  const { name } = calleeOf(call);
+  const type = staticString(call.arguments[0]);
+  return !!name && !!type && ["on", "once", "addListener", "addEventListener", "prependListener", "prependOnceListener"].includes(name) && events.includes(type);
+}
+
+/** Lifecycle setups paired with a teardown (`componentDidMount`, `connectedCallback`, `ngOnInit`, an effect setup). */
+const PAIRED_SETUPS: Readonly<Record<string, ReadonlySet<string>>> = {
+  react: new Set(["componentDidMount"]),
+  "web-component": new Set(["connectedCallback"]),
+  angular: new Set(["ngOnInit", "ngAfterViewInit", "ngAfterContentInit"]),
+};
+
+function pairedSetup(owner: Owner, node: Node): boolean {
+  const fn = enclosingFunction(node);
+  if (!fn) return false;
+  if (owner.type === "effect") return fn === owner.setup;
+  if (owner.type !== "class" || fn !== owner.method) return false;
+  const setups = PAIRED_SETUPS[owner.info.framework];
+  const member = fn.parent;
+  if (!setups || (member?.type !== T.MethodDefinition && member?.type !== T.PropertyDefinition)) return false;
+  const name = keyName(member.key, member.computed);
+  return !!name && setups.has(name);
+}
+
+/** Events after which the old resource is already closed: reconnecting from there replaces a dead one. */
+const END_EVENTS: readonly string[] = ["close", "exit"];
+
+/**
+ * `connect()` called only from the constructor, from the old resource's own close
+ * handler (`this.ws.onclose = () => setTimeout(() => this.connect(), 1000)`), or right
+ * after closing it: each new resource replaces one that has already closed.
+ */
+function replacedOnlyAfterEnd(ctx: EngineContext, node: Node, keys: readonly string[], releases: readonly Release[]): boolean {
+  const fn = enclosingFunction(node);
+  if (!fn) return false;
+  const sites = ctx.plainCalls.filter((call) => !contains(fn, call) && ctx.lifecycles.resolveFunction(call.callee) === fn);
+  if (sites.length === 0) return false;
+  return sites.every((call) => {
+    const caller = enclosingFunction(call);
+    if (caller?.parent?.type === T.MethodDefinition && caller.parent.kind === "constructor") return true;
+    // `reconnectNow() { this.ws.close(); this.connect(); }`
+    if (caller && releases.some((release) => contains(caller, release.call) && release.call.range[1] <= call.range[0])) return true;
+    for (let current: FunctionNode | undefined = caller; current; current = enclosingFunction(current)) {
+      if (isEndHandler(ctx, current, keys)) return true;
+      if (current === fn) break;
+    }
+    return false;
+  });
+}
+
+/** `key.onclose = fn`, `key.addEventListener("close", fn)`, `key.on("exit", fn)` for one of `keys`. */
+function isEndHandler(ctx: EngineContext, fn: FunctionNode, keys: readonly string[]): boolean {
+  const parent = fn.parent;
+  if (parent?.type === T.AssignmentExpression && parent.right === fn) {
+    const left = unwrap(parent.left);
+    if (left.type !== T.MemberExpression) return false;
+    const name = memberName(left);
+    const key = ctx.refs.key(left.object);
+    return !!name && END_EVENTS.some((event) => name === `on${event}`) && !!key && keys.includes(key);
+  }
+  if (parent?.type === T.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+    const { object } = calleeOf(parent);
+    const key = object ? ctx.refs.key(object) : undefined;
+    return !!key && keys.includes(key) && waitsFor(parent, END_EVENTS);
+  }
+  return false;
+}
+
+/**
+ * `fs.watchFile(path, listener)`: the poller is found again by path, so the release is
+ * `fs.unwatchFile(path)` with the same path (the same variable, a copy of it such as
+ * `this.file = file`, or the same string).
+ */
+function judgeReleasedByCall(ctx: EngineContext, node: TSESTree.CallExpression, entry: HandleEntry, context: OwnerContext): Finding | undefined {
+  const { owner } = context;
+  const releaser = entry.releasedByCall!;
+  const module = moduleOf(ctx, node.callee);
+  if (!module) return undefined;
+  const paths = pathKeys(ctx, node.arguments[0]);
+  const releases = releaseCalls(ctx, module, releaser).filter((call) => {
+    if (paths.length === 0) return true;
+    const released = pathKeys(ctx, call.arguments[0]);
+    return released.length === 0 || released.some((key) => paths.includes(key));
+  });
+  const region = ctx.releaseRegion(owner);
+  if (releases.some((call) => ctx.inRegion(call, region))) return undefined;
+  const { owner: ownerText, end } = ctx.describe(owner);
+  const arg = node.arguments[0];
+  return {
+    kind: "closeable",
+    messageId: releases.length > 0 ? "notReleasedInTeardown" : "neverReleased",
+    node,
+    data: {
+      resource: entry.label,
+      owner: ownerText,
+      end,
+      keeps: entry.keeps,
+      handle: arg ? ctx.refs.text(arg) : "fs.watchFile()",
+      release: `\`${releaser}(path)\``,
+    },
+  };
+}
+
+/** The module a callee like `fs.watchFile` / an imported `watchFile` comes from. */
+function moduleOf(ctx: EngineContext, calleeNode: Node): string | undefined {
+  const callee = unwrap(calleeNode);
+  const id = callee.type === T.Identifier ? callee : callee.type === T.MemberExpression ? unwrap(callee.object) : undefined;
+  if (id?.type !== T.Identifier) return undefined;
+  return moduleBinding(ctx.refs, id)?.module;
+}
+
+/** Calls of `module.releaser(...)` or of an imported `releaser(...)` from that module. */
+function releaseCalls(ctx: EngineContext, module: string, releaser: string): TSESTree.CallExpression[] {
+  const out: TSESTree.CallExpression[] = [];
+  for (const releases of ctx.methodReleases.values()) {
+    for (const { call, name } of releases) {
+      const { object } = calleeOf(call);
+      if (name !== releaser || object?.type !== T.Identifier) continue;
+      const binding = moduleBinding(ctx.refs, object);
+      if (binding?.module === module && (binding.imported === "*" || binding.imported === "default")) out.push(call);
+    }
+  }
+  for (const call of ctx.plainCalls) {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.Identifier) continue;
+    const binding = moduleBinding(ctx.refs, callee);
+    if (binding?.module === module && binding.imported === releaser) out.push(call);
+  }
+  return out;
+}
+
+/** Keys a path argument is known by: its own, the locations it is copied to, or its string value. */
+function pathKeys(ctx: EngineContext, arg: Node | undefined): string[] {
+  if (!arg || arg.type === T.SpreadElement) return [];
+  const value = staticString(arg);
+  if (value !== undefined) return [`s:${value}`];
+  const key = ctx.refs.key(arg);
+  if (!key) return [];
+  const keys = [key];
+  const inner = unwrap(arg);
+  const variable = inner.type === T.Identifier ? ctx.refs.variable(inner) : undefined;
+  for (const reference of variable?.references ?? []) {
+    const parent = (reference.identifier as Node).parent;
+    const copy =
+      parent?.type === T.AssignmentExpression && parent.right === reference.identifier
+        ? ctx.refs.key(parent.left)
+        : parent?.type === T.VariableDeclarator && parent.init === reference.identifier
+          ? ctx.refs.key(parent.id)
+          : undefined;
+    if (copy && !keys.includes(copy)) keys.push(copy);
+  }
+  return keys;
 }
 
 export type { HandleFamily };

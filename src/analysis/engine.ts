@@ -244,7 +244,7 @@ export class EngineContext {
     if (callee.type === T.MemberExpression) {
       const name = memberName(callee);
       if (name && GLOBAL_CONSTRUCTORS[name] && this.refs.isGlobalPath(callee, name)) {
-        this.handleAcquisitions.push({ node, entry: GLOBAL_CONSTRUCTORS[name]! });
+        this.handleAcquisitions.push({ node, entry: GLOBAL_CONSTRUCTORS[name] });
         return;
       }
     }

@@ -4,7 +4,7 @@
  * not free anything.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, calleeOf, enclosingFunction, isFunction, isLoop, memberName, unwrap } from "../ast/index.js";
+import { type Node, calleeOf, enclosingFunction, memberName, unwrap } from "../ast/index.js";
 import type { Owner } from "../lifecycle/owners.js";
 import { OBJECT_URL_HOSTS, OBJECT_URL_RELEASE, URL_SINK_PROPERTIES } from "../resources/catalogue.js";
 import type { EngineContext, Finding } from "./engine.js";
@@ -81,7 +81,6 @@ function acquisition(ctx: EngineContext, call: TSESTree.CallExpression): Acquisi
   const context = ctx.lifecycles.ownerOf(call);
   let owner: Owner = context.owner;
   // `(() => { ... })()` or a private `boot()` the module body calls once: one URL per program.
-  if (owner.type === "function" && !context.inLoop && runsOnceAtModuleLevel(ctx, owner.fn)) owner = { type: "module" };
   let handle = handleOf(call, ctx.refs, RELEASE_NAMES);
   if (handle.type === "returned") {
     const fn = enclosingFunction(call);
@@ -92,34 +91,6 @@ function acquisition(ctx: EngineContext, call: TSESTree.CallExpression): Acquisi
     }
   }
   return { call, owner, handle };
-}
-
-/** An IIFE in the module body, or a non-exported function whose only use is one call there. */
-function runsOnceAtModuleLevel(ctx: EngineContext, fn: FunctionNode): boolean {
-  const parent = fn.parent;
-  if (parent?.type === T.CallExpression && unwrap(parent.callee) === fn) return atModuleLevel(parent);
-  const id =
-    fn.type === T.FunctionDeclaration
-      ? fn.id
-      : parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier
-        ? parent.id
-        : undefined;
-  if (!id) return false;
-  const holder = fn.type === T.FunctionDeclaration ? fn.parent : parent?.parent?.parent;
-  if (holder?.type === T.ExportNamedDeclaration || holder?.type === T.ExportDefaultDeclaration) return false;
-  const variable = ctx.refs.variable(id);
-  const uses = variable?.references.filter((reference) => reference.identifier !== id && !reference.init) ?? [];
-  if (uses.length !== 1) return false;
-  const use = uses[0]!.identifier as Node;
-  return use.parent?.type === T.CallExpression && use.parent.callee === use && atModuleLevel(use.parent);
-}
-
-function atModuleLevel(node: Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current) || isLoop(current)) return false;
-    if (current.type === T.Program) return true;
-  }
-  return false;
 }
 
 /**

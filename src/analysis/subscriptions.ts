@@ -2,9 +2,15 @@
  * Subscriptions: `.subscribe(...)` results and disposers returned by local functions.
  * RxJS operators that complete the stream (`take(1)`, `first()`, `takeUntil(destroy$)`
  * with `destroy$` fired at teardown) release it without an explicit unsubscribe.
+ *
+ * Without type information a `.subscribe(...)` call is taken for a subscription unless
+ * its shape says otherwise: a result that is awaited, chained with `.then/.catch/.finally`
+ * or `void`ed is a promise (`await newsletter.subscribe(email)`, `pushManager.subscribe`),
+ * and a call whose arguments are all plain data (`billing.subscribe("pro")`, an options
+ * object without `next`/`error`/`complete`) has no callback to keep alive.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type Node, calleeOf, contains, isFunction, returnedValues, unwrap } from "../ast/index.js";
+import { type FunctionNode, type Node, calleeOf, contains, isFunction, memberName, returnedValues, unwrap } from "../ast/index.js";
 import type { Owner } from "../lifecycle/owners.js";
 import {
   COMPLETING_OPERATORS,
@@ -14,6 +20,7 @@ import {
   TAKE_UNTIL,
 } from "../resources/closeable.js";
 import type { Call, EngineContext, Release } from "./engine.js";
+import { walk } from "./walk.js";
 
 const SUBSCRIPTION: HandleEntry = {
   family: "subscription",
@@ -22,28 +29,151 @@ const SUBSCRIPTION: HandleEntry = {
   keeps: "the subscriber callback and everything it closes over",
 };
 
+/** Members of a promise: `x.subscribe(email).then(...)` is a promise chain. */
+const PROMISE_METHODS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
+
+/** Keys of an RxJS observer object: `subscribe({ next, error, complete })`. */
+const OBSERVER_KEYS: ReadonlySet<string> = new Set(["next", "error", "complete"]);
+
+/**
+ * RxJS 7 `takeUntil` ends only when the notifier *emits*: a notifier that just completes
+ * leaves the source subscribed (measured; see docs/rules/no-leaked-subscription.md).
+ */
+const NOTIFIER_ENDS: ReadonlySet<string> = new Set([...NOTIFIER_EMITS].filter((name) => name !== "complete"));
+
+/** Angular `HttpClient` requests: one response, then the observable completes. */
+const HTTP_METHODS: ReadonlySet<string> = new Set(["get", "post", "put", "patch", "delete", "head", "options", "request", "jsonp"]);
+const HTTP_CLIENT_NAME = /^_?http(Client)?$/i;
+
+/** Names of calls that undo something: the body of a returned disposer calls one of them. */
+const RELEASE_NAME =
+  /^(un[A-Z_]|unsubscribe|unlisten|unobserve|unwatch|unregister|unmount|unbind|remove|clear|cancel|dispose|disconnect|close|abort|off$|delete$|destroy|stop|terminate|revoke|detach|release|teardown|cleanup|complete$|kill$)/;
+
 /** `.subscribe(...)` results, and calls to local functions that return a disposer. */
 export function subscriptionAcquisitions(ctx: EngineContext): { node: Call; entry: HandleEntry }[] {
   const out: { node: Call; entry: HandleEntry }[] = [];
   for (const call of ctx.subscriptions) {
-    // `await registration.pushManager.subscribe()` is a promise, not a subscription.
-    if (call.parent?.type === T.AwaitExpression) continue;
-    out.push({ node: call, entry: SUBSCRIPTION });
+    if (isStreamSubscribe(ctx, call)) out.push({ node: call, entry: SUBSCRIPTION });
   }
+  const cache = new WeakMap<FunctionNode, boolean>();
   for (const call of ctx.plainCalls) {
     const callee = unwrap(call.callee);
-    if (callee.type !== T.Identifier) continue;
+    const local =
+      callee.type === T.Identifier || (callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression);
+    if (!local) continue;
     const fn = ctx.lifecycles.resolveFunction(callee);
-    if (fn && !contains(fn, call) && returnsDisposer(ctx, fn)) out.push({ node: call, entry: SUBSCRIPTION });
+    if (fn && !contains(fn, call) && returnsDisposer(ctx, fn, cache, 0)) out.push({ node: call, entry: SUBSCRIPTION });
   }
   return out;
 }
 
-/** A function whose every return value is a function: it hands back a disposer. */
-function returnsDisposer(ctx: EngineContext, fn: TSESTree.FunctionLike | Node): boolean {
-  if (!isFunction(fn)) return false;
+/** A `.subscribe(...)` call that (by its shape) makes a subscription, not a promise. */
+function isStreamSubscribe(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
+  return !isPromiseShaped(call) && !dataOnly(ctx, call.arguments);
+}
+
+/** `await x.subscribe()`, `x.subscribe().then(...)`, `void x.subscribe()`. */
+function isPromiseShaped(call: TSESTree.CallExpression): boolean {
+  let current: Node = call;
+  let parent = current.parent;
+  while (
+    parent &&
+    (parent.type === T.ChainExpression ||
+      parent.type === T.TSAsExpression ||
+      parent.type === T.TSNonNullExpression ||
+      parent.type === T.TSSatisfiesExpression)
+  ) {
+    current = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return false;
+  if (parent.type === T.AwaitExpression) return true;
+  if (parent.type === T.UnaryExpression && parent.operator === "void") return true;
+  if (parent.type === T.MemberExpression && parent.object === current) {
+    const name = memberName(parent);
+    return !!name && PROMISE_METHODS.has(name);
+  }
+  return false;
+}
+
+/** Every argument is plain data: no callback, no observer object, nothing that could be one. */
+function dataOnly(ctx: EngineContext, args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  return args.length > 0 && args.every((arg) => isData(ctx, arg, 0));
+}
+
+function isData(ctx: EngineContext, node: Node, depth: number): boolean {
+  if (depth > 3) return false;
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case T.Literal:
+    case T.TemplateLiteral:
+      return true;
+    case T.ObjectExpression:
+      return inner.properties.every(
+        (property) =>
+          property.type === T.Property &&
+          !property.computed &&
+          !(property.key.type === T.Identifier && OBSERVER_KEYS.has(property.key.name)) &&
+          !(property.key.type === T.Literal && OBSERVER_KEYS.has(String(property.key.value))) &&
+          !isFunction(unwrap(property.value)),
+      );
+    case T.Identifier: {
+      const def = ctx.refs.variable(inner)?.defs[0];
+      if (def?.type !== "Variable" || def.node.id.type !== T.Identifier || !def.node.init) return false;
+      return isData(ctx, def.node.init, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * A function that hands back a disposer: every value it returns is a function that
+ * undoes something (its body calls `unsubscribe`, `removeEventListener`, `clearInterval`,
+ * `off`, `delete`, ...), a subscription, or another such function's result. A function
+ * that merely returns a callback (`selectRow(id)` returning `() => setSelected(id)`) is
+ * not one.
+ */
+function returnsDisposer(ctx: EngineContext, fn: FunctionNode, cache: WeakMap<FunctionNode, boolean>, depth: number): boolean {
+  const cached = cache.get(fn);
+  if (cached !== undefined) return cached;
+  cache.set(fn, false); // recursion guard
   const values = returnedValues(fn);
-  return values.length > 0 && values.every((value) => isFunction(unwrap(value)));
+  const result = values.length > 0 && values.every((value) => isDisposerValue(ctx, value, cache, depth));
+  cache.set(fn, result);
+  return result;
+}
+
+function isDisposerValue(ctx: EngineContext, value: Node, cache: WeakMap<FunctionNode, boolean>, depth: number): boolean {
+  if (depth > 4) return false;
+  const inner = unwrap(value);
+  if (isFunction(inner)) return undoesSomething(ctx, inner);
+  if (inner.type === T.CallExpression) {
+    if (calleeOf(inner).name === "subscribe") return isStreamSubscribe(ctx, inner);
+    const callee = unwrap(inner.callee);
+    const fn = callee.type === T.Identifier ? ctx.lifecycles.resolveFunction(callee) : undefined;
+    return !!fn && !contains(fn, inner) && returnsDisposer(ctx, fn, cache, depth + 1);
+  }
+  if (inner.type === T.Identifier) {
+    const def = ctx.refs.variable(inner)?.defs[0];
+    if (def?.type === "FunctionName" && isFunction(def.node)) return undoesSomething(ctx, def.node);
+    if (def?.type === "Variable" && def.node.id.type === T.Identifier && def.node.init) {
+      return isDisposerValue(ctx, def.node.init, cache, depth + 1);
+    }
+  }
+  return false;
+}
+
+/** The function's body calls something whose name says it releases (or a disposer variable). */
+function undoesSomething(ctx: EngineContext, fn: FunctionNode): boolean {
+  let found = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (node) => {
+    if (found) return false;
+    if (node.type !== T.CallExpression) return;
+    const { name } = calleeOf(node);
+    if (name && RELEASE_NAME.test(name)) found = true;
+  });
+  return found;
 }
 
 /** `source.pipe(take(1)).subscribe()`, `takeUntil(destroy$)` with `destroy$.next()` in teardown. */
@@ -60,8 +190,20 @@ export function completesByItself(ctx: EngineContext, call: TSESTree.CallExpress
         if (operator === TAKE_UNTIL && arg.type === T.CallExpression && notifierFires(ctx, arg.arguments[0], owner)) return true;
       }
     }
+    // `this.http.get(url)`: an Angular HttpClient request completes after its response.
+    if (name && HTTP_METHODS.has(name) && object && isHttpClient(object)) return true;
     if (!object) break;
     source = object;
+  }
+  return false;
+}
+
+function isHttpClient(node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type === T.Identifier) return HTTP_CLIENT_NAME.test(inner.name);
+  if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression) {
+    const name = memberName(inner);
+    return !!name && HTTP_CLIENT_NAME.test(name);
   }
   return false;
 }
@@ -71,7 +213,29 @@ function notifierFires(ctx: EngineContext, notifier: Node | undefined, owner: Ow
   const key = ctx.refs.key(notifier);
   if (!key) return true; // `takeUntil(fromEvent(...))`: cannot tell; trust the author.
   const region = ctx.releaseRegion(owner);
-  return (ctx.methodReleases.get(key) ?? []).some((release) => NOTIFIER_EMITS.has(release.name) && ctx.inRegion(release.call, region));
+  return (ctx.methodReleases.get(key) ?? []).some((release) => NOTIFIER_ENDS.has(release.name) && ctx.inRegion(release.call, region));
+}
+
+/**
+ * Where a subscription's release counts. As for any handle (`ctx.releaseRegion`), plus:
+ * a subscription an effect keeps in a ref (`subRef.current = ...`) is also released by
+ * the cleanup of an unmount-only effect (`useEffect(() => () => subRef.current?.unsubscribe(), [])`)
+ * of the same component.
+ */
+export function subscriptionRegion(ctx: EngineContext, owner: Owner, keys: readonly string[]): Node[] | "anywhere" {
+  const base = ctx.releaseRegion(owner);
+  if (base === "anywhere" || owner.type !== "effect" || !owner.component) return base;
+  if (!keys.some((key) => key.endsWith(".current"))) return base;
+  const cleanups: Node[] = [];
+  walk(owner.component.body, ctx.sourceCode.visitorKeys, (node) => {
+    if (node.type !== T.CallExpression) return;
+    const [setup, deps] = node.arguments;
+    if (!setup || !isFunction(setup) || setup === owner.setup) return;
+    if (deps?.type !== T.ArrayExpression || deps.elements.length > 0) return;
+    const effect = ctx.lifecycles.effectOwner(setup);
+    if (effect?.type === "effect" && !effect.cleanupUnknown) cleanups.push(...effect.cleanups);
+  });
+  return cleanups.length > 0 ? [...base, ...ctx.expand(cleanups)] : base;
 }
 
 /** `unsubscribe()` / `this.unsub()`: calls of a stored disposer, by the key of the callee. */
@@ -87,4 +251,3 @@ export function indexCalledHandles(ctx: EngineContext): Map<string, Release[]> {
   // `disposers.forEach((d) => d())` and `?.()` are out of sight; `handle?.()` is still a plain call.
   return index;
 }
-

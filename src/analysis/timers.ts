@@ -5,18 +5,7 @@
  * race a promise, and when they reschedule themselves into a loop.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import {
-  type FunctionNode,
-  type Node,
-  calleeOf,
-  contains,
-  enclosingFunction,
-  isClass,
-  isFunction,
-  isLoop,
-  keyName,
-  unwrap,
-} from "../ast/index.js";
+import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, isFunction, keyName, unwrap } from "../ast/index.js";
 import type { Owner } from "../lifecycle/owners.js";
 import { TIMERS, type TimerEntry } from "../resources/catalogue.js";
 import type { EngineContext, Finding } from "./engine.js";
@@ -53,11 +42,9 @@ export function analyzeTimers(ctx: EngineContext): Finding[] {
     // `setInterval()` with no callback schedules nothing worth keeping (and throws in Node).
     if (call.arguments.length === 0) continue;
     const context = ctx.lifecycles.ownerOf(call);
-    const { inLoop } = context;
-    const owner = context.owner.type === "module" ? (fieldOwner(ctx, call) ?? context.owner) : context.owner;
+    const owner = context.owner;
     if (owner.type === "module") continue;
     // A function that only the module body calls, once (`main()`, an IIFE), lives as long as the module.
-    if (owner.type === "function" && !inLoop && runsOnceAtModuleLevel(ctx, owner.fn)) continue;
     let handle = handleOf(call, ctx.refs, RELEASE_NAMES);
     // Returned from a callback whose return value nobody reads (an executor, an effect setup,
     // an event handler): as good as discarded.
@@ -409,55 +396,6 @@ function pairedSetup(owner: Owner, call: TSESTree.CallExpression): boolean {
   if (!setups || (member?.type !== T.MethodDefinition && member?.type !== T.PropertyDefinition)) return false;
   const name = keyName(member.key, member.computed);
   return !!name && setups.has(name);
-}
-
-/**
- * An instance field initialiser (`#sweep = setInterval(...)`) runs once per instance, as part
- * of construction: the class owns it (the owner walk finds no function and says "module").
- */
-function fieldOwner(ctx: EngineContext, call: TSESTree.CallExpression): Owner | undefined {
-  let child: Node = call;
-  for (let parent = call.parent; parent; child = parent, parent = parent.parent) {
-    if (parent.type === T.PropertyDefinition) {
-      const cls = parent.parent.parent;
-      if (parent.static || parent.value !== child || !isClass(cls)) return undefined;
-      const info = ctx.lifecycles.classInfo(cls);
-      const constructor = info.methods.get("constructor");
-      // `method` is the function that runs the initialiser: the constructor (or none is written).
-      return { type: "class", info, method: constructor ?? (undefined as unknown as FunctionNode) };
-    }
-    if (parent.type === T.Program || isFunction(parent)) return undefined;
-  }
-  return undefined;
-}
-
-/**
- * A function that is not exported and is called exactly once, from the module body and
- * outside any loop (`async function main() {...} main()`), or an IIFE in the module body.
- */
-function runsOnceAtModuleLevel(ctx: EngineContext, fn: FunctionNode): boolean {
-  const parent = fn.parent;
-  if (parent?.type === T.CallExpression && parent.callee === fn) return atModuleLevel(parent);
-  let id: TSESTree.Identifier | undefined;
-  if (fn.type === T.FunctionDeclaration && fn.id) id = fn.id;
-  else if (parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier) id = parent.id;
-  if (!id) return false;
-  const holder = fn.type === T.FunctionDeclaration ? fn.parent : parent?.parent?.parent;
-  if (holder?.type === T.ExportNamedDeclaration || holder?.type === T.ExportDefaultDeclaration) return false;
-  const variable = ctx.refs.variable(id);
-  if (!variable) return false;
-  const reads = variable.references.filter((reference) => reference.identifier !== id && !reference.init);
-  if (reads.length !== 1) return false;
-  const ref = reads[0]!.identifier as Node;
-  return ref.parent?.type === T.CallExpression && ref.parent.callee === ref && atModuleLevel(ref.parent);
-}
-
-function atModuleLevel(node: Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current) || isLoop(current)) return false;
-    if (current.type === T.Program) return true;
-  }
-  return false;
 }
 
 function callbackText(ctx: EngineContext, call: TSESTree.CallExpression): string {

@@ -51,7 +51,7 @@ export type Owner =
   | { type: "effect"; setup: FunctionNode; hook: string; cleanups: FunctionNode[]; cleanupUnknown: boolean; component: FunctionNode | undefined }
   | { type: "render"; component: FunctionNode; name: string }
   | { type: "component-callback"; component: FunctionNode; fn: FunctionNode; name: string }
-  | { type: "class"; info: ClassInfo; method: FunctionNode }
+  | { type: "class"; info: ClassInfo; method: FunctionNode | undefined }
   | { type: "executor"; fn: FunctionNode; settlers: string[] };
 
 export interface OwnerContext {
@@ -88,6 +88,11 @@ export class Lifecycles {
     let child: Node = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
       if (isLoop(parent) && isPerIterationPart(parent, child)) inLoop = true;
+      // `#sweep = setInterval(...)`: an instance field initialiser runs once per instance.
+      if (!innermost && parent.type === T.PropertyDefinition && parent.value === child && !parent.static) {
+        const cls = parent.parent.parent;
+        if (isClass(cls)) return { owner: { type: "class", info: this.classInfo(cls), method: undefined }, innermost, inLoop, repeating };
+      }
       if (!isFunction(parent)) continue;
       const fn = parent;
       innermost ??= fn;
@@ -107,12 +112,37 @@ export class Lifecycles {
       }
       repeating ??= this.repeatingRole(fn);
     }
+    const once = innermost && !inLoop && !repeating && this.runsOnceAtModuleLevel(innermost);
     return {
-      owner: innermost ? { type: "function", fn: innermost, name: functionName(innermost) } : { type: "module" },
+      owner: innermost && !once ? { type: "function", fn: innermost, name: functionName(innermost) } : { type: "module" },
       innermost,
       inLoop,
       repeating,
     };
+  }
+
+  /**
+   * An IIFE in the module body, or a non-exported function whose only use is one call
+   * there (`async function main() {...} main()`): its acquisitions are one-time, like
+   * top-level code.
+   */
+  runsOnceAtModuleLevel(fn: FunctionNode): boolean {
+    const parent = fn.parent;
+    if (parent?.type === T.CallExpression && unwrap(parent.callee) === fn) return atModuleLevel(parent);
+    const id =
+      fn.type === T.FunctionDeclaration
+        ? fn.id
+        : parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier
+          ? parent.id
+          : undefined;
+    if (!id) return false;
+    const holder = fn.type === T.FunctionDeclaration ? fn.parent : parent?.parent?.parent;
+    if (holder?.type === T.ExportNamedDeclaration || holder?.type === T.ExportDefaultDeclaration) return false;
+    const variable = this.refs.variable(id);
+    const uses = variable?.references.filter((reference) => reference.identifier !== id && !reference.init) ?? [];
+    if (uses.length !== 1) return false;
+    const use: Node = uses[0]!.identifier;
+    return use.parent?.type === T.CallExpression && use.parent.callee === use && atModuleLevel(use.parent);
   }
 
   /** `useEffect(() => { ... })`, also `React.useEffect`. */
@@ -282,6 +312,14 @@ export class Lifecycles {
       }
     }
   }
+}
+
+function atModuleLevel(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current) || isLoop(current)) return false;
+    if (current.type === T.Program) return true;
+  }
+  return false;
 }
 
 function displayMethod(name: string): string {

@@ -22,6 +22,18 @@ export interface HandleEntry {
    * child processes started once per program are normal).
    */
   perCallOnly?: boolean;
+  /**
+   * Events after which the resource has ended by itself: waiting for one of them
+   * (`child.on("exit", ...)`) releases it like a `kill()` would.
+   */
+  endEvents?: readonly string[];
+  /** Iterating it to the end with `for await` closes it (`readline` interfaces). */
+  closedByIteration?: boolean;
+  /**
+   * Released by a module function called with the acquisition's first argument
+   * (`fs.unwatchFile(path)` for `fs.watchFile(path, ...)`) instead of a call on the handle.
+   */
+  releasedByCall?: string;
   /** What the resource keeps alive, for messages. */
   keeps: string;
 }
@@ -54,7 +66,7 @@ export const GLOBAL_CONSTRUCTORS: Readonly<Record<string, HandleEntry>> = {
 /** Constructors exported by modules: `import { Worker } from "node:worker_threads"`. */
 export const MODULE_CONSTRUCTORS: Readonly<Record<string, Readonly<Record<string, HandleEntry>>>> = {
   worker_threads: {
-    Worker: { family: "closeable", label: "Worker", release: ["terminate"], keeps: "the worker thread and its handlers" },
+    Worker: { family: "closeable", label: "Worker", release: ["terminate"], endEvents: ["exit"], keeps: "the worker thread and its handlers" },
     BroadcastChannel: { family: "closeable", label: "BroadcastChannel", release: ["close"], keeps: "the channel and its handlers" },
     MessageChannel: { family: "closeable", label: "MessageChannel", release: ["port1.close", "port2.close"], keeps: "both ports and their handlers" },
   },
@@ -68,9 +80,22 @@ export const MODULE_CONSTRUCTORS: Readonly<Record<string, Readonly<Record<string
 export const MODULE_FACTORIES: Readonly<Record<string, Readonly<Record<string, HandleEntry>>>> = {
   fs: {
     watch: { family: "closeable", label: "fs.watch()", release: ["close"], keeps: "the watcher, its file handle and its listener" },
+    watchFile: {
+      family: "closeable",
+      label: "fs.watchFile()",
+      release: ["unwatchFile"],
+      releasedByCall: "unwatchFile",
+      keeps: "the stat poller and its listener",
+    },
   },
   readline: {
-    createInterface: { family: "closeable", label: "readline interface", release: ["close"], keeps: "the input stream and its listeners" },
+    createInterface: {
+      family: "closeable",
+      label: "readline interface",
+      release: ["close"],
+      closedByIteration: true,
+      keeps: "the input stream and its listeners",
+    },
   },
   http: {
     createServer: { family: "closeable", label: "http server", release: ["close"], keeps: "the listening socket", perCallOnly: true },
@@ -88,8 +113,15 @@ export const MODULE_FACTORIES: Readonly<Record<string, Readonly<Record<string, H
     connect: { family: "closeable", label: "TLS socket", release: ["end", "destroy"], keeps: "the socket", perCallOnly: true },
   },
   child_process: {
-    spawn: { family: "closeable", label: "child process", release: ["kill"], keeps: "the child process and its pipes", perCallOnly: true },
-    fork: { family: "closeable", label: "child process", release: ["kill", "disconnect"], keeps: "the child process and its IPC channel", perCallOnly: true },
+    spawn: { family: "closeable", label: "child process", release: ["kill"], endEvents: ["exit", "close"], keeps: "the child process and its pipes", perCallOnly: true },
+    fork: {
+      family: "closeable",
+      label: "child process",
+      release: ["kill", "disconnect"],
+      endEvents: ["exit", "close"],
+      keeps: "the child process and its IPC channel",
+      perCallOnly: true,
+    },
   },
 };
 
@@ -157,6 +189,7 @@ export const HANDLE_RELEASE_METHODS: ReadonlySet<string> = new Set([
   "unsubscribe",
   "dispose",
   "remove",
+  "unwatchFile",
   ...NOTIFIER_EMITS,
 ]);
 

@@ -19,6 +19,7 @@ export default createRule<[CommonOptions], MessageIds>({
       preset: "recommended",
     },
     hasSuggestions: true,
+    defaultOptions: [{}],
     schema: [
       {
         type: "object",

@@ -427,7 +427,7 @@ export async function measureLeakInBrowser(
         if (!harness || typeof harness !== "object" || typeof harness.iterate !== "function") return null;
         const markers = harness.markers === undefined ? [] : Array.isArray(harness.markers) ? harness.markers : [harness.markers];
         return {
-          oracle: harness.oracle as unknown,
+          oracle: harness.oracle,
           description: typeof harness.description === "string" ? harness.description : undefined,
           markerCount: markers.length,
           markersAreClasses: markers.every((m: unknown) => typeof m === "function"),

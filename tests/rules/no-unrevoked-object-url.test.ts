@@ -606,15 +606,6 @@ export function toEntry(file: File): [string, string] {
     // Limitation: a class field initialiser runs per instance, but the engine gives it the
     // module as owner, so it is not checked (documented in the rule page).
     {
-      name: "class field initialiser is not checked (limitation)",
-      code: `
-class StaticPreview {
-  constructor(private blob: Blob) {}
-  url = URL.createObjectURL(this.blob);
-  dispose() {}
-}`,
-    },
-    {
       name: "plain JavaScript file",
       filename: "player.js",
       code: `
@@ -631,6 +622,16 @@ export class AudioPlayer {
     },
   ],
   invalid: [
+    {
+      name: "class field initialiser owned by the instance, never revoked in dispose()",
+      code: `
+class StaticPreview {
+  constructor(private blob: Blob) {}
+  url = URL.createObjectURL(this.blob);
+  dispose() {}
+}`,
+      errors: [{ messageId: "urlNeverRevoked", line: 4 }],
+    },
     // ---------------------------------------------------------------- owner: class
     {
       name: "field report: MSE player assigns the URL straight to video.src and never revokes",

@@ -1,0 +1,689 @@
+/**
+ * DOM nodes that pile up: a function that runs again and again inserts a node it has
+ * just created into a container that outlives the call, and nothing takes children out
+ * of that container. Every run leaves one more node in the document.
+ *
+ * Three questions, all answered from syntax and scope:
+ *  1. Does the insertion run repeatedly? The innermost enclosing function that is an
+ *     interval/listener/subscription/observer callback, a self-rescheduling timer or
+ *     animation-frame callback, an `on*` handler (property or JSX attribute), a function
+ *     named like an update/render/handler function, or a function or class method passed
+ *     to or called from one of those.
+ *  2. Is the inserted node new on every run and the container not? The node comes from
+ *     `createElement`, `cloneNode`, `new Image()`, a local factory returning one, or a
+ *     binding assigned one in that function; the container is `document.body`/`head`, a
+ *     lookup (`getElementById`, `querySelector`), a `this` member, or a binding from outside
+ *     the repeating function.
+ *  3. Does anything take nodes out? Any child removal (`remove()`, `replaceWith()`,
+ *     `removeChild()`, `replaceChildren()`) in the repeating function, in what it calls, or
+ *     in its class; an `innerHTML`/`textContent` assignment or `replaceChildren()` on the
+ *     container anywhere its owner (module or class) can reach it; or a guard that makes
+ *     the insertion happen once (`if (!document.getElementById(id))`, lazy init) or
+ *     bounded (`if (list.children.length < 100)`).
+ */
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import {
+  type ClassNode,
+  type FunctionNode,
+  type Node,
+  calleeOf,
+  contains,
+  functionName,
+  isClass,
+  isFunction,
+  keyName,
+  memberName,
+  returnedValues,
+  staticString,
+  unwrap,
+} from "../ast/index.js";
+import { Lifecycles, enclosingClass } from "../lifecycle/owners.js";
+import { REACT_BASE_CLASSES, WEB_COMPONENT_BASES } from "../lifecycle/tables.js";
+import {
+  CHILD_COUNT_PROPERTIES,
+  CLEARING_METHODS,
+  CLEARING_PROPERTIES,
+  DOCUMENT_ELEMENTS,
+  DOCUMENT_FACTORIES,
+  ELEMENT_CONSTRUCTORS,
+  ELEMENT_LOOKUPS,
+  HANDLER_NAME,
+  INSERT_METHODS,
+  NODE_FACTORIES,
+  NON_NODE_REMOVE_HOSTS,
+  ONE_TIME_EVENTS,
+  OBSERVER_CONSTRUCTORS,
+  REPEATING_CALLEES,
+  REPEATING_NAME_WORDS,
+  RESCHEDULING_CALLEES,
+  SELF_REMOVING_METHODS,
+} from "../resources/dom.js";
+import { type RefResolver, thisOwner } from "./refs.js";
+import { walk } from "./walk.js";
+
+export interface DomNodesOptions {
+  /** Extra function names that run repeatedly. */
+  repeatingFunctions: readonly string[];
+  /** Whether update/render/tick/draw/on*-named functions count as repeating. */
+  namedFunctions: boolean;
+}
+
+export interface DomNodesFinding {
+  node: Node;
+  /** `appendChild`, `insertAdjacentHTML`, `innerHTML +=`. */
+  method: string;
+  /** Short text of the container. */
+  container: string;
+  /** Which function repeats and why: "`updateIcon` (an interval callback)". */
+  where: string;
+}
+
+interface Region {
+  fn: FunctionNode;
+  where: string;
+}
+
+/** What a function body does to take nodes out of the tree. */
+interface Removals {
+  /** A child removal whose target is not tied to one container (`node.remove()`). */
+  generic: boolean;
+  /** Keys of containers whose children are replaced or removed. */
+  cleared: Set<string>;
+}
+
+const MAX_DEPTH = 4;
+
+export class DomNodesAnalysis {
+  private readonly lifecycles: Lifecycles;
+  private readonly roles = new WeakMap<FunctionNode, string | null>();
+  private readonly removals = new WeakMap<Node, Removals>();
+  private programRemovals: Removals | undefined;
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly refs: RefResolver,
+    private readonly options: DomNodesOptions,
+  ) {
+    this.lifecycles = new Lifecycles(refs, { reactish: new WeakSet() }, []);
+  }
+
+  // -------------------------------------------------------------------------
+  // Entry points
+
+  /** `container.appendChild(node)` and the other insert methods. */
+  checkCall(call: TSESTree.CallExpression): DomNodesFinding | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression) return undefined;
+    const method = memberName(callee);
+    if (method === undefined || !Object.hasOwn(INSERT_METHODS, method)) return undefined;
+    const spec = INSERT_METHODS[method]!;
+    const inserted =
+      spec.nodes === "all"
+        ? call.arguments
+        : spec.nodes.flatMap((index) => (call.arguments[index] ? [call.arguments[index]] : []));
+    if (inserted.length === 0) return undefined;
+    if (spec.html && call.arguments.length < 2) return undefined;
+    return this.check(call, method, callee.object, inserted, !!spec.html);
+  }
+
+  /** `container.innerHTML += "<li>…</li>"`: re-parses and keeps every earlier item. */
+  checkAssignment(node: TSESTree.AssignmentExpression): DomNodesFinding | undefined {
+    if (node.operator !== "+=" || node.left.type !== T.MemberExpression) return undefined;
+    if (memberName(node.left) !== "innerHTML") return undefined;
+    return this.check(node, "innerHTML +=", node.left.object, [node.right], true);
+  }
+
+  private check(node: Node, method: string, receiver: Node, inserted: readonly Node[], html: boolean): DomNodesFinding | undefined {
+    const region = this.repeatingRegion(node);
+    if (!region) return undefined;
+    const fresh = inserted.some((arg) =>
+      arg.type === T.SpreadElement ? false : html ? this.hasTag(arg, 0) : this.isFresh(arg, region.fn, 0, method),
+    );
+    if (!fresh) return undefined;
+    if (!this.isLongLived(receiver, region.fn, 0)) return undefined;
+    if (this.guarded(node, region.fn)) return undefined;
+    if (this.removedSomewhere(receiver, region.fn)) return undefined;
+    return { node, method, container: this.refs.text(receiver), where: region.where };
+  }
+
+  // -------------------------------------------------------------------------
+  // 1. Where the insertion repeats
+
+  /** The innermost enclosing function that runs again and again. */
+  private repeatingRegion(node: Node): Region | undefined {
+    for (let current = node.parent; current; current = current.parent) {
+      if (!isFunction(current)) continue;
+      const role = this.roleOf(current, 0);
+      if (role) {
+        const name = functionName(current);
+        return { fn: current, where: name ? `\`${name}\` (${role})` : `this ${role.replace(/^an? /, "")}` };
+      }
+    }
+    return undefined;
+  }
+
+  /** Why `fn` runs again and again ("an interval callback"), or undefined. */
+  private roleOf(fn: FunctionNode, depth: number): string | undefined {
+    const cached = this.roles.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    if (depth > MAX_DEPTH) return undefined;
+    this.roles.set(fn, null); // cycle guard
+    const role = this.computeRole(fn, depth);
+    this.roles.set(fn, role ?? null);
+    return role;
+  }
+
+  private computeRole(fn: FunctionNode, depth: number): string | undefined {
+    const direct = this.callbackRole(fn);
+    if (direct) return direct;
+    const name = functionName(fn);
+    if (name && this.options.repeatingFunctions.includes(name)) return "listed in `repeatingFunctions`";
+    if (this.reschedulesItself(fn, name)) return "a callback that schedules itself again";
+    if (this.lifecycles.runsOnceAtModuleLevel(fn)) return undefined;
+    const caller = this.callerRole(fn, depth);
+    if (caller) return caller;
+    if (this.options.namedFunctions && name && !this.rendersMarkup(fn)) {
+      if (HANDLER_NAME.test(name)) return "named like an event handler";
+      const words = name.split(/(?<=[a-z0-9])(?=[A-Z])|[_$]+/).map((word) => word.toLowerCase());
+      if (words.some((word) => REPEATING_NAME_WORDS.includes(word))) return "named like an update function";
+    }
+    return undefined;
+  }
+
+  /** A callback passed to something that calls it again and again, or set as an `on*` handler. */
+  private callbackRole(fn: Node): string | undefined {
+    let value: Node = fn;
+    let parent = value.parent;
+    // `handler.bind(this)` passes the same function.
+    if (parent?.type === T.MemberExpression && parent.object === value && memberName(parent) === "bind" && parent.parent?.type === T.CallExpression) {
+      value = parent.parent;
+      parent = value.parent;
+    }
+    while (parent && (parent.type === T.TSAsExpression || parent.type === T.TSNonNullExpression || parent.type === T.ChainExpression)) {
+      value = parent;
+      parent = value.parent;
+    }
+    if (!parent) return undefined;
+    if (parent.type === T.CallExpression && parent.arguments.includes(value as TSESTree.CallExpressionArgument)) {
+      const { name } = calleeOf(parent);
+      if (name && Object.hasOwn(REPEATING_CALLEES, name)) {
+        if (this.firesOnce(parent)) return undefined;
+        return `an ${REPEATING_CALLEES[name]!}`.replace(/^an ([^aeiou])/, "a $1");
+      }
+    }
+    if (parent.type === T.NewExpression && parent.arguments[0] === value) {
+      const callee = unwrap(parent.callee);
+      if (callee.type === T.Identifier && OBSERVER_CONSTRUCTORS.has(callee.name)) return "an observer callback";
+    }
+    if (parent.type === T.AssignmentExpression && parent.right === value && parent.left.type === T.MemberExpression) {
+      const name = memberName(parent.left);
+      if (name && /^on[a-z]+$/.test(name) && name !== "onload" && name !== "onDOMContentLoaded") return "an event handler";
+    }
+    if (parent.type === T.JSXExpressionContainer && parent.parent?.type === T.JSXAttribute) {
+      const attribute = parent.parent.name;
+      if (attribute.type === T.JSXIdentifier && /^on[A-Z]/.test(attribute.name)) return "an event handler";
+    }
+    return undefined;
+  }
+
+  /** `addEventListener("DOMContentLoaded", …)` on the page, or a listener added with `{ once: true }`. */
+  private firesOnce(call: TSESTree.CallExpression): boolean {
+    const { object } = calleeOf(call);
+    const type = staticString(call.arguments[0]);
+    if (type && ONE_TIME_EVENTS.has(type) && object && (this.refs.isGlobalPath(object, "document") || this.refs.isGlobalPath(object, "window"))) {
+      return true;
+    }
+    const options = call.arguments[2] && unwrap(call.arguments[2]);
+    return (
+      options?.type === T.ObjectExpression &&
+      options.properties.some(
+        (property) =>
+          property.type === T.Property && keyName(property.key, property.computed) === "once" && property.value.type === T.Literal && property.value.value === true,
+      )
+    );
+  }
+
+  /** `function loop() { …; requestAnimationFrame(loop) }` and `setTimeout(this.poll, ms)` inside `poll`. */
+  private reschedulesItself(fn: FunctionNode, name: string | undefined): boolean {
+    if (!name) return false;
+    let found = false;
+    walk(fn.body, this.sourceCode.visitorKeys, (node) => {
+      if (found) return false;
+      if (node.type !== T.CallExpression) return;
+      const { name: callee } = calleeOf(node);
+      if (!callee || !RESCHEDULING_CALLEES.has(callee)) return;
+      for (const arg of node.arguments) if (this.mentionsName(arg, name)) found = true;
+    });
+    return found;
+  }
+
+  private mentionsName(node: Node, name: string): boolean {
+    let found = false;
+    walk(node, this.sourceCode.visitorKeys, (inner) => {
+      if (found) return false;
+      if (inner.type === T.Identifier && inner.name === name && !(inner.parent?.type === T.MemberExpression && inner.parent.property === inner && !inner.parent.computed)) found = true;
+      if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression && memberName(inner) === name) found = true;
+    });
+    return found;
+  }
+
+  /** The role of a place that passes `fn` as a callback or calls it from a repeating function. */
+  private callerRole(fn: FunctionNode, depth: number): string | undefined {
+    for (const use of this.usesOf(fn)) {
+      const role = this.callbackRole(use);
+      if (role) return role;
+      const parent = use.parent;
+      if (parent?.type === T.CallExpression && parent.callee === use) {
+        for (let current: Node | undefined = parent.parent; current; current = current.parent) {
+          if (!isFunction(current)) continue;
+          if (current === fn) break;
+          const outer = this.roleOf(current, depth + 1);
+          if (outer) return `called from ${describeRole(outer)}`;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** References to a function: `name` for a declared function, `this.name` for a class method. */
+  private usesOf(fn: FunctionNode): Node[] {
+    const parent = fn.parent;
+    const uses: Node[] = [];
+    if ((parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition) && parent.value === fn) {
+      const cls = parent.parent.parent;
+      const name = keyName(parent.key, parent.computed);
+      if (!name || !isClass(cls)) return uses;
+      walk(cls.body, this.sourceCode.visitorKeys, (node) => {
+        if (node.type === T.MemberExpression && unwrap(node.object).type === T.ThisExpression && memberName(node) === name) {
+          if (thisOwner(unwrap(node.object)) === cls) uses.push(node);
+        }
+      });
+      return uses;
+    }
+    const id =
+      fn.type === T.FunctionDeclaration
+        ? fn.id
+        : parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier
+          ? parent.id
+          : undefined;
+    if (!id) return uses;
+    const variable = this.refs.variable(id);
+    for (const reference of variable?.references ?? []) {
+      if (reference.identifier === id || reference.init) continue;
+      uses.push(reference.identifier);
+    }
+    return uses;
+  }
+
+  /** A function that returns JSX or `h(...)`: framework render code, not DOM updates. */
+  private rendersMarkup(fn: FunctionNode): boolean {
+    const cls = enclosingClass(fn);
+    if (cls?.superClass) {
+      const superClass = unwrap(cls.superClass);
+      const base = superClass.type === T.Identifier ? superClass.name : superClass.type === T.MemberExpression ? memberName(superClass) : undefined;
+      if (base && REACT_BASE_CLASSES.has(base)) return true;
+    }
+    return returnedValues(fn).some((value) => {
+      const inner = unwrap(value);
+      if (inner.type === T.JSXElement || inner.type === T.JSXFragment) return true;
+      if (inner.type === T.CallExpression) {
+        // Vue's `h(...)`, `React.createElement(...)`
+        const { object, name } = calleeOf(inner);
+        return name === "h" || (name === "createElement" && object?.type === T.Identifier && object.name === "React");
+      }
+      return false;
+    });
+  }
+
+  // -------------------------------------------------------------------------
+  // 2. Fresh nodes, long-lived containers
+
+  /** Whether `node` denotes a node created anew on every run of `region`. */
+  private isFresh(node: Node, region: FunctionNode, depth: number, method: string): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const inner = unwrap(node);
+    switch (inner.type) {
+      case T.Literal:
+        return typeof inner.value === "string" && inner.value.length > 0 && (method === "append" || method === "prepend");
+      case T.TemplateLiteral:
+        return method === "append" || method === "prepend";
+      case T.NewExpression: {
+        const callee = unwrap(inner.callee);
+        return callee.type === T.Identifier && ELEMENT_CONSTRUCTORS.has(callee.name) && this.refs.isGlobal(callee, callee.name);
+      }
+      case T.CallExpression:
+        return this.createsNode(inner, region, depth);
+      case T.ConditionalExpression:
+        return this.isFresh(inner.consequent, region, depth + 1, method) && this.isFresh(inner.alternate, region, depth + 1, method);
+      case T.Identifier: {
+        const variable = this.refs.variable(inner);
+        if (!variable) return false;
+        const def = variable.defs[0];
+        if (def && contains(region, def.name) && def.type === "Variable" && def.node.init) {
+          // Declared here: its initialiser and every reassignment here must create a node.
+          return this.isFresh(def.node.init, region, depth + 1, "appendChild") && this.assignedFreshIn(inner, region, depth, true);
+        }
+        return this.assignedFreshIn(inner, region, depth);
+      }
+      case T.MemberExpression:
+        return this.assignedFreshIn(inner, region, depth);
+      default:
+        return false;
+    }
+  }
+
+  /** A call that returns a new node: `document.createElement`, `cloneNode`, a local factory. */
+  private createsNode(call: TSESTree.CallExpression, region: FunctionNode, depth: number): boolean {
+    const { object, name } = calleeOf(call);
+    if (!name) return false;
+    if (object && DOCUMENT_FACTORIES.has(name)) return this.isDocument(object);
+    if (object && NODE_FACTORIES.has(name)) return true;
+    if (name === "assign" && object?.type === T.Identifier && object.name === "Object" && call.arguments[0]) {
+      return this.isFresh(call.arguments[0], region, depth + 1, "appendChild");
+    }
+    const target = this.lifecycles.resolveFunction(call.callee);
+    if (!target || target === region) return false;
+    return returnedValues(target).some((value) => this.isFresh(value, target, depth + 1, "appendChild"));
+  }
+
+  /** `document`, `window.document`, `el.ownerDocument`, `frame.contentDocument`, a `doc` binding. */
+  private isDocument(node: Node): boolean {
+    const inner = unwrap(node);
+    if (this.refs.isGlobalPath(inner, "document")) return true;
+    if (inner.type === T.MemberExpression) {
+      const name = memberName(inner);
+      return name === "ownerDocument" || name === "contentDocument" || name === "document";
+    }
+    return inner.type === T.Identifier && /^(doc|document|ownerDocument)$/i.test(inner.name);
+  }
+
+  /**
+   * Every assignment in `region` to the location `node` names creates a node, and there
+   * is at least one (or none is needed: `vacuous`).
+   */
+  private assignedFreshIn(node: Node, region: FunctionNode, depth: number, vacuous = false): boolean {
+    const key = this.refs.key(node);
+    if (!key) return false;
+    let fresh = 0;
+    let other = 0;
+    walk(region.body, this.sourceCode.visitorKeys, (inner) => {
+      if (inner.type === T.AssignmentExpression && this.refs.key(inner.left) === key) {
+        if (inner.operator === "=" && this.isFresh(inner.right, region, depth + 1, "appendChild")) fresh++;
+        else other++;
+      }
+    });
+    return other === 0 && (fresh > 0 || vacuous);
+  }
+
+  /** Whether a container outlives one run of `region`: the same element receives every run's node. */
+  private isLongLived(node: Node, region: FunctionNode, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const inner = unwrap(node);
+    switch (inner.type) {
+      case T.ThisExpression: {
+        const cls = thisOwner(inner);
+        return isClass(cls) && isCustomElement(cls);
+      }
+      case T.CallExpression: {
+        const { object, name } = calleeOf(inner);
+        if (!object || !name || !ELEMENT_LOOKUPS.has(name)) return false;
+        return this.isDocument(object) || this.isLongLived(object, region, depth + 1);
+      }
+      case T.MemberExpression: {
+        if (this.assignedFreshIn(inner, region, depth)) return false;
+        const object = unwrap(inner.object);
+        if (this.refs.isGlobalPath(object, "document")) {
+          const name = memberName(inner);
+          return name !== undefined && DOCUMENT_ELEMENTS.has(name);
+        }
+        if (object.type === T.ThisExpression) return isClass(thisOwner(object)) || this.isLongLived(object, region, depth + 1);
+        return this.isLongLived(object, region, depth + 1);
+      }
+      case T.Identifier: {
+        const variable = this.refs.variable(inner);
+        const def = variable?.defs[0];
+        if (!variable || !def) return false;
+        if (this.assignedFreshIn(inner, region, depth)) return false;
+        // Bound outside the repeating function: the same object on every run.
+        if (!contains(region, def.name)) return true;
+        if (def.type === "Variable" && def.node.init) return this.isLongLived(def.node.init, region, depth + 1);
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** Whether an HTML string (or a binding/concatenation of one) contains a tag. */
+  private hasTag(node: Node, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const inner = unwrap(node);
+    const text = staticString(inner);
+    if (text !== undefined) return /<[a-z]/i.test(text);
+    if (inner.type === T.TemplateLiteral) return inner.quasis.some((quasi) => /<[a-z]/i.test(quasi.value.raw));
+    if (inner.type === T.BinaryExpression && inner.operator === "+") {
+      return this.hasTag(inner.left, depth + 1) || this.hasTag(inner.right, depth + 1);
+    }
+    if (inner.type === T.Identifier) {
+      const def = this.refs.variable(inner)?.defs[0];
+      if (def?.type === "Variable" && def.node.init) return this.hasTag(def.node.init, depth + 1);
+    }
+    if (inner.type === T.CallExpression && unwrap(inner.callee).type === T.MemberExpression) {
+      // `items.map((i) => `<li>…</li>`).join("")`
+      const { object, name } = calleeOf(inner);
+      if (name === "join" && object?.type === T.CallExpression) {
+        const mapped = object.arguments[0];
+        const fn = mapped && unwrap(mapped);
+        if (fn && isFunction(fn)) return returnedValues(fn).some((value) => this.hasTag(value, depth + 1));
+      }
+    }
+    return false;
+  }
+
+  // -------------------------------------------------------------------------
+  // 3. Removals and guards
+
+  /** The insertion only happens when the node is missing, or while the container is small. */
+  private guarded(node: Node, region: FunctionNode): boolean {
+    let child: Node = node;
+    for (let current = node.parent; current && current !== region; child = current, current = current.parent) {
+      if (current.type === T.IfStatement || current.type === T.ConditionalExpression) {
+        if (current.consequent === child && this.guardsInsertion(current.test, region, true)) return true;
+        if (current.alternate === child && this.guardsInsertion(current.test, region, false)) return true;
+      }
+      if (current.type === T.LogicalExpression && current.right === child) {
+        if (this.guardsInsertion(current.left, region, current.operator === "&&")) return true;
+      }
+      if (current.type === T.BlockStatement || current.type === T.Program) {
+        for (const statement of current.body) {
+          if (statement === child) break;
+          if (statement.type === T.IfStatement && exits(statement.consequent) && this.guardsInsertion(statement.test, region, false)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether reaching the insertion through `test` (taken when `when` is true, skipped
+   * otherwise) means the node was missing or the container is small.
+   */
+  private guardsInsertion(test: Node, region: FunctionNode, when: boolean): boolean {
+    const inner = unwrap(test);
+    if (this.mentionsChildCount(inner)) return true;
+    if (inner.type === T.UnaryExpression && inner.operator === "!") return this.guardsInsertion(inner.argument, region, !when);
+    if (inner.type === T.LogicalExpression) {
+      return this.guardsInsertion(inner.left, region, when) || this.guardsInsertion(inner.right, region, when);
+    }
+    if (inner.type === T.BinaryExpression && ["==", "===", "!=", "!=="].includes(inner.operator)) {
+      const [value, other] = isNullish(inner.right) ? [inner.left, inner.right] : isNullish(inner.left) ? [inner.right, inner.left] : [];
+      if (!value || !other) return false;
+      const negated = inner.operator === "==" || inner.operator === "===";
+      return this.guardsInsertion(value, region, negated ? !when : when);
+    }
+    // A presence test: the insertion runs when the thing is absent (`when` false).
+    if (when) return false;
+    if (inner.type === T.CallExpression) {
+      const { name } = calleeOf(inner);
+      return !!name && (ELEMENT_LOOKUPS.has(name) || name === "contains" || name === "has");
+    }
+    if (inner.type === T.MemberExpression) {
+      const name = memberName(inner);
+      if (name === "isConnected" || name === "parentNode" || name === "parentElement") return true;
+    }
+    if (inner.type === T.Identifier || inner.type === T.MemberExpression) {
+      // `if (!overlay) { overlay = create(); document.body.append(overlay) }`
+      const key = this.refs.key(inner);
+      if (key && this.assignedIn(key, region)) return true;
+      if (inner.type === T.Identifier) {
+        const def = this.refs.variable(inner)?.defs[0];
+        if (def?.type === "Variable" && def.node.init) return this.guardsInsertion(def.node.init, region, false);
+      }
+    }
+    return false;
+  }
+
+  private mentionsChildCount(node: Node): boolean {
+    let found = false;
+    walk(node, this.sourceCode.visitorKeys, (inner) => {
+      if (found || isFunction(inner)) return false;
+      if (inner.type === T.MemberExpression && CHILD_COUNT_PROPERTIES.has(memberName(inner) ?? "")) found = true;
+    });
+    return found;
+  }
+
+  private assignedIn(key: string, region: FunctionNode): boolean {
+    let found = false;
+    walk(region.body, this.sourceCode.visitorKeys, (inner) => {
+      if (found) return false;
+      if (inner.type === T.AssignmentExpression && this.refs.key(inner.left) === key) found = true;
+    });
+    return found;
+  }
+
+  /** Something takes nodes out of the container (or out of the tree) where the owner can see it. */
+  private removedSomewhere(container: Node, region: FunctionNode): boolean {
+    const keys = this.containerKeys(container);
+    const cls = enclosingClass(region);
+    // Child removals of any kind in the repeating function, what it calls, and its class.
+    const places: Node[] = [region, ...this.calleesOf(region, 0, new Set())];
+    if (cls) places.push(cls.body);
+    for (const place of places) {
+      const found = this.removalsIn(place);
+      if (found.generic || [...keys].some((key) => found.cleared.has(key))) return true;
+    }
+    // Clears of this very container anywhere in the module (its owner for module bindings and lookups).
+    const program = this.programRemovals ?? (this.programRemovals = this.removalsIn(this.sourceCode.ast));
+    return [...keys].some((key) => program.cleared.has(key));
+  }
+
+  /** Functions called from `fn` (directly or in its nested callbacks) that resolve in this file. */
+  private calleesOf(fn: FunctionNode, depth: number, seen: Set<FunctionNode>): FunctionNode[] {
+    if (depth > 2 || seen.has(fn)) return [];
+    seen.add(fn);
+    const out: FunctionNode[] = [];
+    walk(fn.body, this.sourceCode.visitorKeys, (node) => {
+      if (node.type !== T.CallExpression) return;
+      const target = this.lifecycles.resolveFunction(node.callee);
+      if (target && !seen.has(target)) {
+        out.push(target, ...this.calleesOf(target, depth + 1, seen));
+      }
+      // `setTimeout(this.dismiss, 3000)`, `toast.addEventListener("click", close)`
+      for (const arg of node.arguments) {
+        const passed = unwrap(arg);
+        if (passed.type !== T.Identifier && passed.type !== T.MemberExpression) continue;
+        const callback = this.lifecycles.resolveFunction(passed);
+        if (callback && !seen.has(callback)) out.push(callback, ...this.calleesOf(callback, depth + 1, seen));
+      }
+    });
+    return out;
+  }
+
+  private removalsIn(root: Node): Removals {
+    const cached = this.removals.get(root);
+    if (cached) return cached;
+    const result: Removals = { generic: false, cleared: new Set() };
+    walk(root, this.sourceCode.visitorKeys, (node) => {
+      if (node.type === T.CallExpression) {
+        const callee = unwrap(node.callee);
+        if (callee.type !== T.MemberExpression) return;
+        const name = memberName(callee);
+        if (!name) return;
+        const receiver = unwrap(callee.object);
+        if (SELF_REMOVING_METHODS.has(name)) {
+          const host = receiver.type === T.MemberExpression ? memberName(receiver) : undefined;
+          if (name === "remove" && (node.arguments.length > 0 || (host && NON_NODE_REMOVE_HOSTS.has(host)))) return;
+          result.generic = true;
+          for (const key of this.containerKeys(receiver)) result.cleared.add(key);
+        } else if (CLEARING_METHODS.has(name)) {
+          const keys = this.containerKeys(receiver);
+          for (const key of keys) result.cleared.add(key);
+          if (name !== "replaceChildren" || keys.size === 0) result.generic = true;
+        }
+      } else if (node.type === T.AssignmentExpression && node.operator === "=" && node.left.type === T.MemberExpression) {
+        const name = memberName(node.left);
+        if (name && CLEARING_PROPERTIES.has(name)) {
+          for (const key of this.containerKeys(node.left.object)) result.cleared.add(key);
+        }
+      }
+    });
+    this.removals.set(root, result);
+    return result;
+  }
+
+  /**
+   * Keys under which a container is known: its reference key, and for a lookup
+   * (`document.getElementById("log")`, or a `const` holding one) the lookup itself.
+   */
+  private containerKeys(node: Node, depth = 0): Set<string> {
+    const keys = new Set<string>();
+    if (depth > MAX_DEPTH) return keys;
+    const inner = unwrap(node);
+    const key = this.refs.key(inner);
+    if (key) keys.add(key);
+    if (inner.type === T.CallExpression) {
+      const { object, name } = calleeOf(inner);
+      const arg = staticString(inner.arguments[0]);
+      if (object && name && ELEMENT_LOOKUPS.has(name)) {
+        if (this.isDocument(object)) {
+          if (arg !== undefined) keys.add(`lookup:${name === "getElementById" ? `#${arg}` : arg}`);
+        } else {
+          // `this.el.querySelector("ul")`: replacing `this.el`'s content replaces the list too.
+          for (const key of this.containerKeys(object, depth + 1)) keys.add(key);
+        }
+      }
+    }
+    if (inner.type === T.Identifier) {
+      const def = this.refs.variable(inner)?.defs[0];
+      if (def?.type === "Variable" && def.node.init && def.parent?.kind === "const") {
+        for (const alias of this.containerKeys(def.node.init, depth + 1)) keys.add(alias);
+      }
+    }
+    return keys;
+  }
+}
+
+function describeRole(role: string): string {
+  return role.startsWith("called from ") ? role.slice("called from ".length) : role.startsWith("named") || role.startsWith("listed") ? "a repeating function" : role;
+}
+
+function isCustomElement(cls: ClassNode): boolean {
+  const superClass = cls.superClass ? unwrap(cls.superClass) : undefined;
+  const name =
+    superClass?.type === T.Identifier ? superClass.name : superClass?.type === T.MemberExpression ? memberName(superClass) : undefined;
+  return !!name && WEB_COMPONENT_BASES.test(name);
+}
+
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === T.ReturnStatement || statement.type === T.ThrowStatement || statement.type === T.ContinueStatement || statement.type === T.BreakStatement) {
+    return true;
+  }
+  return statement.type === T.BlockStatement && statement.body.length > 0 && exits(statement.body[statement.body.length - 1]!);
+}
+
+function isNullish(node: Node): boolean {
+  const inner = unwrap(node);
+  return (inner.type === T.Literal && inner.value === null) || (inner.type === T.Identifier && inner.name === "undefined");
+}

@@ -1,0 +1,765 @@
+/**
+ * Registrations that run again and again without being undone.
+ *
+ * A registration — `registry.register(plugin)`, `ipcMain.handle(channel, fn)`,
+ * `menu.append(item)`, `hooks.addHook(fn)`, `bus.on(type, fn)` — stores its argument in a
+ * registry. When the registry lives longer than the code that registers (a module-level
+ * variable, an imported singleton such as Electron's `ipcMain`, a global, a member of a
+ * class instance) and that code runs again and again, every run adds one more entry unless
+ * it undoes the previous one, tests first, or registers on a fresh object.
+ *
+ * "Runs again and again" means, from the registration outwards, the first of:
+ *  - a loop whose every iteration makes the *same* registration (the arguments do not
+ *    depend on anything declared in the loop: one registration per element is not a repeat);
+ *  - a callback that runs repeatedly: an interval, an event or IPC handler (not for
+ *    one-time events such as `ready`), a request handler, a timer that re-arms itself;
+ *  - a named function or method that is called from such code, or whose name marks an
+ *    initialisation routine (`init`, `setup`, `refresh`, `rebuild`, ...) and that is called
+ *    from more than one place, or a constructor of a class instantiated in such code.
+ *
+ * Not a registration: plain collections (`new Set()`, `ids.add(x)`), `push`, one-shot forms
+ * (`once`, `handleOnce`), setters that replace (`setContextMenu`), `customElements.define`
+ * (a second call throws), `subscribe` (no-leaked-subscription), `addEventListener` and the
+ * listener adds that no-leaked-event-listener already reports. A registry must be known to
+ * have the undo method: a catalogue registry, a class of this file that declares it, an
+ * emitter, or a receiver the file already calls the undo method on.
+ */
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import {
+  type ClassNode,
+  type FunctionNode,
+  type Node,
+  calleeOf,
+  contains,
+  isClass,
+  isFunction,
+  isHookName,
+  isLoop,
+  isPerIterationPart,
+  keyName,
+  memberName,
+  outerParent,
+  staticString,
+  unwrap,
+} from "../ast/index.js";
+import { Lifecycles } from "../lifecycle/owners.js";
+import { DEFAULT_TEARDOWN_METHODS, REQUEST_PARAM_NAMES } from "../lifecycle/tables.js";
+import {
+  CLEAR_ALL_METHODS,
+  COLLECTION_CONSTRUCTORS,
+  COLLECTION_NAME,
+  DEFERRING_CALLEES,
+  EMITTER_BASES,
+  GUARD_FLAG_NAME,
+  INIT_FUNCTION_PREFIXES,
+  KNOWN_GLOBAL_REGISTRIES,
+  KNOWN_MODULE_REGISTRIES,
+  KNOWN_REGISTRY_PATHS,
+  LOOKUP_METHOD,
+  ONE_TIME_EVENTS,
+  REPEATING_CALLEES,
+  isRegistrationMethod,
+  releasesFor,
+} from "../resources/registrations.js";
+import { type RefResolver, moduleBinding, thisOwner } from "./refs.js";
+import { walk } from "./walk.js";
+
+export interface RegistrationOptions {
+  /** Extra receiver names (identifier or last member name) that denote long-lived registries. */
+  registries: readonly string[];
+  /** Extra names (or name prefixes) of initialisation routines that may run again. */
+  initFunctions: readonly string[];
+}
+
+export type RegistrationMessageId = "registeredInLoop" | "registeredInCallback" | "registeredOnRerun";
+
+export interface RegistrationFinding {
+  node: TSESTree.CallExpression;
+  messageId: RegistrationMessageId;
+  data: Record<string, string>;
+}
+
+interface Registration {
+  call: TSESTree.CallExpression;
+  method: string;
+  receiver: Node;
+  key: string;
+  /** Last name of the receiver: `registry` for `this.registry`, `ipcMain`. */
+  terminal: string | undefined;
+  /** Why the receiver outlives the registering code, as a phrase. */
+  lifetime: string;
+  releases: readonly string[];
+}
+
+interface Repetition {
+  kind: "loop" | "callback" | "rerun";
+  where: string;
+  /** Where a release or a guard makes the repetition harmless. */
+  regions: Node[];
+  /** The loop or function that repeats. */
+  node: Node;
+}
+
+/** A call of a function (`f()`, `new C()`) or a use that hands it to a call (`setInterval(f)`). */
+interface Site {
+  kind: "call" | "handed";
+  ref: Node;
+  call: TSESTree.CallExpression | TSESTree.NewExpression;
+}
+
+interface UndoCall {
+  call: TSESTree.CallExpression;
+  name: string;
+  key: string | undefined;
+  terminal: string | undefined;
+}
+
+const MAX_DEPTH = 3;
+const LISTENER_METHODS: ReadonlySet<string> = new Set(["on", "addListener", "prependListener"]);
+
+export class RegistrationAnalysis {
+  private readonly lifecycles: Lifecycles;
+  private readonly undoCalls = new Map<string, UndoCall[]>();
+  private readonly classSites = new WeakMap<ClassNode, Map<string, Site[]>>();
+  private readonly calleeCache = new WeakMap<Node, FunctionNode[]>();
+  private readonly initNames: readonly string[];
+
+  constructor(
+    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly refs: RefResolver,
+    private readonly options: RegistrationOptions,
+    /** Listener adds no-leaked-event-listener reports (computed lazily by the rule). */
+    private readonly listenerFindings: () => ReadonlySet<Node>,
+  ) {
+    const reactish = new WeakSet<FunctionNode>();
+    walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+      const marks =
+        node.type === T.JSXElement ||
+        node.type === T.JSXFragment ||
+        (node.type === T.CallExpression && isHookName(calleeOf(node).name));
+      if (marks) {
+        for (let current: Node | undefined = node.parent; current; current = current.parent) {
+          if (isFunction(current)) {
+            reactish.add(current);
+            break;
+          }
+          if (isClass(current)) break;
+        }
+      }
+      if (node.type === T.CallExpression) this.indexUndo(node);
+    });
+    this.lifecycles = new Lifecycles(refs, { reactish }, DEFAULT_TEARDOWN_METHODS);
+    this.initNames = [...INIT_FUNCTION_PREFIXES, ...options.initFunctions];
+  }
+
+  /** Whether `call` is worth a closer look (cheap name test, for the rule's visitor). */
+  static candidate(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression) return false;
+    const name = memberName(callee);
+    return !!name && isRegistrationMethod(name) && call.arguments.length > 0;
+  }
+
+  check(call: TSESTree.CallExpression): RegistrationFinding | undefined {
+    const registration = this.registration(call);
+    if (!registration) return undefined;
+    const owner = this.lifecycles.ownerOf(call).owner;
+    // React render code and effects belong to the hook-aware rules.
+    if (owner.type === "render" || owner.type === "effect") return undefined;
+    const repetition = this.repetition(call, call, 0);
+    if (!repetition) return undefined;
+    if (this.freshReceiver(registration, repetition)) return undefined;
+    if (this.released(registration, repetition)) return undefined;
+    if (this.guarded(registration, repetition)) return undefined;
+    if (LISTENER_METHODS.has(registration.method) && this.listenerFindings().has(call)) return undefined;
+    const messageId: RegistrationMessageId =
+      repetition.kind === "loop" ? "registeredInLoop" : repetition.kind === "callback" ? "registeredInCallback" : "registeredOnRerun";
+    return {
+      node: call,
+      messageId,
+      data: {
+        registry: this.refs.text(registration.receiver),
+        method: registration.method,
+        lifetime: registration.lifetime,
+        where: repetition.where,
+        release: registration.releases[0] ?? "clear",
+      },
+    };
+  }
+
+  // -------------------------------------------------------------------------
+  // What is registered where
+
+  private registration(call: TSESTree.CallExpression): Registration | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression) return undefined;
+    const method = memberName(callee);
+    if (!method || !isRegistrationMethod(method) || call.arguments.length === 0) return undefined;
+    if (resultUsed(call)) return undefined;
+    const receiver = unwrap(callee.object);
+    const key = this.refs.key(receiver);
+    if (!key) return undefined;
+    const terminal = terminalName(receiver);
+    const optionNamed = !!terminal && this.options.registries.includes(terminal);
+    if (!optionNamed && this.isCollection(receiver, terminal)) return undefined;
+    const lifetime = this.lifetime(receiver, 0) ?? (optionNamed ? "a registry named in the `registries` option" : undefined);
+    if (!lifetime) return undefined;
+    const releases = releasesFor(method);
+    if (releases.length === 0) return undefined;
+    const registration: Registration = { call, method, receiver, key, terminal, lifetime, releases };
+    if (!optionNamed && !this.hasUndo(registration)) return undefined;
+    return registration;
+  }
+
+  /** `seen.add(id)`, `this.ids.add(x)`, `el.classList.add("x")`: collections, not registries. */
+  private isCollection(receiver: Node, terminal: string | undefined): boolean {
+    if (terminal && COLLECTION_NAME.test(terminal)) return true;
+    const init = this.initialiser(receiver);
+    if (!init) return false;
+    const inner = unwrap(init);
+    if (inner.type === T.ArrayExpression) return true;
+    if (inner.type === T.NewExpression) {
+      const ctor = unwrap(inner.callee);
+      return ctor.type === T.Identifier && COLLECTION_CONSTRUCTORS.has(ctor.name) && this.refs.isGlobal(ctor, ctor.name);
+    }
+    return false;
+  }
+
+  /** The expression a receiver was created from: a variable's initialiser, `this.x = ...` or a class field. */
+  private initialiser(receiver: Node): Node | undefined {
+    const inner = unwrap(receiver);
+    if (inner.type === T.Identifier) {
+      const def = this.refs.variable(inner)?.defs[0];
+      return def?.type === "Variable" && def.node.init ? def.node.init : undefined;
+    }
+    if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression) {
+      const cls = thisOwner(inner);
+      const name = memberName(inner);
+      if (!isClass(cls) || !name) return undefined;
+      for (const member of cls.body.body) {
+        if (member.type === T.PropertyDefinition && keyName(member.key, member.computed) === name && member.value) return member.value;
+      }
+      let found: Node | undefined;
+      walk(cls, this.sourceCode.visitorKeys, (node) => {
+        if (found) return false;
+        if (
+          node.type === T.AssignmentExpression &&
+          node.left.type === T.MemberExpression &&
+          unwrap(node.left.object).type === T.ThisExpression &&
+          memberName(node.left) === name &&
+          thisOwner(node.left) === cls
+        ) {
+          found = node.right;
+        }
+        return !found;
+      });
+      return found;
+    }
+    return undefined;
+  }
+
+  /** Why the receiver outlives the code that registers on it, or undefined for a local object. */
+  private lifetime(receiver: Node, depth: number): string | undefined {
+    if (depth > 6) return undefined;
+    let root = unwrap(receiver);
+    while (root.type === T.MemberExpression) root = unwrap(root.object);
+    if (root.type === T.ThisExpression) return isClass(thisOwner(root)) ? "it belongs to the class instance" : undefined;
+    if (root.type !== T.Identifier) return undefined;
+    const variable = this.refs.variable(root);
+    if (!variable) return "it is a global";
+    const def = variable.defs[0];
+    if (!def) return undefined;
+    if (def.type === "ImportBinding") return "it is an imported singleton";
+    if (def.type === "Variable" && def.parent?.kind === "const" && def.node.init) {
+      const init = unwrap(def.node.init);
+      if ((init.type === T.Identifier || init.type === T.MemberExpression || init.type === T.ThisExpression) && variable.scope.type !== "module") {
+        return this.lifetime(init, depth + 1);
+      }
+    }
+    if (variable.scope.type === "module" || variable.scope.type === "global") {
+      if (def.type === "Variable" || def.type === "ClassName") return "it lives at module level";
+    }
+    return undefined;
+  }
+
+  /** Whether the registry is known to have the matching undo method. */
+  private hasUndo(registration: Registration): boolean {
+    const { method, receiver, key, terminal } = registration;
+    if (LISTENER_METHODS.has(method)) return true;
+    if (this.knownRegistry(receiver, method)) return true;
+    const undoNames = method === "add" ? registration.releases : [...registration.releases, ...CLEAR_ALL_METHODS];
+    for (const name of undoNames) {
+      if ((this.undoCalls.get(name) ?? []).some((undo) => undo.key === key || (!!terminal && undo.terminal === terminal))) return true;
+    }
+    const cls = this.classOf(receiver);
+    if (cls) {
+      const methods = this.lifecycles.classInfo(cls).methods;
+      if (undoNames.some((name) => methods.has(name))) return true;
+    }
+    return false;
+  }
+
+  private knownRegistry(receiver: Node, method: string): boolean {
+    const inner = unwrap(receiver);
+    let binding: { module: string; imported: string } | undefined;
+    if (inner.type === T.Identifier) {
+      binding = moduleBinding(this.refs, inner);
+      if (!binding && this.refs.isGlobal(inner, inner.name)) return KNOWN_GLOBAL_REGISTRIES[inner.name]?.includes(method) ?? false;
+    } else if (inner.type === T.MemberExpression) {
+      const object = unwrap(inner.object);
+      const name = memberName(inner);
+      const base = object.type === T.Identifier ? moduleBinding(this.refs, object) : undefined;
+      if (base && name && (base.imported === "*" || base.imported === "default")) binding = { module: base.module, imported: name };
+    }
+    if (binding && KNOWN_MODULE_REGISTRIES[binding.module]?.[binding.imported]?.includes(method)) return true;
+    const path = this.sourceCode.getText(receiver).replace(/\s+|\?/g, "");
+    return KNOWN_REGISTRY_PATHS.some((known) => known.path.test(path) && known.methods.includes(method));
+  }
+
+  /** The class of this file whose instance the receiver is: `this`, or created with `new C()`. */
+  private classOf(receiver: Node): ClassNode | undefined {
+    const inner = unwrap(receiver);
+    if (inner.type === T.ThisExpression) {
+      const owner = thisOwner(inner);
+      return isClass(owner) ? owner : undefined;
+    }
+    const init = this.initialiser(inner);
+    const created = init ? unwrap(init) : undefined;
+    if (created?.type !== T.NewExpression) return undefined;
+    const ctor = unwrap(created.callee);
+    if (ctor.type !== T.Identifier) return undefined;
+    const def = this.refs.variable(ctor)?.defs[0];
+    if (def?.type === "ClassName" && isClass(def.node)) return def.node;
+    if (def?.type === "Variable" && def.node.init && isClass(unwrap(def.node.init))) return unwrap(def.node.init) as ClassNode;
+    return undefined;
+  }
+
+  private indexUndo(call: TSESTree.CallExpression): void {
+    const { object, name } = calleeOf(call);
+    if (!object || !name) return;
+    const list = this.undoCalls.get(name);
+    const entry: UndoCall = { call, name, key: this.refs.key(object), terminal: terminalName(object) };
+    if (list) list.push(entry);
+    else this.undoCalls.set(name, [entry]);
+  }
+
+  // -------------------------------------------------------------------------
+  // Where it repeats
+
+  /**
+   * The first repeating construct around `node`, walking outwards: a loop repeating the
+   * same registration, a repeating callback, or a named function that re-runs.
+   */
+  private repetition(node: Node, call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Repetition | undefined {
+    let child: Node = node;
+    for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+      if (isLoop(parent) && isPerIterationPart(parent, child)) {
+        if (this.loopInvariant(call, parent)) {
+          return { kind: "loop", where: "a loop", regions: [parent], node: parent };
+        }
+        continue;
+      }
+      if (isClass(parent) || parent.type === T.Program) return undefined;
+      if (parent.type === T.PropertyDefinition && parent.value === child) return undefined;
+      if (!isFunction(parent)) continue;
+      const fn = parent;
+      const role = this.callbackRole(fn);
+      if (role) return { kind: "callback", where: role, regions: [fn], node: fn };
+      if (isInlineCallback(fn)) continue;
+      const rerun = this.rerun(fn, depth);
+      return rerun ? { kind: "rerun", where: rerun.where, regions: [fn, ...rerun.callers], node: fn } : undefined;
+    }
+    return undefined;
+  }
+
+  /** Whether the registration's arguments are the same in every iteration of `loop`. */
+  private loopInvariant(call: TSESTree.CallExpression | TSESTree.NewExpression, loop: Node): boolean {
+    let invariant = true;
+    for (const arg of call.arguments) {
+      walk(arg, this.sourceCode.visitorKeys, (node) => {
+        if (!invariant) return false;
+        if (node.type === T.Identifier) {
+          const def = this.refs.variable(node)?.defs[0];
+          if (def && contains(loop, def.name)) invariant = false;
+        }
+        return invariant;
+      });
+    }
+    return invariant;
+  }
+
+  /** Why a function passed directly to a call runs again and again. */
+  private callbackRole(fn: FunctionNode): string | undefined {
+    const { parent } = outerParent(fn);
+    if (parent?.type === T.CallExpression && parent.arguments.some((arg) => unwrap(arg) === fn)) {
+      const role = this.roleOfUse(parent, fn, fn);
+      if (role) return role;
+    }
+    return looksLikeRequestHandler(fn) && parent?.type === T.CallExpression ? "a request handler" : undefined;
+  }
+
+  /**
+   * Why the function `fn`, handed to `call` (inline or by reference at `use`), runs again
+   * and again: an interval, an event/IPC handler, a timer that re-arms itself.
+   */
+  private roleOfUse(call: TSESTree.CallExpression, fn: FunctionNode | undefined, use: Node): string | undefined {
+    const { name } = calleeOf(call);
+    if (!name) return undefined;
+    if (name === "setInterval") return REPEATING_CALLEES[name];
+    if (LISTENER_METHODS.has(name) || name === "addEventListener" || name === "handle") {
+      const event = staticString(call.arguments[0]);
+      if (event !== undefined && ONE_TIME_EVENTS.has(event)) return undefined;
+      if (name === "addEventListener" && hasOnceOption(call.arguments[2])) return undefined;
+      const role = REPEATING_CALLEES[name]!;
+      return event !== undefined ? `${role} for '${event}'` : role;
+    }
+    if (DEFERRING_CALLEES.has(name) && fn && use !== fn && contains(fn, use)) return "a timer callback that re-arms itself";
+    if (name === "createServer" || (fn && looksLikeRequestHandler(fn))) return "a request handler";
+    return undefined;
+  }
+
+  /** Whether a named function or method runs again and again, and who calls it. */
+  private rerun(fn: FunctionNode, depth: number): { where: string; callers: Node[] } | undefined {
+    if (depth >= MAX_DEPTH) return undefined;
+    const found = this.sitesOf(fn);
+    if (!found) return undefined;
+    const callers: Node[] = [];
+    for (const site of found.sites) {
+      const caller = enclosingFunctionOf(site.call);
+      if (caller && caller !== fn && !contains(fn, caller)) callers.push(caller);
+    }
+    for (const site of found.sites) {
+      if (site.kind === "handed" && site.call.type === T.CallExpression) {
+        const role = this.roleOfUse(site.call, fn, site.ref);
+        if (role) return { where: `${found.label}, which runs as ${role}`, callers };
+      }
+      // Called (or handed over) in code that itself repeats.
+      const outer = this.repetition(site.call, site.call, depth + 1);
+      if (outer && outer.node !== fn && !contains(fn, outer.node)) {
+        return { where: `${found.label}, which is called from ${outer.where}`, callers };
+      }
+    }
+    if (found.sites.length >= 2 && found.name && this.isInitName(found.name)) {
+      return { where: `${found.label}, which is called from ${found.sites.length} places`, callers };
+    }
+    return undefined;
+  }
+
+  private isInitName(name: string): boolean {
+    return this.initNames.some((prefix) => name === prefix || (name.startsWith(prefix) && /^[A-Z_]/.test(name.slice(prefix.length))));
+  }
+
+  /**
+   * Where a function is called or handed over: references to its binding, `this.name`
+   * inside its class, or `new C()` for a constructor.
+   */
+  private sitesOf(fn: FunctionNode): { name: string | undefined; label: string; sites: Site[] } | undefined {
+    const parent = fn.parent;
+    if (parent?.type === T.MethodDefinition && parent.kind === "constructor") {
+      const cls = parent.parent.parent;
+      if (cls?.type !== T.ClassDeclaration || !cls.id) return undefined;
+      const sites: Site[] = [];
+      const references = (this.sourceCode.scopeManager?.getDeclaredVariables(cls) ?? []).flatMap((v) => v.references);
+      for (const reference of references) {
+        const ref = reference.identifier;
+        const { parent: use, child } = outerParent(ref);
+        if (use?.type === T.NewExpression && use.callee === child) sites.push({ kind: "call", ref: child, call: use });
+      }
+      return { name: undefined, label: `the constructor of \`${cls.id.name}\``, sites };
+    }
+    if ((parent?.type === T.MethodDefinition || parent?.type === T.PropertyDefinition) && parent.value === fn) {
+      const cls = parent.parent.parent;
+      const name = keyName(parent.key, parent.computed);
+      if (!isClass(cls) || !name || parent.static) return undefined;
+      return { name, label: `\`${name}()\``, sites: this.methodSites(cls).get(name) ?? [] };
+    }
+    const id =
+      fn.type === T.FunctionDeclaration
+        ? fn.id
+        : parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier
+          ? parent.id
+          : fn.type === T.FunctionExpression
+            ? fn.id
+            : undefined;
+    if (!id) return undefined;
+    const sites: Site[] = [];
+    for (const reference of this.refs.variable(id)?.references ?? []) {
+      if (reference.init || reference.identifier === id) continue;
+      const site = callSite(reference.identifier);
+      if (site) sites.push(site);
+    }
+    return { name: id.name, label: `\`${id.name}()\``, sites };
+  }
+
+  /** `this.name(...)` calls and `this.name` handed to calls, per method name, inside `cls`. */
+  private methodSites(cls: ClassNode): Map<string, Site[]> {
+    const cached = this.classSites.get(cls);
+    if (cached) return cached;
+    const map = new Map<string, Site[]>();
+    walk(cls.body, this.sourceCode.visitorKeys, (node) => {
+      if (node.type !== T.MemberExpression || unwrap(node.object).type !== T.ThisExpression || thisOwner(node) !== cls) return;
+      const name = memberName(node);
+      const site = name ? callSite(node) : undefined;
+      if (!name || !site) return;
+      const list = map.get(name);
+      if (list) list.push(site);
+      else map.set(name, [site]);
+    });
+    this.classSites.set(cls, map);
+    return map;
+  }
+
+  // -------------------------------------------------------------------------
+  // What makes the repetition harmless
+
+  /** `menu = new Menu()` (or `this.menu = ...`) before registering: each run has a fresh registry. */
+  private freshReceiver(registration: Registration, repetition: Repetition): boolean {
+    const prefixes = keyPrefixes(registration.key);
+    let fresh = false;
+    walk(repetition.node, this.sourceCode.visitorKeys, (node) => {
+      if (fresh || node.range[0] >= registration.call.range[0]) return false;
+      if (node.type === T.AssignmentExpression && node.operator === "=") {
+        const key = this.refs.key(node.left);
+        if (key && prefixes.includes(key)) fresh = true;
+      }
+      return !fresh;
+    });
+    return fresh;
+  }
+
+  /** The repeated code (or a function it calls) undoes the registration, or a targeted undo matches it. */
+  private released(registration: Registration, repetition: Repetition): boolean {
+    const reach = this.expand(repetition.regions);
+    const names = [...registration.releases, ...CLEAR_ALL_METHODS];
+    for (const name of names) {
+      for (const undo of this.undoCalls.get(name) ?? []) {
+        if (undo.key !== registration.key) continue;
+        if (reach.some((root) => contains(root, undo.call))) return true;
+        // Elsewhere, a targeted undo in code that runs repeatedly too (a close handler,
+        // `closeWindow()` called from one) balances it; a one-time shutdown does not.
+        if (
+          repetition.kind !== "loop" &&
+          !CLEAR_ALL_METHODS.has(name) &&
+          this.argumentsMatch(registration.call, undo.call) &&
+          this.repetition(undo.call, undo.call, 1) !== undefined
+        ) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** `removeHandler("save:" + id)` undoes `handle("save:" + id, fn)`; `off(type, fn)` undoes `on(type, fn)`. */
+  private argumentsMatch(add: TSESTree.CallExpression, undo: TSESTree.CallExpression): boolean {
+    const [first] = add.arguments;
+    const [undoFirst] = undo.arguments;
+    if (!first || !undoFirst) return false;
+    const handlerKeys = add.arguments.flatMap((arg) => {
+      const key = isFunction(arg) ? undefined : this.refs.key(arg);
+      return key ? [key] : [];
+    });
+    if (undo.arguments.some((arg) => {
+      const key = this.refs.key(arg);
+      return key !== undefined && handlerKeys.includes(key) && !(unwrap(arg).type === T.Literal);
+    })) {
+      return true;
+    }
+    const a = staticString(first);
+    const b = staticString(undoFirst);
+    if (a !== undefined && b !== undefined) return a === b;
+    // `presence.unregister(user.id)` in a leave handler balances `presence.register(user.id, user)`
+    // in a join handler: the undo runs once per item too, with an item-dependent key.
+    if (b === undefined && unwrap(undoFirst).type !== T.TemplateLiteral) return true;
+    const templateA = unwrap(first);
+    const templateB = unwrap(undoFirst);
+    if (templateA.type === T.TemplateLiteral && templateB.type === T.TemplateLiteral) {
+      const text = (t: TSESTree.TemplateLiteral) => t.quasis.map((q) => q.value.raw).join("${}");
+      return text(templateA) === text(templateB);
+    }
+    return false;
+  }
+
+  /**
+   * A test before (or around) the registration, inside the repeated code, that asks whether
+   * it happened already: a lookup on the registry or anywhere (`has(id)`), a flag the code
+   * sets (`registered = true`), or the registry itself.
+   */
+  private guarded(registration: Registration, repetition: Repetition): boolean {
+    const start = registration.call.range[0];
+    let guarded = false;
+    const check = (test: Node): void => {
+      if (this.isGuardTest(test, registration, repetition.node)) guarded = true;
+    };
+    walk(repetition.node, this.sourceCode.visitorKeys, (node) => {
+      if (guarded || node.range[0] >= start) return false;
+      switch (node.type) {
+        case T.IfStatement:
+        case T.ConditionalExpression:
+          check(node.test);
+          break;
+        case T.LogicalExpression:
+          if (contains(node.right, registration.call) || node.range[1] <= start) check(node.left);
+          break;
+        case T.WhileStatement:
+          if (node !== repetition.node) check(node.test);
+          break;
+        default:
+          break;
+      }
+      return !guarded;
+    });
+    return guarded;
+  }
+
+  private isGuardTest(test: Node, registration: Registration, region: Node): boolean {
+    let found = false;
+    walk(test, this.sourceCode.visitorKeys, (node) => {
+      if (found) return false;
+      if (node.type === T.CallExpression) {
+        const { name } = calleeOf(node);
+        if (name && LOOKUP_METHOD.test(name)) found = true;
+      } else if (node.type === T.Identifier || node.type === T.MemberExpression) {
+        const key = this.refs.key(node);
+        if (key && (key === registration.key || key.startsWith(`${registration.key}.`))) found = true;
+        const name = node.type === T.Identifier ? node.name : memberName(node);
+        if (name && GUARD_FLAG_NAME.test(name)) found = true;
+        if (key && !found && this.isOuterFlag(node, key, region)) found = true;
+      }
+      return !found;
+    });
+    return found;
+  }
+
+  /** A location declared outside the repeated code that some code assigns: a state flag. */
+  private isOuterFlag(node: Node, key: string, region: Node): boolean {
+    const inner = unwrap(node);
+    if (inner.type === T.Identifier) {
+      const variable = this.refs.variable(inner);
+      const def = variable?.defs[0];
+      if (!variable || !def || contains(region, def.name)) return false;
+      return variable.references.some((reference) => reference.isWrite() && !reference.init);
+    }
+    if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression) {
+      let assigned = false;
+      const cls = thisOwner(inner);
+      walk(cls, this.sourceCode.visitorKeys, (child) => {
+        if (assigned) return false;
+        if (child.type === T.AssignmentExpression && this.refs.key(child.left) === key) assigned = true;
+        return !assigned;
+      });
+      return assigned;
+    }
+    return false;
+  }
+
+  /** `roots` plus the local functions and `this.methods` they call, transitively. */
+  private expand(roots: readonly Node[]): Node[] {
+    const seen = new Set<Node>();
+    const queue = [...roots];
+    while (queue.length > 0) {
+      const node = queue.pop()!;
+      if (seen.has(node)) continue;
+      seen.add(node);
+      for (const callee of this.calleesIn(node)) if (!seen.has(callee)) queue.push(callee);
+    }
+    return [...seen];
+  }
+
+  private calleesIn(root: Node): FunctionNode[] {
+    const cached = this.calleeCache.get(root);
+    if (cached) return cached;
+    const out: FunctionNode[] = [];
+    walk(root, this.sourceCode.visitorKeys, (node) => {
+      if (node.type !== T.CallExpression) return;
+      const callee = unwrap(node.callee);
+      const target =
+        callee.type === T.Identifier || (callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression)
+          ? this.lifecycles.resolveFunction(callee)
+          : undefined;
+      if (target && !contains(target, root)) out.push(target);
+    });
+    this.calleeCache.set(root, out);
+    return out;
+  }
+}
+
+/** Whether the call's result is kept: `const off = bus.on(...)`, `disposers.push(register(x))`. */
+function resultUsed(call: TSESTree.CallExpression): boolean {
+  let { parent } = outerParent(call);
+  // `items.forEach((item) => registry.register(item))`: a callback's return value is dropped.
+  if (parent?.type === T.ArrowFunctionExpression && isInlineCallback(parent)) return false;
+  while (parent?.type === T.AwaitExpression || (parent?.type === T.UnaryExpression && parent.operator === "void")) {
+    parent = outerParent(parent).parent;
+  }
+  return parent?.type !== T.ExpressionStatement && parent?.type !== T.SequenceExpression;
+}
+
+function terminalName(node: Node): string | undefined {
+  const inner = unwrap(node);
+  if (inner.type === T.Identifier) return inner.name;
+  if (inner.type === T.MemberExpression) return memberName(inner);
+  return undefined;
+}
+
+/** `v1.a.b` → [`v1`, `v1.a`, `v1.a.b`]. */
+function keyPrefixes(key: string): string[] {
+  const parts = key.split(".");
+  return parts.map((_, i) => parts.slice(0, i + 1).join("."));
+}
+
+/** A function passed inline to a call we do not know (`forEach`, `then`, `whenReady().then`): it runs with its caller. */
+function isInlineCallback(fn: FunctionNode): boolean {
+  const { parent, child } = outerParent(fn);
+  if (parent?.type === T.CallExpression) return parent.arguments.includes(child as TSESTree.CallExpressionArgument) || parent.callee === child;
+  if (parent?.type === T.NewExpression) return true;
+  return false;
+}
+
+/** A reference that calls the function (`f()`) or hands it to a call (`setInterval(f)`, `on("x", this.f.bind(this))`). */
+function callSite(ref: Node): Site | undefined {
+  let { parent, child } = outerParent(ref);
+  if (parent?.type === T.CallExpression && parent.callee === child) return { kind: "call", ref: child, call: parent };
+  // `this.refresh.bind(this)` / `refresh.bind(null)`
+  if (parent?.type === T.MemberExpression && parent.object === child && memberName(parent) === "bind") {
+    const bindCall = outerParent(parent).parent;
+    if (bindCall?.type !== T.CallExpression) return undefined;
+    ({ parent, child } = outerParent(bindCall));
+  }
+  if (parent?.type === T.CallExpression && parent.arguments.includes(child as TSESTree.CallExpressionArgument)) {
+    return { kind: "handed", ref: child, call: parent };
+  }
+  return undefined;
+}
+
+function enclosingFunctionOf(node: Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
+function hasOnceOption(arg: Node | undefined): boolean {
+  if (!arg) return false;
+  const inner = unwrap(arg);
+  return (
+    inner.type === T.ObjectExpression &&
+    inner.properties.some(
+      (p) =>
+        p.type === T.Property &&
+        !p.computed &&
+        p.key.type === T.Identifier &&
+        p.key.name === "once" &&
+        p.value.type === T.Literal &&
+        p.value.value === true,
+    )
+  );
+}
+
+function looksLikeRequestHandler(fn: FunctionNode): boolean {
+  const [first, second] = fn.params;
+  return (
+    first?.type === T.Identifier &&
+    second?.type === T.Identifier &&
+    REQUEST_PARAM_NAMES.has(first.name) &&
+    REQUEST_PARAM_NAMES.has(second.name)
+  );
+}

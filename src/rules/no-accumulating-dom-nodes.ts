@@ -1,0 +1,62 @@
+import { DomNodesAnalysis, type DomNodesFinding } from "../analysis/dom-nodes.js";
+import { RefResolver } from "../analysis/refs.js";
+import { createRule } from "../util/create-rule.js";
+
+type MessageIds = "accumulatingNodes";
+type Options = [{ repeatingFunctions?: string[]; namedFunctions?: boolean }];
+
+export default createRule<Options, MessageIds>({
+  name: "no-accumulating-dom-nodes",
+  meta: {
+    type: "problem",
+    docs: {
+      description:
+        "Disallow functions that run repeatedly and insert a new DOM node into a long-lived container without ever removing old ones",
+      preset: "strict",
+    },
+    defaultOptions: [{ repeatingFunctions: [], namedFunctions: true }],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          repeatingFunctions: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            uniqueItems: true,
+            description:
+              "Extra function names that run again and again (for example `showToast`, `logLine`), in addition to interval/listener callbacks, self-rescheduling timers and update/render/tick/draw/on*/handle*-named functions. Default [].",
+          },
+          namedFunctions: {
+            type: "boolean",
+            description:
+              "Treat functions named like update functions (`update…`, `render…`, `refresh…`, `…Tick`, `draw…`) and handlers (`on…`, `handle…`) as repeating even when nothing in the file shows them being called repeatedly. Default true.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      accumulatingNodes:
+        "`{{method}}` adds a newly created node to `{{container}}` every time {{where}} runs, and nothing removes that container's children or the previous node: the document keeps one more node per run for the life of the page. Remove the node added last time before adding the new one (keep a reference and call `.remove()` or `.replaceWith()`), clear the container with `replaceChildren()`, or trim it to a fixed number of children.",
+    },
+  },
+  defaultOptions: [{ repeatingFunctions: [], namedFunctions: true }],
+  create(context, [options]) {
+    const analysis = new DomNodesAnalysis(context.sourceCode, new RefResolver(context.sourceCode), {
+      repeatingFunctions: options.repeatingFunctions ?? [],
+      namedFunctions: options.namedFunctions ?? true,
+    });
+    const report = (finding: DomNodesFinding | undefined): void => {
+      if (!finding) return;
+      context.report({
+        node: finding.node,
+        messageId: "accumulatingNodes",
+        data: { method: finding.method, container: finding.container, where: finding.where },
+      });
+    };
+    return {
+      CallExpression: (node) => report(analysis.checkCall(node)),
+      AssignmentExpression: (node) => report(analysis.checkAssignment(node)),
+    };
+  },
+});

@@ -1,0 +1,85 @@
+import type { TSESTree } from "@typescript-eslint/utils";
+import { analyze } from "../analysis/engine.js";
+import { RefResolver } from "../analysis/refs.js";
+import { type RegistrationMessageId, RegistrationAnalysis } from "../analysis/registrations.js";
+import type { Node } from "../ast/index.js";
+import { createRule } from "../util/create-rule.js";
+
+type MessageIds = RegistrationMessageId;
+type Options = [{ registries?: string[]; initFunctions?: string[] }];
+
+const EFFECT =
+  "Every run adds one more entry to `{{registry}}` ({{lifetime}}), and each entry keeps what it registered — the handler and everything it closes over — alive. ";
+const FIX =
+  "Register once (move it to one-time setup, or guard it: `if (registered) return`, a `has()` check, a `registered = true` flag), or undo the previous registration first (`{{registry}}.{{release}}(...)`).";
+
+export default createRule<Options, MessageIds>({
+  name: "no-repeated-registration",
+  meta: {
+    type: "problem",
+    docs: {
+      description:
+        "Disallow registering on a long-lived registry (`register`, `handle`, `append`, `addHook`, `on`, ...) from code that runs again and again without undoing or guarding the registration",
+      preset: "recommended",
+    },
+    defaultOptions: [{ registries: [], initFunctions: [] }],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          registries: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            uniqueItems: true,
+            description:
+              "Extra receiver names — the identifier or the last member name, e.g. `hooks` for `this.hooks.register(fn)` — to treat as long-lived registries whose registrations can be undone, even when the file never calls the undo method and the receiver is a parameter.",
+          },
+          initFunctions: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            uniqueItems: true,
+            description:
+              "Extra names (or camelCase name prefixes, e.g. `hydrate` for `hydrateTray`) of initialisation routines that may run more than once; a registration in one that is called from two or more places is reported.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      registeredInLoop:
+        "`{{registry}}.{{method}}()` makes the same registration on every iteration of {{where}}. " + EFFECT + FIX,
+      registeredInCallback:
+        "`{{registry}}.{{method}}()` registers again every time {{where}} runs. " + EFFECT + FIX,
+      registeredOnRerun:
+        "`{{registry}}.{{method}}()` registers again every time {{where}} runs. " + EFFECT + FIX,
+    },
+  },
+  defaultOptions: [{ registries: [], initFunctions: [] }],
+  create(context, [options]) {
+    const candidates: TSESTree.CallExpression[] = [];
+    return {
+      CallExpression(node) {
+        if (RegistrationAnalysis.candidate(node)) candidates.push(node);
+      },
+      "Program:exit"() {
+        if (candidates.length === 0) return;
+        let listenerFindings: Set<Node> | undefined;
+        const analysis = new RegistrationAnalysis(
+          context.sourceCode,
+          new RefResolver(context.sourceCode),
+          { registries: options.registries ?? [], initFunctions: options.initFunctions ?? [] },
+          () =>
+            (listenerFindings ??= new Set(
+              analyze(context.sourceCode)
+                .findings.filter((finding) => finding.kind === "listener")
+                .map((finding) => finding.node),
+            )),
+        );
+        for (const call of candidates) {
+          const finding = analysis.check(call);
+          if (finding) context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
+        }
+      },
+    };
+  },
+});
