@@ -1,7 +1,9 @@
 /**
  * Price feed client for the market dashboard: one WebSocket to the quote
- * service, a heartbeat, and a reconnect after the connection drops.
+ * service, a heartbeat, and a reconnect after the connection drops. The whole
+ * app shares one client (`priceFeed` at the bottom of this file).
  */
+import { BehaviorSubject, type Subscription } from "rxjs";
 
 export interface Quote {
   symbol: string;
@@ -16,11 +18,18 @@ const PING_EVERY_MS = 15_000;
 const CONNECT_TIMEOUT_MS = 5_000;
 const RECONNECT_DELAY_MS = 2_000;
 
+/** Session token; the login flow pushes a fresh one before the old one expires. */
+export const sessionToken$ = new BehaviorSubject<string | null>(null);
+/** Whether the exchange is open, as last announced by the quote service. */
+export const marketStatus$ = new BehaviorSubject<"open" | "closed">("closed");
+
 export class PriceFeedClient {
   private socket: WebSocket | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private tokenSubscription: Subscription | undefined;
   private readonly handlers = new Set<QuoteHandler>();
+  private readonly symbolHandlers = new Map<string, Set<QuoteHandler>>();
   private closedByUser = false;
 
   constructor(
@@ -35,6 +44,19 @@ export class PriceFeedClient {
     };
   }
 
+  /** Quotes of one symbol only (the watchlist rows use this). */
+  watch(symbol: string, handler: QuoteHandler): () => void {
+    let handlers = this.symbolHandlers.get(symbol);
+    if (!handlers) {
+      handlers = new Set();
+      this.symbolHandlers.set(symbol, handlers);
+    }
+    handlers.add(handler);
+    return () => {
+      this.symbolHandlers.get(symbol)?.delete(handler);
+    };
+  }
+
   /** Opens the socket; resolves once the server has accepted it. */
   connect(): Promise<void> {
     this.closedByUser = false;
@@ -42,6 +64,9 @@ export class PriceFeedClient {
     this.socket = socket;
     document.addEventListener("visibilitychange", this.onVisibilityChange);
     window.addEventListener("online", this.onOnline);
+    this.tokenSubscription = sessionToken$.subscribe((token) => {
+      if (token && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "auth", token }));
+    });
 
     return new Promise((resolve, reject) => {
       setTimeout(() => {
@@ -80,9 +105,11 @@ export class PriceFeedClient {
   }
 
   private readonly onMessage = (event: MessageEvent<string>): void => {
-    const data = JSON.parse(event.data) as { type: string; quote?: Quote };
+    const data = JSON.parse(event.data) as { type: string; quote?: Quote; status?: "open" | "closed" };
+    if (data.type === "status" && data.status) marketStatus$.next(data.status);
     if (data.type !== "quote" || !data.quote) return;
     for (const handler of this.handlers) handler(data.quote);
+    for (const handler of this.symbolHandlers.get(data.quote.symbol) ?? []) handler(data.quote);
   };
 
   private readonly onClose = (): void => {
@@ -100,3 +127,5 @@ export class PriceFeedClient {
     if (!this.closedByUser && !this.socket) void this.connect();
   };
 }
+
+export const priceFeed = new PriceFeedClient("wss://quotes.example.com/feed", ["ACME", "GLOBEX", "INITECH"]);

@@ -12,12 +12,17 @@ export class VideoPanel {
     this.statusLine = statusLine;
     this.currentUrl = null;
     this.liveUrl = null;
+    this.liveSocket = null;
     this.onTimeUpdate = () => {
       this.statusLine.textContent = `${this.video.currentTime.toFixed(1)} s`;
     };
     this.onResize = () => {
       this.video.style.height = `${Math.round(window.innerHeight * 0.4)}px`;
     };
+    // Pauses playback while the panel is scrolled out of view.
+    this.visibility = new IntersectionObserver(([entry]) => {
+      if (!entry.isIntersecting) this.video.pause();
+    });
   }
 
   mount() {
@@ -28,6 +33,7 @@ export class VideoPanel {
       if (event.key === "ArrowLeft") this.video.currentTime -= SKIP_SECONDS;
       if (event.key === " ") void (this.video.paused ? this.video.play() : this.video.pause());
     });
+    this.visibility.observe(this.video);
     this.onResize();
   }
 
@@ -66,7 +72,38 @@ export class VideoPanel {
     );
   }
 
+  /**
+   * Follows a live session that the quote service pushes as fragmented MP4
+   * over a WebSocket, appending each message to the Media Source buffer.
+   */
+  watchLive(streamUrl) {
+    if (this.liveUrl) URL.revokeObjectURL(this.liveUrl);
+    const mediaSource = new MediaSource();
+    this.liveUrl = URL.createObjectURL(mediaSource);
+    this.video.src = this.liveUrl;
+    this.liveSocket = new WebSocket(streamUrl);
+    this.liveSocket.binaryType = "arraybuffer";
+    mediaSource.addEventListener(
+      "sourceopen",
+      () => {
+        URL.revokeObjectURL(this.liveUrl);
+        this.liveUrl = null;
+        const buffer = mediaSource.addSourceBuffer('video/mp4; codecs="avc1.42E01E"');
+        const pending = [];
+        buffer.addEventListener("updateend", () => {
+          if (pending.length > 0 && !buffer.updating) buffer.appendBuffer(pending.shift());
+        });
+        this.liveSocket.onmessage = (event) => {
+          if (buffer.updating || pending.length > 0) pending.push(event.data);
+          else buffer.appendBuffer(event.data);
+        };
+      },
+      { once: true },
+    );
+  }
+
   destroy() {
+    this.visibility.disconnect();
     this.video.removeEventListener("timeupdate", this.onTimeUpdate);
     window.removeEventListener("resize", this.onResize);
     if (this.currentUrl) URL.revokeObjectURL(this.currentUrl);

@@ -18,7 +18,8 @@ if (isBuildStale()) {
 console.log(`leakproof demo
 ==============
 Linting examples/, a small market-dashboard app (WebSocket client, video panel,
-React chart, Node quote service) with the recommended preset, exactly as
+React chart, news scheduler, status tray, Node quote service) with the
+recommended preset, exactly as
 \`npx leakproof examples/\` would. Some resources in it are leaked on purpose;
 examples/README.md lists which lines should be reported and why.`);
 

@@ -117,6 +117,33 @@ describe("leakproof CLI", () => {
     expect(version.stdout.trim()).toBe(pkg.version);
   });
 
+  it("lints .vue and .svelte files with the parsers installed in the project, and says so when they are not", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "leakproof-sfc-"));
+    try {
+      writeFileSync(
+        path.join(dir, "Clock.vue"),
+        `<script setup>\nimport { onMounted } from "vue";\nonMounted(() => {\n  setInterval(() => console.log("tick"), 1000);\n});\n</script>\n<template><div /></template>\n`,
+      );
+      writeFileSync(
+        path.join(dir, "Clock.svelte"),
+        `<script>\n  import { onMount } from "svelte";\n  onMount(() => {\n    setInterval(() => console.log("tick"), 1000);\n  });\n</script>\n<div></div>\n`,
+      );
+      // Run from the repository, where both parsers are installed (as they would be in a Vue/Svelte project).
+      const found = cli(dir, "--format", "json");
+      expect(found.code).toBe(1);
+      const results = JSON.parse(found.stdout) as JsonResult[];
+      const hits = results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line} ${m.ruleId}`));
+      expect(hits.sort()).toEqual(["Clock.svelte:4 leakproof/no-leaked-timer", "Clock.vue:4 leakproof/no-leaked-timer"]);
+      // From a folder with no node_modules, the parsers cannot be found: the files are skipped with a clear message.
+      const run = spawnSync(process.execPath, [cliPath, "."], { cwd: dir, encoding: "utf8" });
+      expect(run.stderr).toContain("install vue-eslint-parser in your project");
+      expect(run.stderr).toContain("install svelte-eslint-parser in your project");
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("has a shebang so the bin runs directly", () => {
     expect(readFileSync(cliPath, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });

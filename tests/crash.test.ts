@@ -9,13 +9,14 @@ import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../src/index.js";
+import { mutateSome, prng } from "../scripts/mutate.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const linter = new Linter({ configType: "flat" });
 const allRules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`leakproof/${name}`, "error" as const]));
 const config = [
   {
-    files: ["**/*"],
+    files: ["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"],
     languageOptions: {
       parser: tsParser,
       parserOptions: { ecmaFeatures: { jsx: true } },
@@ -29,6 +30,9 @@ const config = [
 /** Lints `code`; returns the fatal parse message if it does not parse, throws if a rule throws. */
 function lint(code: string, filename = "input.tsx"): { parsed: boolean; count: number } {
   const messages = linter.verify(code, config, filename);
+  // A config that does not match the file yields one non-fatal notice and lints nothing.
+  const unmatched = messages.find((message) => !message.ruleId && !message.fatal);
+  if (unmatched) throw new Error(`not linted (${filename}): ${unmatched.message}`);
   const fatal = messages.find((message) => message.fatal);
   return { parsed: !fatal, count: messages.length };
 }
@@ -99,82 +103,16 @@ function* sourceFiles(dir: string): Generator<string> {
   }
 }
 
-/** Deterministic PRNG so failures reproduce. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-interface Span {
-  range: [number, number];
-  args?: [number, number][];
-}
-
-/** Statement and call-argument spans of a file, from the parser's AST. */
-function spans(code: string): { statements: Span[]; calls: Span[] } {
-  const statements: Span[] = [];
-  const calls: Span[] = [];
-  let ast: unknown;
-  try {
-    ast = tsParser.parse(code, { range: true, jsx: true, sourceType: "module" });
-  } catch {
-    return { statements, calls };
-  }
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== "object") return;
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    const n = node as { type?: string; range?: [number, number]; arguments?: { range: [number, number] }[] };
-    if (typeof n.type !== "string") return;
-    if (n.type.endsWith("Statement") || n.type.endsWith("Declaration")) statements.push({ range: n.range! });
-    if ((n.type === "CallExpression" || n.type === "NewExpression") && n.arguments && n.arguments.length > 0) {
-      calls.push({ range: n.range!, args: n.arguments.map((arg) => arg.range) });
-    }
-    for (const [key, value] of Object.entries(n)) if (key !== "parent") visit(value);
-  };
-  visit(ast);
-  return { statements, calls };
-}
-
-function mutate(code: string, random: () => number): string {
-  const { statements, calls } = spans(code);
-  const pick = <T,>(items: T[]): T | undefined => items[Math.floor(random() * items.length)];
-  const choice = random();
-  if (choice < 0.4) {
-    const statement = pick(statements);
-    if (statement) return code.slice(0, statement.range[0]) + code.slice(statement.range[1]);
-  } else if (choice < 0.7) {
-    const call = pick(calls);
-    const arg = call?.args && pick(call.args);
-    if (call?.args && arg) {
-      // Drop one argument together with its separating comma, or all of them.
-      const all = random() < 0.3;
-      const [start, end] = all ? [call.args[0]![0], call.args[call.args.length - 1]![1]] : arg;
-      let cut = code.slice(0, start) + code.slice(end);
-      cut = cut.replace(/,\s*,/g, ",").replace(/\(\s*,/g, "(").replace(/,\s*\)/g, ")");
-      return cut;
-    }
-  } else {
-    const call = pick(calls.filter((c) => (c.args?.length ?? 0) >= 2));
-    if (call?.args) {
-      const [a, b] = [call.args[0]!, call.args[1]!];
-      return code.slice(0, a[0]) + code.slice(b[0], b[1]) + code.slice(a[1], b[0]) + code.slice(a[0], a[1]) + code.slice(b[1]);
-    }
-  }
-  return code;
-}
-
 describe("no rule throws", () => {
   it.each(EDGE_CASES.map((code) => [code]))("on %j", (code) => {
     expect(() => lint(code)).not.toThrow();
   });
 
   const files = [...sourceFiles(join(root, "tests/fixtures")), ...sourceFiles(join(root, "examples"))];
+
+  it("really lints: a known leak is reported", () => {
+    expect(lint("function C() { useEffect(() => { setInterval(tick, 1000); }, []); return <div />; }").count).toBeGreaterThan(0);
+  });
 
   it("finds fixtures and examples to mutate", () => {
     expect(files.length).toBeGreaterThan(10);
@@ -187,9 +125,7 @@ describe("no rule throws", () => {
       const original = readFileSync(file, "utf8");
       const filename = file.replace(/\.(mjs|cjs|js|jsx)$/, ".tsx");
       for (let round = 0; round < 25; round++) {
-        let code = original;
-        const depth = 1 + Math.floor(random() * 3);
-        for (let step = 0; step < depth; step++) code = mutate(code, random);
+        const code = mutateSome(original, random);
         try {
           if (lint(code, relative(root, filename)).parsed) linted++;
         } catch (error) {

@@ -1,12 +1,28 @@
 /**
  * Quote service behind the market dashboard: serves the latest quotes over
  * HTTP, streams them as server-sent events, and refreshes them every second.
+ * It also keeps a price history, renders chart data, and accepts gzipped
+ * session recordings from the video panel.
  */
 import { EventEmitter } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
 import { createServer } from "node:http";
+import { pipeline } from "node:stream";
+import { createGunzip, createGzip } from "node:zlib";
+
+const RECORDINGS_DIR = process.env.RECORDINGS_DIR ?? "/var/lib/quotes/recordings";
 
 const ticks = new EventEmitter();
 const latest = new Map();
+/** Snapshots of all quotes, one every two seconds, for the `/history` view. */
+const history = [];
+/** Chart series already computed, by query string. */
+const chartCache = new Map();
+
+function chartSeries(symbol, points) {
+  const rows = history.filter((snapshot) => snapshot.quotes.some((q) => q.symbol === symbol)).slice(-points);
+  return rows.map((snapshot) => ({ time: snapshot.time, price: snapshot.quotes.find((q) => q.symbol === symbol).price }));
+}
 
 function refreshQuotes() {
   for (const symbol of ["ACME", "GLOBEX", "INITECH"]) {
@@ -24,6 +40,33 @@ const server = createServer((req, res) => {
   if (url.pathname === "/quotes") {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify([...latest.values()]));
+    return;
+  }
+
+  if (url.pathname === "/chart") {
+    let body = chartCache.get(url.search);
+    if (!body) {
+      body = JSON.stringify(chartSeries(url.searchParams.get("symbol"), Number(url.searchParams.get("points") ?? 300)));
+      chartCache.set(url.search, body);
+    }
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(body);
+    return;
+  }
+
+  if (url.pathname === "/upload" && req.method === "PUT") {
+    // A gzipped session recording from the replay panel.
+    const file = `${RECORDINGS_DIR}/${Date.now()}.mp4`;
+    req.pipe(createGunzip()).pipe(createWriteStream(file)).on("finish", () => res.writeHead(201).end());
+    return;
+  }
+
+  if (url.pathname === "/export") {
+    // The recordings archive, compressed on the fly; every stream is destroyed if one fails.
+    res.writeHead(200, { "content-type": "application/gzip" });
+    pipeline(createReadStream(`${RECORDINGS_DIR}/index.json`), createGzip(), res, (error) => {
+      if (error) console.warn("quote service: export failed:", error.message);
+    });
     return;
   }
 
@@ -57,6 +100,9 @@ const server = createServer((req, res) => {
 /** Starts the service; `close()` stops it. */
 export function startQuoteService(port = 8080) {
   setInterval(refreshQuotes, 1_000);
+  const recorder = setInterval(() => {
+    history.push({ time: Date.now(), quotes: [...latest.values()] });
+  }, 2_000);
   const sweep = setInterval(() => {
     for (const [symbol, quote] of latest) {
       if (Date.now() - quote.time > 60_000) latest.delete(symbol);
@@ -73,6 +119,7 @@ export function startQuoteService(port = 8080) {
   return {
     close() {
       clearInterval(sweep);
+      clearInterval(recorder);
       process.off("SIGTERM", shutdown);
       server.close();
     },

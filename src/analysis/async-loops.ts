@@ -34,6 +34,7 @@ import {
 } from "../resources/async.js";
 import { RefResolver, thisOwner } from "./refs.js";
 import { walk } from "./walk.js";
+import { forEachNode } from "./node-index.js";
 
 export type AsyncLoopMessageId = "loopNeverExits" | "abortSwallowed" | "cancelNotAwaited" | "sleepIgnoresSignal";
 
@@ -119,7 +120,7 @@ class AsyncLoopAnalysis {
   }
 
   private collect(): void {
-    walk(this.sourceCode.ast, this.keys, (node) => {
+    forEachNode(this.sourceCode, (node) => {
       switch (node.type) {
         case T.WhileStatement:
         case T.DoWhileStatement:

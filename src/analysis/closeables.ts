@@ -321,6 +321,7 @@ function waitsFor(call: TSESTree.CallExpression, events: readonly string[]): boo
 const PAIRED_SETUPS: Readonly<Record<string, ReadonlySet<string>>> = {
   react: new Set(["componentDidMount"]),
   "web-component": new Set(["connectedCallback"]),
+  "lit-controller": new Set(["hostConnected"]),
   angular: new Set(["ngOnInit", "ngAfterViewInit", "ngAfterContentInit"]),
 };
 

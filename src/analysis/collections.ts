@@ -43,7 +43,7 @@ import {
   SYNC_CALLBACK_METHODS,
 } from "../resources/collections.js";
 import { type RefResolver, moduleBinding, thisOwner } from "./refs.js";
-import { walk } from "./walk.js";
+import { forEachNode } from "./node-index.js";
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -117,7 +117,8 @@ export class CollectionAnalysis {
     const declarators: TSESTree.VariableDeclarator[] = [];
     const classes: ClassNode[] = [];
     const news: TSESTree.NewExpression[] = [];
-    walk(program, this.sourceCode.visitorKeys, (node) => {
+    void program;
+    forEachNode(this.sourceCode, (node) => {
       switch (node.type) {
         case T.VariableDeclarator:
           declarators.push(node);

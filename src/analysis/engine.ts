@@ -50,6 +50,7 @@ import {
   TEARDOWN_REGISTRARS,
   TOKEN_RELEASES,
 } from "../resources/closeable.js";
+import { forEachNode } from "./node-index.js";
 
 export type Call = TSESTree.CallExpression | TSESTree.NewExpression;
 
@@ -127,12 +128,12 @@ export class EngineContext {
     this.lifecycles = new LifecyclesImpl(this.refs, { reactish }, [
       ...DEFAULT_TEARDOWN_METHODS,
       ...(options.teardownMethods ?? []),
-    ]);
+    ], sourceCode);
     this.collect(reactish);
   }
 
   private collect(reactish: WeakSet<FunctionNode>): void {
-    walk(this.sourceCode.ast, this.sourceCode.visitorKeys, (node) => {
+    forEachNode(this.sourceCode, (node) => {
       switch (node.type) {
         case T.CallExpression:
           this.classifyCall(node);
@@ -172,7 +173,8 @@ export class EngineContext {
   private classifyCall(call: TSESTree.CallExpression): void {
     const { object, name } = calleeOf(call);
     if (!name) return;
-    const factory = this.moduleEntry(call.callee, MODULE_FACTORIES);
+    // Resolving a binding costs a scope lookup: only names some module factory has qualify.
+    const factory = FACTORY_NAMES.has(name) ? this.moduleEntry(call.callee, MODULE_FACTORIES) : undefined;
     if (factory) this.handleAcquisitions.push({ node: call, entry: factory });
     if (!object || object.type === T.ThisExpression) this.plainCalls.push(call);
     if (object) this.classifyMethodCall(call, object, name);
@@ -248,6 +250,9 @@ export class EngineContext {
         return;
       }
     }
+    // `new wt.Worker()` needs a known name; a bare identifier may be a renamed import (`import WS from "ws"`).
+    const name = callee.type === T.MemberExpression ? memberName(callee) : undefined;
+    if (callee.type !== T.Identifier && !(name && CONSTRUCTOR_NAMES.has(name))) return;
     const entry = this.moduleEntry(callee, MODULE_CONSTRUCTORS);
     if (entry) this.handleAcquisitions.push({ node, entry });
   }
@@ -411,6 +416,11 @@ export class EngineContext {
     }
   }
 }
+
+const FACTORY_NAMES: ReadonlySet<string> = new Set(Object.values(MODULE_FACTORIES).flatMap((table) => Object.keys(table)));
+const CONSTRUCTOR_NAMES: ReadonlySet<string> = new Set(
+  Object.values(MODULE_CONSTRUCTORS).flatMap((table) => Object.keys(table).filter((name) => name !== "default")),
+);
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);

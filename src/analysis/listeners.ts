@@ -16,6 +16,7 @@ import {
   TARGET_DISPOSERS,
 } from "../resources/catalogue.js";
 import type { EngineContext, Finding, Release } from "./engine.js";
+import { moduleBinding } from "./refs.js";
 import { settlePaths } from "./executor.js";
 import { appendCleanupSuggestion } from "./shared.js";
 import { walk } from "./walk.js";
@@ -50,9 +51,17 @@ export function analyzeListeners(ctx: EngineContext): Finding[] {
     const parsed = parse(ctx, call, name);
     return parsed ? [parsed] : [];
   });
+  // Only removals on the same target can match an add: index them so each add sees its own few.
+  const removesByTarget = new Map<string, Listener[]>();
+  for (const remove of removes) {
+    if (remove.targetKey === undefined) continue;
+    const list = removesByTarget.get(remove.targetKey);
+    if (list) list.push(remove);
+    else removesByTarget.set(remove.targetKey, [remove]);
+  }
   const findings: Finding[] = [];
   for (const add of adds) {
-    const finding = judgeAdd(ctx, add, removes);
+    const finding = judgeAdd(ctx, add, add.targetKey === undefined ? [] : (removesByTarget.get(add.targetKey) ?? []));
     if (finding) findings.push(finding);
   }
   for (const remove of removes) {
@@ -193,6 +202,8 @@ function removes(remove: Listener, add: Listener): boolean {
 function classify(ctx: EngineContext, target: Node, depth = 0): TargetClass {
   const inner = unwrap(target);
   if (inner.type === T.ThisExpression) return "self";
+  // A framework component's own template element dies with it.
+  if (ctx.lifecycles.isOwnElement(inner)) return "self";
   if (inner.type === T.CallExpression) {
     const callee = unwrap(inner.callee);
     const name = callee.type === T.MemberExpression ? memberName(callee) : callee.type === T.Identifier ? callee.name : undefined;
@@ -294,10 +305,14 @@ function needsRemoval(owner: Owner, target: TargetClass): boolean {
   }
 }
 
-function judgeAdd(ctx: EngineContext, add: Listener, allRemoves: readonly Listener[]): Finding | undefined {
+/** `sameTargetRemoves`: the removals whose target key equals this add's (the only ones that can match). */
+function judgeAdd(ctx: EngineContext, add: Listener, sameTargetRemoves: readonly Listener[]): Finding | undefined {
+  const target = classify(ctx, add.target);
+  // A listener on the owner itself or on what it created dies with it; only the abort check applies.
+  if ((target === "self" || target === "created") && add.type !== ABORT) return undefined;
+  const allRemoves = sameTargetRemoves;
   const context = ctx.lifecycles.ownerOf(add.call);
   const { owner } = context;
-  const target = classify(ctx, add.target);
   const matching = allRemoves.filter((remove) => removes(remove, add));
   const base = describe(ctx, add, owner);
 
@@ -313,6 +328,7 @@ function judgeAdd(ctx: EngineContext, add: Listener, allRemoves: readonly Listen
   if (add.signal) return judgeSignal(ctx, add, region, base);
   if (ctx.releasedIn(removeAllFor(ctx, add), region)) return undefined;
   if (matching.some((remove) => ctx.inRegion(remove.call, region))) return undefined;
+  if (subscriptionRemovedIn(ctx, add, region)) return undefined;
   if (target === "external" && disposedIn(ctx, add, region)) return undefined;
   if (matching.length > 0) return { kind: "listener", messageId: "listenerNotRemovedInTeardown", node: add.call, data: base };
   const tried = allRemoves.some(
@@ -329,6 +345,24 @@ function judgeAdd(ctx: EngineContext, add: Listener, allRemoves: readonly Listen
     data: base,
     suggest: removalSuggestion(ctx, add, owner),
   };
+}
+
+/**
+ * React Native style: `const sub = AppState.addEventListener("change", h)` returns a
+ * subscription; `sub.remove()` in the release region takes the listener off.
+ */
+function subscriptionRemovedIn(ctx: EngineContext, add: Listener, region: Node[] | "anywhere"): boolean {
+  let holder: Node | undefined = add.call.parent;
+  while (holder && (holder.type === T.TSAsExpression || holder.type === T.TSNonNullExpression)) holder = holder.parent;
+  const stored =
+    holder?.type === T.VariableDeclarator && holder.id.type === T.Identifier
+      ? holder.id
+      : holder?.type === T.AssignmentExpression
+        ? holder.left
+        : undefined;
+  const key = stored ? ctx.refs.key(stored) : undefined;
+  if (!key) return false;
+  return (ctx.methodReleases.get(key) ?? []).some((release) => release.name === "remove" && ctx.inRegion(release.call, region));
 }
 
 /** Plain functions: only a listener added again and again to a long-lived target is a leak. */
@@ -573,6 +607,9 @@ function describe(ctx: EngineContext, add: Listener, owner: Owner): Record<strin
 function removalSuggestion(ctx: EngineContext, add: Listener, owner: Owner): Finding["suggest"] {
   if (owner.type !== "effect" || add.handlerKind !== "ref" || !add.targetKey || !add.handler) return undefined;
   if (!contains(owner.setup, add.call)) return undefined;
+  // React Native's `AppState` & co have no `removeEventListener` any more: keep and `.remove()` the subscription.
+  const base = unwrap(add.target);
+  if (base.type === T.Identifier && moduleBinding(ctx.refs, base)?.module === "react-native") return undefined;
   const [typeArg] = add.call.arguments;
   if (!typeArg) return undefined;
   const removeName = add.style === "dom" ? "removeEventListener" : add.method === "on" ? "off" : "removeListener";

@@ -10,7 +10,7 @@ import { OBJECT_URL_HOSTS, OBJECT_URL_RELEASE, URL_SINK_PROPERTIES } from "../re
 import type { EngineContext, Finding } from "./engine.js";
 import { type Handle, handleOf } from "./handles.js";
 import { appendCleanupSuggestion } from "./shared.js";
-import { walk } from "./walk.js";
+import { allNodes } from "./node-index.js";
 
 const RELEASE_NAMES = new Set([OBJECT_URL_RELEASE]);
 
@@ -107,17 +107,14 @@ function hasUnattributedRevoke(ctx: EngineContext, acquisitions: readonly Acquis
     if (!tracked.has(key)) return true;
   }
   if (keyed < ctx.revokeCount) return true;
-  let passed = false;
-  walk(ctx.sourceCode.ast, ctx.sourceCode.visitorKeys, (node) => {
-    if (passed) return false;
-    if (node.type !== T.MemberExpression || memberName(node) !== OBJECT_URL_RELEASE) return;
+  return allNodes(ctx.sourceCode).some((node) => {
+    if (node.type !== T.MemberExpression || memberName(node) !== OBJECT_URL_RELEASE) return false;
     const parent = node.parent?.type === T.ChainExpression ? node.parent.parent : node.parent;
     const called = parent?.type === T.CallExpression && unwrap(parent.callee) === node;
     const object = unwrap(node.object);
     const host = object.type === T.Identifier ? object.name : object.type === T.MemberExpression ? memberName(object) : undefined;
-    if (!called && host && OBJECT_URL_HOSTS.has(host)) passed = true;
+    return !called && !!host && OBJECT_URL_HOSTS.has(host);
   });
-  return passed;
 }
 
 /** `return { url: URL.createObjectURL(f) }`, `return [name, url]`: the value reaches the caller in a literal. */

@@ -7,6 +7,7 @@
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { GLOBAL_HOSTS } from "../resources/catalogue.js";
 import { type Node, isClass, isFunction, memberName, unwrap } from "../ast/index.js";
+import { vueOptionsOf } from "../lifecycle/frameworks/vue-options.js";
 
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
@@ -142,7 +143,8 @@ export function thisOwner(node: Node): Node {
         const cls = parent.parent?.parent;
         if (cls && isClass(cls)) return cls;
       }
-      return current;
+      // Every method of a Vue options component sees the same instance.
+      return vueOptionsOf(current) ?? current;
     }
     if (current.type === T.Program) return current;
   }

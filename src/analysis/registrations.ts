@@ -49,7 +49,6 @@ import {
   COLLECTION_CONSTRUCTORS,
   COLLECTION_NAME,
   DEFERRING_CALLEES,
-  EMITTER_BASES,
   GUARD_FLAG_NAME,
   INIT_FUNCTION_PREFIXES,
   KNOWN_GLOBAL_REGISTRIES,
@@ -63,6 +62,7 @@ import {
 } from "../resources/registrations.js";
 import { type RefResolver, moduleBinding, thisOwner } from "./refs.js";
 import { walk } from "./walk.js";
+import { forEachNode } from "./node-index.js";
 
 export interface RegistrationOptions {
   /** Extra receiver names (identifier or last member name) that denote long-lived registries. */
@@ -132,7 +132,7 @@ export class RegistrationAnalysis {
     private readonly listenerFindings: () => ReadonlySet<Node>,
   ) {
     const reactish = new WeakSet<FunctionNode>();
-    walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    forEachNode(sourceCode, (node) => {
       const marks =
         node.type === T.JSXElement ||
         node.type === T.JSXFragment ||
@@ -202,7 +202,7 @@ export class RegistrationAnalysis {
     const terminal = terminalName(receiver);
     const optionNamed = !!terminal && this.options.registries.includes(terminal);
     if (!optionNamed && this.isCollection(receiver, terminal)) return undefined;
-    const lifetime = this.lifetime(receiver, 0) ?? (optionNamed ? "a registry named in the `registries` option" : undefined);
+    const lifetime = this.lifetime(receiver, 0) ?? (optionNamed ? "it is named in the `registries` option" : undefined);
     if (!lifetime) return undefined;
     const releases = releasesFor(method);
     if (releases.length === 0) return undefined;

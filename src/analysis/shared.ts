@@ -77,6 +77,9 @@ export function appendCleanupSuggestion(
   extra?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix,
 ): Finding["suggest"] {
   if (setup.body.type !== T.BlockStatement || returnedValues(setup).length > 0) return undefined;
+  // Vue, Solid, Angular setups ignore what their callback returns.
+  const owner = ctx.lifecycles.effectOwner(setup);
+  if (owner?.type === "effect" && owner.returnsCleanup === false) return undefined;
   const last = setup.body.body[setup.body.body.length - 1];
   if (!last) return undefined;
   const indent = " ".repeat(last.loc.start.column);

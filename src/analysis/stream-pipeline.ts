@@ -21,7 +21,6 @@
 import { AST_NODE_TYPES as T, ESLintUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import {
   type Node,
-  childNodes,
   isClass,
   isFunction,
   memberName,
@@ -45,6 +44,7 @@ import {
   nodeModuleName,
 } from "../resources/streams.js";
 import type { RefResolver } from "./refs.js";
+import { allNodes, forEachNode } from "./node-index.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Scope = TSESLint.Scope.Scope;
@@ -382,9 +382,8 @@ export class StreamPipelineAnalysis {
       } else if (node.type === T.AssignmentExpression && stripListeners(node.right).handledInline) {
         add(node.left);
       }
-      for (const child of childNodes(node)) visit(child);
     };
-    visit(this.sourceCode.ast);
+    forEachNode(this.sourceCode, visit);
     this.handledKeys = keys;
     return keys;
   }
@@ -519,16 +518,9 @@ export class StreamPipelineAnalysis {
     if (body.some((s) => s.type === T.ImportDeclaration || s.type === T.ExportNamedDeclaration || s.type === T.ExportDefaultDeclaration || s.type === T.ExportAllDeclaration)) {
       return true;
     }
-    let requires = false;
-    const visit = (node: Node): void => {
-      if (requires) return;
-      if (node.type === T.CallExpression && requireSource(node, this.refs) !== undefined) {
-        requires = true;
-        return;
-      }
-      for (const child of childNodes(node)) visit(child);
-    };
-    visit(this.sourceCode.ast);
+    const requires = allNodes(this.sourceCode).some(
+      (node) => node.type === T.CallExpression && requireSource(node, this.refs) !== undefined,
+    );
     if (requires) return false;
     const filename = this.context.filename;
     if (/\.c[jt]s$/.test(filename)) return false;

@@ -20,6 +20,7 @@ const RELEASE_NAMES = new Set(["clearInterval", "clearTimeout", "cancelAnimation
 const PAIRED_SETUPS: Readonly<Record<string, ReadonlySet<string>>> = {
   react: new Set(["componentDidMount"]),
   "web-component": new Set(["connectedCallback"]),
+  "lit-controller": new Set(["hostConnected"]),
   angular: new Set(["ngOnInit", "ngAfterViewInit", "ngAfterContentInit"]),
 };
 

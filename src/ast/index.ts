@@ -171,19 +171,64 @@ export function functionName(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
-/** Every `return` argument of a function body, not looking into nested functions. */
+const returnedCache = new WeakMap<FunctionNode, Node[]>();
+
+/**
+ * Every `return` argument of a function body, not looking into nested functions.
+ * Memoised: analysers ask for the same (possibly long) function once per acquisition.
+ */
 export function returnedValues(fn: FunctionNode): Node[] {
+  let cached = returnedCache.get(fn);
+  if (!cached) {
+    cached = collectReturns(fn);
+    returnedCache.set(fn, cached);
+  }
+  return cached;
+}
+
+function collectReturns(fn: FunctionNode): Node[] {
   if (fn.body.type !== T.BlockStatement) return [fn.body];
   const out: Node[] = [];
-  const visit = (node: Node): void => {
-    if (isFunction(node) || isClass(node)) return;
-    if (node.type === T.ReturnStatement) {
-      if (node.argument) out.push(node.argument);
-      return;
+  // `return` is a statement: only statements can hold one, so expressions are never entered.
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case T.ReturnStatement:
+        if (node.argument) out.push(node.argument);
+        break;
+      case T.BlockStatement:
+      case T.StaticBlock:
+        for (let i = node.body.length - 1; i >= 0; i--) stack.push(node.body[i]!);
+        break;
+      case T.IfStatement:
+        if (node.alternate) stack.push(node.alternate);
+        stack.push(node.consequent);
+        break;
+      case T.ForStatement:
+      case T.ForInStatement:
+      case T.ForOfStatement:
+      case T.WhileStatement:
+      case T.DoWhileStatement:
+      case T.LabeledStatement:
+      case T.WithStatement:
+        stack.push(node.body);
+        break;
+      case T.TryStatement:
+        if (node.finalizer) stack.push(node.finalizer);
+        if (node.handler) stack.push(node.handler.body);
+        stack.push(node.block);
+        break;
+      case T.SwitchStatement:
+        for (let i = node.cases.length - 1; i >= 0; i--) {
+          const consequent = node.cases[i]!.consequent;
+          for (let j = consequent.length - 1; j >= 0; j--) stack.push(consequent[j]!);
+        }
+        break;
+      default:
+        break;
     }
-    for (const child of childNodes(node)) visit(child);
-  };
-  visit(fn.body);
+  }
   return out;
 }
 

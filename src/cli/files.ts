@@ -2,10 +2,12 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 export const EXTENSIONS = ["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx"];
+/** Single-file components, linted only when their parser is installed in the user's project. */
+export const SFC_PARSERS: Readonly<Record<string, string>> = { vue: "vue-eslint-parser", svelte: "svelte-eslint-parser" };
 /** Folder names never walked into (besides any folder whose name starts with "."). */
 export const IGNORED_DIRS = ["node_modules", "dist", "build", "coverage"];
 
-const LINTABLE = new RegExp(`\\.(?:${EXTENSIONS.join("|")})$`);
+const LINTABLE = new RegExp(`\\.(?:${[...EXTENSIONS, ...Object.keys(SFC_PARSERS)].join("|")})$`);
 
 function walk(dir: string, out: string[]): void {
   const entries = readdirSync(dir, { withFileTypes: true });

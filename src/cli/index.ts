@@ -1,18 +1,28 @@
 #!/usr/bin/env node
+import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import tsParser from "@typescript-eslint/parser";
 import { ESLint, type Linter } from "eslint";
 import plugin from "../index.js";
 import { HELP, parseCliArgs, UsageError, type CliCommand, type PresetName } from "./args.js";
-import { collectFiles, commonRoot, EXTENSIONS, IGNORED_DIRS, missingPaths } from "./files.js";
+import { collectFiles, commonRoot, EXTENSIONS, IGNORED_DIRS, missingPaths, SFC_PARSERS } from "./files.js";
 
 /** Files per `lintFiles` call; between calls a progress line goes to a terminal. */
 const CHUNK = 50;
 
 /** The whole config the CLI lints with: nothing is read from the user's project. */
-function flatConfig(preset: PresetName): Linter.Config[] {
+function flatConfig(preset: PresetName, sfc: Readonly<Record<string, unknown>>): Linter.Config[] {
+  const sfcConfigs: Linter.Config[] = Object.entries(sfc).map(([ext, parser]) => ({
+    name: `leakproof-cli/${ext}`,
+    files: [`**/*.${ext}`],
+    languageOptions: {
+      parser: parser as Linter.Parser,
+      parserOptions: { parser: tsParser, sourceType: "module", ecmaVersion: "latest" },
+    },
+  }));
   return [
-    { name: "leakproof-cli/files", files: [`**/*.{${EXTENSIONS.join(",")}}`] },
+    { name: "leakproof-cli/files", files: [`**/*.{${[...EXTENSIONS, ...Object.keys(sfc)].join(",")}}`] },
     { name: "leakproof-cli/ignores", ignores: IGNORED_DIRS.map((dir) => `**/${dir}/`) },
     {
       name: "leakproof-cli/javascript",
@@ -27,6 +37,7 @@ function flatConfig(preset: PresetName): Linter.Config[] {
         parserOptions: { ecmaFeatures: { jsx: true } },
       },
     },
+    ...sfcConfigs,
     // Users' own `eslint-disable` comments name rules this run does not load; stay quiet about them.
     { name: "leakproof-cli/linter-options", linterOptions: { reportUnusedDisableDirectives: "off" } },
     plugin.configs[preset] as unknown as Linter.Config,
@@ -65,17 +76,30 @@ async function lint(command: Extract<CliCommand, { kind: "lint" }>): Promise<num
     return 2;
   }
 
-  const files = collectFiles(targets);
+  const cwd = commonRoot(targets);
+  const sfc: Record<string, unknown> = {};
+  let files = collectFiles(targets);
+  for (const [ext, parserName] of Object.entries(SFC_PARSERS)) {
+    const own = files.filter((file) => file.endsWith(`.${ext}`));
+    if (own.length === 0) continue;
+    const parser = await loadFromProject(parserName, [cwd, process.cwd()]);
+    if (parser) sfc[ext] = parser;
+    else {
+      files = files.filter((file) => !file.endsWith(`.${ext}`));
+      console.error(
+        `leakproof: skipped ${own.length} .${ext} file${own.length === 1 ? "" : "s"}: install ${parserName} in your project to lint them`,
+      );
+    }
+  }
   if (files.length === 0) {
     console.error(`leakproof: no JavaScript or TypeScript files in ${command.paths.join(", ")}`);
     return 0;
   }
 
-  const cwd = commonRoot(targets);
   const eslint = new ESLint({
     cwd,
     overrideConfigFile: true,
-    overrideConfig: flatConfig(command.preset),
+    overrideConfig: flatConfig(command.preset, sfc),
   });
   const progress = process.stderr.isTTY && files.length > CHUNK;
   const results: ESLint.LintResult[] = [];
@@ -105,6 +129,20 @@ async function lint(command: Extract<CliCommand, { kind: "lint" }>): Promise<num
     console.error(`leakproof: ${warnings} warnings, more than --max-warnings ${command.maxWarnings}`);
   }
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+/** An optional parser (`vue-eslint-parser`), resolved from the user's project, not from leakproof's. */
+async function loadFromProject(name: string, from: readonly string[]): Promise<unknown> {
+  for (const dir of from) {
+    try {
+      const resolved = createRequire(path.join(dir, "package.json")).resolve(name);
+      const loaded = (await import(pathToFileURL(resolved).href)) as { default?: unknown };
+      return loaded.default ?? loaded;
+    } catch {
+      // not installed there; try the next place
+    }
+  }
+  return undefined;
 }
 
 async function main(argv: string[]): Promise<number> {

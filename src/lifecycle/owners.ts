@@ -2,7 +2,7 @@
  * Owners: the lifetime an acquisition belongs to, and where that lifetime's
  * release phase is. Each owner kind is a small recogniser plus a release region.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import {
   type ClassNode,
   type FunctionNode,
@@ -20,6 +20,7 @@ import {
   unwrap,
 } from "../ast/index.js";
 import type { RefResolver } from "../analysis/refs.js";
+import { Frameworks } from "./frameworks/index.js";
 import {
   ANGULAR_DECORATORS,
   CALLBACK_HOOKS,
@@ -48,7 +49,18 @@ export interface ClassInfo {
 export type Owner =
   | { type: "module" }
   | { type: "function"; fn: FunctionNode; name: string | undefined }
-  | { type: "effect"; setup: FunctionNode; hook: string; cleanups: FunctionNode[]; cleanupUnknown: boolean; component: FunctionNode | undefined }
+  | {
+      type: "effect";
+      setup: FunctionNode;
+      hook: string;
+      cleanups: FunctionNode[];
+      cleanupUnknown: boolean;
+      component: FunctionNode | undefined;
+      /** Framework setups (frameworks/): words for messages, and whether returning a cleanup works. */
+      label?: string;
+      end?: string;
+      returnsCleanup?: boolean;
+    }
   | { type: "render"; component: FunctionNode; name: string }
   | { type: "component-callback"; component: FunctionNode; fn: FunctionNode; name: string }
   | { type: "class"; info: ClassInfo; method: FunctionNode | undefined }
@@ -73,12 +85,16 @@ export interface FunctionFacts {
 export class Lifecycles {
   private readonly classes = new WeakMap<ClassNode, ClassInfo>();
   private readonly effects = new WeakMap<FunctionNode, Owner | null>();
+  private readonly frameworks: Frameworks;
 
   constructor(
     private readonly refs: RefResolver,
     private readonly facts: FunctionFacts,
     private readonly teardownNames: readonly string[],
-  ) {}
+    sourceCode?: Readonly<TSESLint.SourceCode>,
+  ) {
+    this.frameworks = new Frameworks(refs, sourceCode, (node) => this.resolveFunction(node), facts.reactish);
+  }
 
   /** Walks out from `node` to the first function that defines a lifetime. */
   ownerOf(node: Node): OwnerContext {
@@ -112,6 +128,8 @@ export class Lifecycles {
       }
       repeating ??= this.repeatingRole(fn);
     }
+    const script = this.frameworks.scriptEffect(node);
+    if (script) return { owner: { type: "effect", ...script, component: undefined }, innermost, inLoop, repeating };
     const once = innermost && !inLoop && !repeating && this.runsOnceAtModuleLevel(innermost);
     return {
       owner: innermost && !once ? { type: "function", fn: innermost, name: functionName(innermost) } : { type: "module" },
@@ -166,6 +184,11 @@ export class Lifecycles {
         result = { type: "effect", setup: fn, hook: name, cleanups, cleanupUnknown: unknown, component };
       }
     }
+    // Vue, Svelte, Solid, Angular signals: see frameworks/.
+    if (!result) {
+      const framework = this.frameworks.effectOf(fn);
+      if (framework) result = { type: "effect", ...framework, component: undefined };
+    }
     this.effects.set(fn, result);
     return result ?? undefined;
   }
@@ -207,8 +230,14 @@ export class Lifecycles {
       const cls = enclosingClass(inner);
       const name = keyName(inner.property, inner.computed);
       if (cls && name) return this.classInfo(cls).methods.get(name);
+      if (!cls) return this.frameworks.thisMethod(inner);
     }
     return undefined;
+  }
+
+  /** A framework component's own template element (`useTemplateRef`, `this.$refs.x`, `bind:this`). */
+  isOwnElement(node: Node): boolean {
+    return this.frameworks.isOwnElement(node);
   }
 
   /** `new Promise((resolve, reject) => { ... })`. */
@@ -293,7 +322,7 @@ export class Lifecycles {
       case "function":
         return { owner: owner.name ? `\`${owner.name}\`` : "this function", end: "after the call returns" };
       case "effect":
-        return { owner: `this \`${owner.hook}\``, end: "after the component unmounts" };
+        return { owner: owner.label ?? `this \`${owner.hook}\``, end: owner.end ?? "after the component unmounts" };
       case "render":
         return { owner: `the render of \`${owner.name}\``, end: "on every render, with no way to clean up" };
       case "component-callback":
@@ -339,6 +368,8 @@ function classFramework(node: ClassNode, methods: Map<string, FunctionNode>): Cl
     if (name && WEB_COMPONENT_BASES.test(name)) return "web-component";
   }
   if (methods.has("connectedCallback") || methods.has("disconnectedCallback")) return "web-component";
+  // Lit reactive controllers: `host.addController(this)`, then `hostConnected` / `hostDisconnected`.
+  if (methods.has("hostConnected") || methods.has("hostDisconnected")) return "lit-controller";
   if (methods.has("componentDidMount") || methods.has("componentWillUnmount")) return "react";
   const decorated = (node.decorators ?? []).some((decorator) => {
     const expression = unwrap(decorator.expression);

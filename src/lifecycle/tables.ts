@@ -25,7 +25,7 @@ export const DEFAULT_TEARDOWN_METHODS: readonly string[] = [
   "Symbol.asyncDispose",
 ];
 
-export type ClassFramework = "react" | "web-component" | "angular" | "plain";
+export type ClassFramework = "react" | "web-component" | "lit-controller" | "angular" | "plain";
 
 export interface ClassLifecycle {
   /** Methods that end the instance's life; releases must be reachable from them. */
@@ -37,6 +37,7 @@ export interface ClassLifecycle {
 export const CLASS_LIFECYCLES: Readonly<Record<Exclude<ClassFramework, "plain">, ClassLifecycle>> = {
   react: { teardown: ["componentWillUnmount"], end: "after the component unmounts" },
   "web-component": { teardown: ["disconnectedCallback"], end: "after the element is disconnected" },
+  "lit-controller": { teardown: ["hostDisconnected"], end: "after the host element is disconnected" },
   angular: { teardown: ["ngOnDestroy"], end: "after the component is destroyed" },
 };
 

@@ -150,9 +150,6 @@ export const KNOWN_REGISTRY_PATHS: ReadonlyArray<{ path: RegExp; methods: readon
   { path: /(^|\.)interceptors\.(request|response)$/, methods: ["use"] },
 ];
 
-/** Base classes whose instances have `on`/`off`/`removeListener`. */
-export const EMITTER_BASES: ReadonlySet<string> = new Set(["EventEmitter", "EventTarget"]);
-
 /**
  * Receivers that are plain collections or DOM token lists, never registries, whatever the
  * file calls on them: `seen.add(id)` is collection growth (no-unbounded-collection),

@@ -47,11 +47,11 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       registeredInLoop:
-        "`{{registry}}.{{method}}()` makes the same registration on every iteration of {{where}}. " + EFFECT + FIX,
+        "`{{registry}}.{{method}}()` makes the same registration on every iteration of this loop. " + EFFECT + FIX,
       registeredInCallback:
         "`{{registry}}.{{method}}()` registers again every time {{where}} runs. " + EFFECT + FIX,
       registeredOnRerun:
-        "`{{registry}}.{{method}}()` registers again every time {{where}} runs. " + EFFECT + FIX,
+        "`{{registry}}.{{method}}()` registers again on every call of {{where}}. " + EFFECT + FIX,
     },
   },
   defaultOptions: [{ registries: [], initFunctions: [] }],

@@ -1238,7 +1238,7 @@ describe("no-repeated-registration options schema", () => {
     expect(() => lint({ registries: ["a", "a"] })).toThrow(/duplicate/i);
   });
   it("describes every option", () => {
-    const schema = rule.meta.schema as Array<{ properties: Record<string, { description?: string }> }>;
+    const schema = rule.meta.schema as unknown as Array<{ properties: Record<string, { description?: string }> }>;
     for (const property of Object.values(schema[0]!.properties)) expect(property.description).toMatch(/\S/);
   });
 });

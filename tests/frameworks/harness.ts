@@ -1,0 +1,69 @@
+/**
+ * Shared set-up for the framework suites: each case names the rule it exercises, and the
+ * cases are run through RuleTester one rule at a time with the real parser for the file.
+ */
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import tsParser from "@typescript-eslint/parser";
+import svelteParser from "svelte-eslint-parser";
+import vueParser from "vue-eslint-parser";
+import { afterAll, describe, it } from "vitest";
+import plugin from "../../src/index.js";
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+export type RuleName =
+  | "no-leaked-timer"
+  | "no-leaked-event-listener"
+  | "no-leaked-observer"
+  | "no-unrevoked-object-url"
+  | "no-leaked-subscription"
+  | "no-unclosed-resource";
+
+export interface FrameworkCase {
+  rule: RuleName;
+  name: string;
+  code: string;
+  filename?: string;
+  errors?: { messageId: string; line: number; suggestions?: { messageId: string; output: string }[] }[];
+}
+
+/** Drops the leading newline and the common indentation, so line 1 is the first line of code. */
+export function code(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = String.raw({ raw: strings }, ...values).replace(/^\n/, "").replace(/\n\s*$/, "\n");
+  const lines = raw.split("\n");
+  const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => /^ */.exec(line)![0].length));
+  return lines.map((line) => line.slice(indent)).join("\n");
+}
+
+/** Parser settings for a file name: vue-eslint-parser, svelte-eslint-parser or typescript-eslint. */
+function languageOptions(filename: string): Record<string, unknown> {
+  if (filename.endsWith(".vue")) {
+    return { parser: vueParser, parserOptions: { parser: tsParser, sourceType: "module", ecmaVersion: "latest" } };
+  }
+  if (filename.endsWith(".svelte")) {
+    return { parser: svelteParser, parserOptions: { parser: tsParser } };
+  }
+  return { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } };
+}
+
+const ruleTester = new RuleTester();
+
+export function runFrameworkCases(valid: readonly FrameworkCase[], invalid: readonly FrameworkCase[]): void {
+  const rules = new Set<RuleName>([...valid, ...invalid].map((c) => c.rule));
+  for (const ruleName of rules) {
+    const rule = plugin.rules[ruleName] as Parameters<RuleTester["run"]>[1];
+    const toCase = (c: FrameworkCase) => {
+      const filename = c.filename ?? "file.tsx";
+      return { name: c.name, code: c.code, filename, languageOptions: languageOptions(filename) };
+    };
+    ruleTester.run(ruleName, rule, {
+      valid: valid.filter((c) => c.rule === ruleName).map(toCase),
+      invalid: invalid
+        .filter((c) => c.rule === ruleName)
+        .map((c) => ({ ...toCase(c), errors: c.errors ?? [] })),
+    });
+  }
+}

@@ -1,0 +1,1225 @@
+/**
+ * Vue 3 (Composition and Options API) lifecycles, in .vue SFCs through vue-eslint-parser
+ * and in plain .ts files through typescript-eslint.
+ */
+import { type FrameworkCase, code, runFrameworkCases } from "./harness.js";
+
+const SFC = "Widget.vue";
+
+const valid: FrameworkCase[] = [
+  // ---------------------------------------------------------------------------
+  // Owners: <script setup>, setup(), composables
+  {
+    rule: "no-leaked-timer",
+    name: "script setup: interval started in onMounted, cleared in onUnmounted",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, onUnmounted, ref } from "vue";
+      const now = ref(new Date());
+      let timer: ReturnType<typeof setInterval> | undefined;
+      onMounted(() => {
+        timer = setInterval(() => (now.value = new Date()), 1000);
+      });
+      onUnmounted(() => clearInterval(timer));
+      </script>
+      <template><time>{{ now.toLocaleTimeString() }}</time></template>
+    `,
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "script setup: interval at the top level, cleared in onBeforeUnmount",
+    filename: SFC,
+    code: code`
+      <script setup>
+      import { onBeforeUnmount, ref } from "vue";
+      const ticks = ref(0);
+      const id = setInterval(() => ticks.value++, 500);
+      onBeforeUnmount(() => clearInterval(id));
+      </script>
+      <template><span>{{ ticks }}</span></template>
+    `,
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "auto-imported hooks in an SFC (no import) are recognised by name",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      const seconds = ref(0);
+      let id: number | undefined;
+      onMounted(() => {
+        id = window.setInterval(() => seconds.value++, 1000);
+      });
+      onUnmounted(() => window.clearInterval(id));
+      </script>
+      <template><p>{{ seconds }}</p></template>
+    `,
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "namespace import: Vue.onMounted / Vue.onUnmounted",
+    filename: "poller.ts",
+    code: code`
+      import * as Vue from "vue";
+      export function usePoller(load: () => void) {
+        let handle = 0;
+        Vue.onMounted(() => {
+          handle = window.setInterval(load, 10_000);
+        });
+        Vue.onUnmounted(() => window.clearInterval(handle));
+      }
+    `,
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "setup() in defineComponent: listener added in onMounted, removed in onBeforeUnmount",
+    filename: "Viewport.ts",
+    code: code`
+      import { defineComponent, onBeforeUnmount, onMounted, ref } from "vue";
+      export default defineComponent({
+        setup() {
+          const width = ref(window.innerWidth);
+          const onResize = () => (width.value = window.innerWidth);
+          onMounted(() => window.addEventListener("resize", onResize));
+          onBeforeUnmount(() => window.removeEventListener("resize", onResize));
+          return { width };
+        },
+      });
+    `,
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "setup() body starts the interval; setup returns bindings, onUnmounted clears it",
+    filename: "Ticker.ts",
+    code: code`
+      import { defineComponent, onUnmounted, ref } from "vue";
+      export default defineComponent({
+        setup() {
+          const count = ref(0);
+          const id = setInterval(() => count.value++, 1000);
+          onUnmounted(() => clearInterval(id));
+          return { count };
+        },
+      });
+    `,
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "composable: useMouse adds in onMounted, removes in onUnmounted",
+    filename: "useMouse.ts",
+    code: code`
+      import { onMounted, onUnmounted, ref } from "vue";
+      export function useMouse() {
+        const x = ref(0);
+        const y = ref(0);
+        function update(event: MouseEvent) {
+          x.value = event.pageX;
+          y.value = event.pageY;
+        }
+        onMounted(() => window.addEventListener("mousemove", update));
+        onUnmounted(() => window.removeEventListener("mousemove", update));
+        return { x, y };
+      }
+    `,
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "composable: interval in the body, cleared in onScopeDispose",
+    filename: "useNow.ts",
+    code: code`
+      import { onScopeDispose, ref } from "vue";
+      export function useNow(ms = 1000) {
+        const now = ref(Date.now());
+        const id = setInterval(() => (now.value = Date.now()), ms);
+        onScopeDispose(() => clearInterval(id));
+        return now;
+      }
+    `,
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "onUnmounted registered inside onMounted still runs at unmount",
+    filename: SFC,
+    code: code`
+      <script setup>
+      import { onMounted, onUnmounted } from "vue";
+      function onKey(event) {
+        if (event.key === "Escape") history.back();
+      }
+      onMounted(() => {
+        document.addEventListener("keydown", onKey);
+        onUnmounted(() => document.removeEventListener("keydown", onKey));
+      });
+      </script>
+      <template><dialog open><slot /></dialog></template>
+    `,
+  },
+  // ---------------------------------------------------------------------------
+  // Cleanup in named functions and shared helpers
+  {
+    rule: "no-leaked-timer",
+    name: "a named function passed to onUnmounted that really clears",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, onUnmounted } from "vue";
+      let poll: ReturnType<typeof setInterval> | undefined;
+      function stop() {
+        if (poll) clearInterval(poll);
+        poll = undefined;
+      }
+      onMounted(() => {
+        poll = setInterval(() => fetch("/api/ping"), 30_000);
+      });
+      onUnmounted(stop);
+      </script>
+      <template><div /></template>
+    `,
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "cleanup in a shared helper the unmount hook calls",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, onBeforeUnmount } from "vue";
+      let refresh: ReturnType<typeof setInterval> | undefined;
+      const onVisible = () => document.visibilityState === "visible" && reload();
+      function reload() {
+        return fetch("/feed");
+      }
+      function teardown() {
+        clearInterval(refresh);
+        document.removeEventListener("visibilitychange", onVisible);
+      }
+      onMounted(() => {
+        refresh = setInterval(reload, 60_000);
+        document.addEventListener("visibilitychange", onVisible);
+      });
+      onBeforeUnmount(() => teardown());
+      </script>
+      <template><ul /></template>
+    `,
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "the same shared helper releases the listener",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, onBeforeUnmount } from "vue";
+      const onVisible = () => document.visibilityState === "visible" && reload();
+      function reload() {
+        return fetch("/feed");
+      }
+      function teardown() {
+        document.removeEventListener("visibilitychange", onVisible);
+      }
+      onMounted(() => document.addEventListener("visibilitychange", onVisible));
+      onBeforeUnmount(teardown);
+      </script>
+      <template><ul /></template>
+    `,
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "requestAnimationFrame loop stopped in onBeforeUnmount",
+    filename: SFC,
+    code: code`
+      <script setup>
+      import { onBeforeUnmount, onMounted, ref } from "vue";
+      const angle = ref(0);
+      let frame = 0;
+      function spin() {
+        angle.value = (angle.value + 2) % 360;
+        frame = requestAnimationFrame(spin);
+      }
+      onMounted(() => {
+        frame = requestAnimationFrame(spin);
+      });
+      onBeforeUnmount(() => cancelAnimationFrame(frame));
+      </script>
+      <template><div :style="{ rotate: angle + 'deg' }" /></template>
+    `,
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "{ signal } listener aborted in onUnmounted",
+    filename: SFC,
+    code: code`
+      <script setup>
+      import { onMounted, onUnmounted } from "vue";
+      const controller = new AbortController();
+      onMounted(() => {
+        window.addEventListener("online", () => location.reload(), { signal: controller.signal });
+      });
+      onUnmounted(() => controller.abort());
+      </script>
+      <template><p>offline</p></template>
+    `,
+  },
+  // ---------------------------------------------------------------------------
+  // Other resources
+  {
+    rule: "no-leaked-observer",
+    name: "ResizeObserver observed in onMounted, disconnected in onBeforeUnmount",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onBeforeUnmount, onMounted, useTemplateRef, ref } from "vue";
+      const box = useTemplateRef<HTMLDivElement>("box");
+      const size = ref(0);
+      let observer: ResizeObserver | undefined;
+      onMounted(() => {
+        observer = new ResizeObserver(([entry]) => (size.value = entry.contentRect.width));
+        observer.observe(box.value!);
+      });
+      onBeforeUnmount(() => observer?.disconnect());
+      </script>
+      <template><div ref="box">{{ size }}</div></template>
+    `,
+  },
+  {
+    rule: "no-leaked-observer",
+    name: "MutationObserver disconnected by a stop function registered with onScopeDispose",
+    filename: "useChildCount.ts",
+    code: code`
+      import { onMounted, onScopeDispose, ref, type Ref } from "vue";
+      export function useChildCount(target: Ref<HTMLElement | null>) {
+        const count = ref(0);
+        let observer: MutationObserver | null = null;
+        const stop = () => observer?.disconnect();
+        onMounted(() => {
+          observer = new MutationObserver(() => (count.value = target.value?.childElementCount ?? 0));
+          observer.observe(target.value!, { childList: true });
+        });
+        onScopeDispose(stop);
+        return count;
+      }
+    `,
+  },
+  {
+    rule: "no-unrevoked-object-url",
+    name: "object URL made in onMounted, revoked in onUnmounted",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, onUnmounted, ref } from "vue";
+      const props = defineProps<{ file: Blob }>();
+      const src = ref("");
+      let url = "";
+      onMounted(() => {
+        url = URL.createObjectURL(props.file);
+        src.value = url;
+      });
+      onUnmounted(() => URL.revokeObjectURL(url));
+      </script>
+      <template><img :src="src" /></template>
+    `,
+  },
+  {
+    rule: "no-unrevoked-object-url",
+    name: "object URL at the script setup top level, revoked at unmount",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onBeforeUnmount } from "vue";
+      const props = defineProps<{ pdf: Blob }>();
+      const href = URL.createObjectURL(props.pdf);
+      onBeforeUnmount(() => URL.revokeObjectURL(href));
+      </script>
+      <template><a :href="href" download>Download</a></template>
+    `,
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "RxJS subscription in onMounted, unsubscribed in onUnmounted",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, onUnmounted, ref } from "vue";
+      import { interval, type Subscription } from "rxjs";
+      const n = ref(0);
+      let sub: Subscription | undefined;
+      onMounted(() => {
+        sub = interval(1000).subscribe((value) => (n.value = value));
+      });
+      onUnmounted(() => sub?.unsubscribe());
+      </script>
+      <template><b>{{ n }}</b></template>
+    `,
+  },
+  {
+    rule: "no-unclosed-resource",
+    name: "WebSocket opened in onMounted, closed in onBeforeUnmount",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onBeforeUnmount, onMounted, ref } from "vue";
+      const last = ref("");
+      let socket: WebSocket | undefined;
+      onMounted(() => {
+        socket = new WebSocket("wss://example.test/feed");
+        socket.onmessage = (event) => (last.value = String(event.data));
+      });
+      onBeforeUnmount(() => socket?.close());
+      </script>
+      <template><pre>{{ last }}</pre></template>
+    `,
+  },
+  {
+    rule: "no-unclosed-resource",
+    name: "watch with onCleanup closes the previous socket",
+    filename: "useRoom.ts",
+    code: code`
+      import { ref, watch, type Ref } from "vue";
+      export function useRoom(room: Ref<string>) {
+        const messages = ref<string[]>([]);
+        watch(room, (name, _old, onCleanup) => {
+          const socket = new WebSocket("wss://chat.test/" + name);
+          socket.onmessage = (event) => messages.value.push(String(event.data));
+          onCleanup(() => socket.close());
+        }, { immediate: true });
+        return messages;
+      }
+    `,
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "watchEffect clears its interval through onCleanup",
+    filename: "useCountdown.ts",
+    code: code`
+      import { ref, watchEffect, type Ref } from "vue";
+      export function useCountdown(running: Ref<boolean>) {
+        const left = ref(60);
+        watchEffect((onCleanup) => {
+          if (!running.value) return;
+          const id = setInterval(() => left.value--, 1000);
+          onCleanup(() => clearInterval(id));
+        });
+        return left;
+      }
+    `,
+  },
+  // ---------------------------------------------------------------------------
+  // False-alarm traps: template refs, auto-cleaned APIs, one-shot work
+  {
+    rule: "no-leaked-event-listener",
+    name: "listener on the component's own element from useTemplateRef",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, useTemplateRef } from "vue";
+      const canvas = useTemplateRef<HTMLCanvasElement>("canvas");
+      onMounted(() => {
+        canvas.value!.addEventListener("pointerdown", (event) => draw(event.offsetX, event.offsetY));
+      });
+      function draw(x: number, y: number) {
+        canvas.value!.getContext("2d")!.fillRect(x, y, 2, 2);
+      }
+      </script>
+      <template><canvas ref="canvas" width="300" height="150" /></template>
+    `,
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "listener on a ref() the template binds with ref=\"button\"",
+    filename: SFC,
+    code: code`
+      <script setup>
+      import { onMounted, ref } from "vue";
+      const button = ref(null);
+      const emit = defineEmits(["long-press"]);
+      onMounted(() => {
+        button.value.addEventListener("contextmenu", (event) => {
+          event.preventDefault();
+          emit("long-press");
+        });
+      });
+      </script>
+      <template><button ref="button"><slot /></button></template>
+    `,
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "VueUse useEventListener removes itself",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { ref } from "vue";
+      import { useEventListener } from "@vueuse/core";
+      const y = ref(0);
+      useEventListener(window, "scroll", () => (y.value = window.scrollY), { passive: true });
+      </script>
+      <template><progress :value="y" /></template>
+    `,
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "VueUse useIntervalFn is paused at scope dispose",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { ref } from "vue";
+      import { useIntervalFn } from "@vueuse/core";
+      const frame = ref(0);
+      const { pause, resume } = useIntervalFn(() => frame.value++, 100);
+      </script>
+      <template><button @click="pause">stop</button><button @click="resume">go</button></template>
+    `,
+  },
+  {
+    rule: "no-leaked-observer",
+    name: "VueUse useResizeObserver disconnects itself",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { ref, useTemplateRef } from "vue";
+      import { useResizeObserver } from "@vueuse/core";
+      const el = useTemplateRef<HTMLElement>("el");
+      const width = ref(0);
+      useResizeObserver(el, (entries) => (width.value = entries[0].contentRect.width));
+      </script>
+      <template><div ref="el">{{ width }}</div></template>
+    `,
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "watch / watchEffect started synchronously in setup stop with the component",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { ref, watch, watchEffect } from "vue";
+      const query = ref("");
+      const results = ref<string[]>([]);
+      watch(query, async (q) => {
+        results.value = await (await fetch("/search?q=" + q)).json();
+      });
+      watchEffect(() => (document.title = query.value || "Search"));
+      </script>
+      <template><input v-model="query" /></template>
+    `,
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "a debounce timeout in a click handler is one-shot work",
+    filename: SFC,
+    code: code`
+      <script setup>
+      import { ref } from "vue";
+      const copied = ref(false);
+      function copy(text) {
+        navigator.clipboard.writeText(text);
+        copied.value = true;
+        setTimeout(() => (copied.value = false), 1500);
+      }
+      </script>
+      <template><button @click="copy('hi')">{{ copied ? "Copied" : "Copy" }}</button></template>
+    `,
+  },
+  // ---------------------------------------------------------------------------
+  // Options API
+  {
+    rule: "no-leaked-timer",
+    name: "Options API: mounted keeps this.timer, beforeUnmount clears it",
+    filename: SFC,
+    code: code`
+      <script>
+      export default {
+        data() {
+          return { now: new Date(), timer: null };
+        },
+        mounted() {
+          this.timer = setInterval(() => (this.now = new Date()), 1000);
+        },
+        beforeUnmount() {
+          clearInterval(this.timer);
+        },
+      };
+      </script>
+      <template><time>{{ now }}</time></template>
+    `,
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "Options API: this.onResize from methods, added in mounted, removed in unmounted",
+    filename: SFC,
+    code: code`
+      <script>
+      export default {
+        data: () => ({ width: 0 }),
+        methods: {
+          onResize() {
+            this.width = window.innerWidth;
+          },
+        },
+        mounted() {
+          window.addEventListener("resize", this.onResize);
+        },
+        unmounted() {
+          window.removeEventListener("resize", this.onResize);
+        },
+      };
+      </script>
+      <template><span>{{ width }}</span></template>
+    `,
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "Options API (Vue 2): created / beforeDestroy in defineComponent",
+    filename: "Clock.js",
+    code: code`
+      import { defineComponent } from "vue";
+      export default defineComponent({
+        data() {
+          return { ticks: 0 };
+        },
+        created() {
+          this.interval = setInterval(() => this.ticks++, 1000);
+        },
+        beforeDestroy() {
+          clearInterval(this.interval);
+        },
+      });
+    `,
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "Options API: teardown calls a method that clears",
+    filename: SFC,
+    code: code`
+      <script>
+      export default {
+        mounted() {
+          this.poll = setInterval(this.refresh, 5000);
+        },
+        beforeUnmount() {
+          this.stopPolling();
+        },
+        methods: {
+          refresh() {
+            this.$emit("refresh");
+          },
+          stopPolling() {
+            clearInterval(this.poll);
+          },
+        },
+      };
+      </script>
+      <template><div /></template>
+    `,
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "Options API: listener on this.$refs element",
+    filename: SFC,
+    code: code`
+      <script>
+      export default {
+        mounted() {
+          this.$refs.video.addEventListener("ended", () => this.$emit("done"));
+        },
+      };
+      </script>
+      <template><video ref="video" src="/intro.mp4" /></template>
+    `,
+  },
+  {
+    rule: "no-leaked-observer",
+    name: "Options API: IntersectionObserver disconnected in unmounted",
+    filename: SFC,
+    code: code`
+      <script>
+      export default {
+        emits: ["visible"],
+        mounted() {
+          this.io = new IntersectionObserver(([entry]) => entry.isIntersecting && this.$emit("visible"));
+          this.io.observe(this.$el);
+        },
+        unmounted() {
+          this.io.disconnect();
+        },
+      };
+      </script>
+      <template><div class="sentinel" /></template>
+    `,
+  },
+];
+
+const invalid: FrameworkCase[] = [
+  // ---------------------------------------------------------------------------
+  // Timers
+  {
+    rule: "no-leaked-timer",
+    name: "script setup: interval in onMounted, handle discarded",
+    filename: SFC,
+    code: code`
+      <script setup>
+      import { onMounted, ref } from "vue";
+      const now = ref(new Date());
+      onMounted(() => {
+        setInterval(() => (now.value = new Date()), 1000);
+      });
+      </script>
+      <template><time>{{ now }}</time></template>
+    `,
+    errors: [{ messageId: "timerDiscarded", line: 5 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "script setup: stored interval never cleared",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted } from "vue";
+      let timer: ReturnType<typeof setInterval>;
+      onMounted(() => {
+        timer = setInterval(() => console.log("tick"), 1000);
+      });
+      </script>
+      <template><div /></template>
+    `,
+    errors: [{ messageId: "timerNeverCleared", line: 5 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "cleared only by a button handler, not at unmount",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted } from "vue";
+      let timer: ReturnType<typeof setInterval> | undefined;
+      onMounted(() => {
+        timer = setInterval(() => console.log("tick"), 1000);
+      });
+      function pause() {
+        clearInterval(timer);
+      }
+      </script>
+      <template><button @click="pause">pause</button></template>
+    `,
+    errors: [{ messageId: "timerNotClearedInTeardown", line: 5 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "script setup top level: interval with no unmount hook",
+    filename: SFC,
+    code: code`
+      <script setup>
+      import { ref } from "vue";
+      const ticks = ref(0);
+      setInterval(() => ticks.value++, 500);
+      </script>
+      <template><span>{{ ticks }}</span></template>
+    `,
+    errors: [{ messageId: "timerDiscarded", line: 4 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "auto-imported onMounted in an SFC: interval discarded",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      const n = ref(0);
+      onMounted(() => {
+        setInterval(() => n.value++, 1000);
+      });
+      </script>
+      <template>{{ n }}</template>
+    `,
+    errors: [{ messageId: "timerDiscarded", line: 4 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "a named function passed to onUnmounted that does not clear this timer",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, onUnmounted } from "vue";
+      let poll: ReturnType<typeof setInterval> | undefined;
+      let blink: ReturnType<typeof setInterval> | undefined;
+      function stop() {
+        clearInterval(blink);
+      }
+      function pause() {
+        clearInterval(poll);
+      }
+      onMounted(() => {
+        poll = setInterval(() => fetch("/api/ping"), 30_000);
+        blink = setInterval(() => document.body.classList.toggle("on"), 500);
+      });
+      onUnmounted(stop);
+      defineExpose({ pause });
+      </script>
+      <template><div /></template>
+    `,
+    errors: [{ messageId: "timerNotClearedInTeardown", line: 12 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "a local function named onUnmounted is not Vue's",
+    filename: "usePoll.ts",
+    code: code`
+      import { onMounted } from "vue";
+      const cleanups: (() => void)[] = [];
+      function onUnmounted(fn: () => void) {
+        cleanups.push(fn);
+      }
+      export function usePoll(load: () => void) {
+        let id: ReturnType<typeof setInterval> | undefined;
+        onMounted(() => {
+          id = setInterval(load, 5000);
+        });
+        onUnmounted(() => clearInterval(id));
+      }
+    `,
+    errors: [{ messageId: "timerNotClearedInTeardown", line: 9 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "onUnmounted imported from another module is not Vue's",
+    filename: "usePoll.ts",
+    code: code`
+      import { onMounted } from "vue";
+      import { onUnmounted } from "./my-lifecycle";
+      export function usePoll(load: () => void) {
+        let id: ReturnType<typeof setInterval> | undefined;
+        onMounted(() => {
+          id = setInterval(load, 5000);
+        });
+        onUnmounted(() => clearInterval(id));
+      }
+    `,
+    errors: [{ messageId: "timerNotClearedInTeardown", line: 6 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "setup() in defineComponent starts an interval it never clears",
+    filename: "Ticker.ts",
+    code: code`
+      import { defineComponent, ref } from "vue";
+      export default defineComponent({
+        setup() {
+          const count = ref(0);
+          setInterval(() => count.value++, 1000);
+          return { count };
+        },
+      });
+    `,
+    errors: [{ messageId: "timerDiscarded", line: 5 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "onBeforeMount timeout kept but never cleared",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onBeforeMount, ref } from "vue";
+      const hint = ref(false);
+      let hintTimer: ReturnType<typeof setTimeout>;
+      onBeforeMount(() => {
+        hintTimer = setTimeout(() => (hint.value = true), 5000);
+      });
+      </script>
+      <template><p v-if="hint">Need help?</p></template>
+    `,
+    errors: [{ messageId: "timerNeverCleared", line: 6 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "requestAnimationFrame loop started in onMounted, never stopped",
+    filename: SFC,
+    code: code`
+      <script setup>
+      import { onMounted, ref } from "vue";
+      const angle = ref(0);
+      function spin() {
+        angle.value = (angle.value + 2) % 360;
+        requestAnimationFrame(spin);
+      }
+      onMounted(() => requestAnimationFrame(spin));
+      </script>
+      <template><div :style="{ rotate: angle + 'deg' }" /></template>
+    `,
+    errors: [{ messageId: "loopNeverStopped", line: 6 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "watchEffect starts an interval without onCleanup",
+    filename: "useCountdown.ts",
+    code: code`
+      import { ref, watchEffect, type Ref } from "vue";
+      export function useCountdown(running: Ref<boolean>) {
+        const left = ref(60);
+        watchEffect(() => {
+          if (running.value) setInterval(() => left.value--, 1000);
+        });
+        return left;
+      }
+    `,
+    errors: [{ messageId: "timerDiscarded", line: 5 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "Options API: mounted keeps this.timer but nothing clears it",
+    filename: SFC,
+    code: code`
+      <script>
+      export default {
+        mounted() {
+          this.timer = setInterval(() => this.$forceUpdate(), 1000);
+        },
+      };
+      </script>
+      <template><time>{{ Date.now() }}</time></template>
+    `,
+    errors: [{ messageId: "timerNeverCleared", line: 4 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "Options API: beforeUnmount exists but clears another timer",
+    filename: SFC,
+    code: code`
+      <script>
+      export default {
+        created() {
+          this.poll = setInterval(() => this.$emit("poll"), 5000);
+          this.blink = setInterval(() => this.$emit("blink"), 500);
+        },
+        beforeUnmount() {
+          clearInterval(this.blink);
+        },
+      };
+      </script>
+      <template><div /></template>
+    `,
+    errors: [{ messageId: "timerNeverCleared", line: 4 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "Options API (Vue 2) in defineComponent: created discards the interval",
+    filename: "Clock.js",
+    code: code`
+      import { defineComponent } from "vue";
+      export default defineComponent({
+        created() {
+          setInterval(() => this.ticks++, 1000);
+        },
+        destroyed() {},
+      });
+    `,
+    errors: [{ messageId: "timerDiscarded", line: 4 }],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "Vue.onMounted through a namespace import: interval discarded",
+    filename: "useClock.ts",
+    code: code`
+      import * as Vue from "vue";
+      export function useClock() {
+        const now = Vue.ref(Date.now());
+        Vue.onMounted(() => {
+          setInterval(() => (now.value = Date.now()), 1000);
+        });
+        return now;
+      }
+    `,
+    errors: [{ messageId: "timerDiscarded", line: 5 }],
+  },
+  // ---------------------------------------------------------------------------
+  // Listeners
+  {
+    rule: "no-leaked-event-listener",
+    name: "onMounted adds a window listener, nothing removes it",
+    filename: SFC,
+    code: code`
+      <script setup>
+      import { onMounted, ref } from "vue";
+      const width = ref(0);
+      const onResize = () => (width.value = window.innerWidth);
+      onMounted(() => {
+        window.addEventListener("resize", onResize);
+      });
+      </script>
+      <template>{{ width }}</template>
+    `,
+    errors: [{ messageId: "listenerNeverRemoved", line: 6 }],
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "listener removed only by a handler, not at unmount",
+    filename: SFC,
+    code: code`
+      <script setup>
+      import { onMounted } from "vue";
+      function onKey(event) {
+        if (event.key === "Escape") close();
+      }
+      function close() {
+        document.removeEventListener("keydown", onKey);
+      }
+      onMounted(() => document.addEventListener("keydown", onKey));
+      </script>
+      <template><button @click="close">x</button></template>
+    `,
+    errors: [{ messageId: "listenerNotRemovedInTeardown", line: 9 }],
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "named unmount function that does not remove the listener",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, onBeforeUnmount } from "vue";
+      const onScroll = () => console.log(window.scrollY);
+      function teardown() {
+        console.log("bye");
+      }
+      onMounted(() => window.addEventListener("scroll", onScroll));
+      onBeforeUnmount(teardown);
+      </script>
+      <template><div /></template>
+    `,
+    errors: [{ messageId: "listenerNeverRemoved", line: 7 }],
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "composable adds in onMounted and forgets onUnmounted",
+    filename: "useMouse.ts",
+    code: code`
+      import { onMounted, ref } from "vue";
+      export function useMouse() {
+        const x = ref(0);
+        const update = (event: MouseEvent) => (x.value = event.pageX);
+        onMounted(() => window.addEventListener("mousemove", update));
+        return x;
+      }
+    `,
+    errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "setup() adds a document listener in onMounted without removal",
+    filename: "Menu.ts",
+    code: code`
+      import { defineComponent, onMounted, ref } from "vue";
+      export default defineComponent({
+        setup() {
+          const open = ref(false);
+          const onClick = () => (open.value = false);
+          onMounted(() => document.addEventListener("click", onClick));
+          return { open };
+        },
+      });
+    `,
+    errors: [{ messageId: "listenerNeverRemoved", line: 6 }],
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "auto-imported onMounted: listener on document.body is not a template ref",
+    filename: SFC,
+    code: code`
+      <script setup>
+      const el = ref(null);
+      const onDrop = (event) => event.preventDefault();
+      onMounted(() => {
+        document.body.addEventListener("drop", onDrop);
+      });
+      </script>
+      <template><div ref="el" /></template>
+    `,
+    errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "{ signal } listener whose controller is never aborted",
+    filename: SFC,
+    code: code`
+      <script setup>
+      import { onMounted } from "vue";
+      const controller = new AbortController();
+      onMounted(() => {
+        window.addEventListener("online", () => location.reload(), { signal: controller.signal });
+      });
+      </script>
+      <template><p>offline</p></template>
+    `,
+    errors: [{ messageId: "signalNeverAborted", line: 5 }],
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "watch callback adds a listener on every change",
+    filename: "useHotkey.ts",
+    code: code`
+      import { watch, type Ref } from "vue";
+      export function useHotkey(key: Ref<string>, run: () => void) {
+        const onKey = (event: KeyboardEvent) => event.key === key.value && run();
+        watch(key, () => {
+          window.addEventListener("keydown", onKey);
+        });
+      }
+    `,
+    errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "Options API: mounted adds this.onResize, nothing removes it",
+    filename: SFC,
+    code: code`
+      <script>
+      export default {
+        methods: {
+          onResize() {
+            this.width = window.innerWidth;
+          },
+        },
+        mounted() {
+          window.addEventListener("resize", this.onResize);
+        },
+      };
+      </script>
+      <template><span /></template>
+    `,
+    errors: [{ messageId: "listenerNeverRemoved", line: 9 }],
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "Options API: removal in a method the teardown never calls",
+    filename: SFC,
+    code: code`
+      <script>
+      export default {
+        mounted() {
+          document.addEventListener("keydown", this.onKey);
+        },
+        unmounted() {},
+        methods: {
+          onKey(event) {
+            if (event.key === "Escape") this.close();
+          },
+          close() {
+            document.removeEventListener("keydown", this.onKey);
+            this.$emit("close");
+          },
+        },
+      };
+      </script>
+      <template><div /></template>
+    `,
+    errors: [{ messageId: "listenerNotRemovedInTeardown", line: 4 }],
+  },
+  // ---------------------------------------------------------------------------
+  // Observers, object URLs, subscriptions, closeables
+  {
+    rule: "no-leaked-observer",
+    name: "ResizeObserver in onMounted never disconnected",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, useTemplateRef, ref } from "vue";
+      const box = useTemplateRef<HTMLDivElement>("box");
+      const size = ref(0);
+      let observer: ResizeObserver | undefined;
+      onMounted(() => {
+        observer = new ResizeObserver(([entry]) => (size.value = entry.contentRect.width));
+        observer.observe(box.value!);
+      });
+      </script>
+      <template><div ref="box">{{ size }}</div></template>
+    `,
+    errors: [{ messageId: "neverReleased", line: 7 }],
+  },
+  {
+    rule: "no-leaked-observer",
+    name: "observer disconnected only by a handler",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted } from "vue";
+      let observer: MutationObserver | undefined;
+      onMounted(() => {
+        observer = new MutationObserver(() => console.log("changed"));
+        observer.observe(document.body, { childList: true });
+      });
+      function stopWatching() {
+        observer?.disconnect();
+      }
+      </script>
+      <template><button @click="stopWatching">stop</button></template>
+    `,
+    errors: [{ messageId: "notReleasedInTeardown", line: 5 }],
+  },
+  {
+    rule: "no-leaked-observer",
+    name: "Options API: observer kept on this.ro, no teardown",
+    filename: SFC,
+    code: code`
+      <script>
+      export default {
+        mounted() {
+          this.ro = new ResizeObserver(() => this.$emit("resize"));
+          this.ro.observe(this.$el);
+        },
+      };
+      </script>
+      <template><div /></template>
+    `,
+    errors: [{ messageId: "neverReleased", line: 4 }],
+  },
+  {
+    rule: "no-unrevoked-object-url",
+    name: "object URL made in onMounted and never revoked",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, ref } from "vue";
+      const props = defineProps<{ file: Blob }>();
+      const src = ref("");
+      onMounted(() => {
+        const url = URL.createObjectURL(props.file);
+        src.value = url;
+      });
+      </script>
+      <template><img :src="src" /></template>
+    `,
+    errors: [{ messageId: "urlNeverRevoked", line: 6 }],
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "RxJS subscription in onMounted, never unsubscribed",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, ref } from "vue";
+      import { interval } from "rxjs";
+      const n = ref(0);
+      onMounted(() => {
+        interval(1000).subscribe((value) => (n.value = value));
+      });
+      </script>
+      <template><b>{{ n }}</b></template>
+    `,
+    errors: [{ messageId: "discarded", line: 6 }],
+  },
+  {
+    rule: "no-unclosed-resource",
+    name: "WebSocket opened in onMounted, never closed",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, ref } from "vue";
+      const last = ref("");
+      let socket: WebSocket | undefined;
+      onMounted(() => {
+        socket = new WebSocket("wss://example.test/feed");
+        socket.onmessage = (event) => (last.value = String(event.data));
+      });
+      </script>
+      <template><pre>{{ last }}</pre></template>
+    `,
+    errors: [{ messageId: "neverReleased", line: 6 }],
+  },
+];
+
+runFrameworkCases(valid, invalid);
