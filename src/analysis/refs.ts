@@ -83,11 +83,8 @@ export class RefResolver {
       case T.Identifier: {
         const variable = this.variable(inner);
         if (!variable) return `g:${inner.name}`;
-        const alias = this.aliasOf(variable);
-        if (alias) {
-          const aliasKey = this.key(alias, depth + 1);
-          if (aliasKey) return aliasKey;
-        }
+        const aliasKey = this.aliasKey(variable, depth);
+        if (aliasKey) return aliasKey;
         return `v${this.id(variable)}`;
       }
       case T.ThisExpression:
@@ -107,19 +104,26 @@ export class RefResolver {
   }
 
   /**
-   * A `const` initialised with another location (`const ws = this.ws`) is an alias:
-   * it shares the location's key, so `ws.removeEventListener` matches `this.ws.addEventListener`.
+   * A `const` initialised with another location is an alias: it shares the location's
+   * key, so `ws.removeEventListener` matches `this.ws.addEventListener`. Destructuring
+   * counts too: after `const { hls } = this`, `hls` is `this.hls`.
    */
-  private aliasOf(variable: Variable): Node | undefined {
+  private aliasKey(variable: Variable, depth: number): string | undefined {
     const def = variable.defs[0];
-    if (variable.defs.length !== 1 || def?.type !== "Variable") return undefined;
-    const declarator = def.node;
-    if (declarator.id.type !== T.Identifier || !declarator.init) return undefined;
+    if (variable.defs.length !== 1 || def?.type !== "Variable" || !def.node.init) return undefined;
     if (def.parent?.kind !== "const") return undefined;
-    const init = unwrap(declarator.init);
-    return init.type === T.Identifier || init.type === T.MemberExpression || init.type === T.ThisExpression
-      ? init
-      : undefined;
+    const init = unwrap(def.node.init);
+    if (init.type !== T.Identifier && init.type !== T.MemberExpression && init.type !== T.ThisExpression) return undefined;
+    if (def.node.id.type === T.Identifier) return this.key(init, depth + 1);
+    if (def.node.id.type !== T.ObjectPattern) return undefined;
+    for (const property of def.node.id.properties) {
+      // `{ hls }` / `{ hls: h }`; a default value (`{ hls = x }`) may not be the member, so it is no alias.
+      if (property.type === T.Property && property.value === def.name && !property.computed && property.key.type === T.Identifier) {
+        const base = this.key(init, depth + 1);
+        return base === undefined ? undefined : `${base}.${property.key.name}`;
+      }
+    }
+    return undefined;
   }
 
   /** A readable, short text for an expression, for messages. */

@@ -44,6 +44,7 @@ export default createRule<[Options], MessageIds>({
       sleepIgnoresSignal:
         "This `{{sleep}}` in a long-running loop ignores `{{signal}}`: after an abort the loop still waits out the delay and its timer stays pending. Pass the signal to the sleep.",
     },
+    defaultOptions: [{}],
   },
   defaultOptions: [{}],
   create(context, [options]) {

@@ -25,6 +25,26 @@ const ruleTester = new RuleTester({
 
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
+    // Found on real code (hls.js): the add goes through `const hls = this.hls!`, the removal
+    // through `const { hls } = this`; both are `this.hls`.
+    {
+      name: "removal through a destructured alias of the same member",
+      code: `
+class AbrController {
+  constructor(private hls: Hls) { this.registerListeners(); }
+  protected registerListeners() {
+    const hls = this.hls!;
+    hls.on(Events.FRAG_LOADED, this.onFragLoaded, this);
+  }
+  protected unregisterListeners() {
+    const { hls } = this;
+    if (!hls) return;
+    hls.off(Events.FRAG_LOADED, this.onFragLoaded, this);
+  }
+  public destroy() { this.unregisterListeners(); }
+  private onFragLoaded() {}
+}`,
+    },
     // ---------------------------------------------------------------------
     // Owners: React effects
     {
@@ -891,6 +911,25 @@ ruleTester.run("no-leaked-event-listener", rule, {
   ],
 
   invalid: [
+    {
+      name: "a destructured alias of a different member does not match",
+      code: `
+class Player {
+  attach() {
+    const media = this.media;
+    media.addEventListener("seeking", this.onSeeking);
+  }
+  destroy() {
+    const { video } = this;
+    video.removeEventListener("seeking", this.onSeeking);
+  }
+  onSeeking = () => {};
+}`,
+      errors: [
+        { messageId: "listenerNeverRemoved", line: 5 },
+        { messageId: "removalNeverMatches", line: 9 },
+      ],
+    },
     // ---------------------------------------------------------------------
     // Owners: React effects
     {

@@ -56,7 +56,7 @@ async function lintWithRule(file: string, rule: string): Promise<Linter.LintMess
     parserOptions: { ecmaFeatures: { jsx: true } },
   };
   if (/\.m?tsx?$/.test(file)) {
-    languageOptions.parser = (await import("@typescript-eslint/parser")) as unknown as Linter.Parser;
+    languageOptions.parser = (await import("@typescript-eslint/parser"));
   }
   const linter = new Linter({ cwd: ROOT });
   const config: Linter.Config[] = [

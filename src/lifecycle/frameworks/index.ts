@@ -105,7 +105,6 @@ export class Frameworks {
    */
   isOwnElement(target: Node): boolean {
     const inner = unwrap(target);
-    const text = this.sourceCode?.text ?? "";
     if (inner.type === T.MemberExpression) {
       const object = unwrap(inner.object);
       const name = memberName(inner);
@@ -120,11 +119,27 @@ export class Frameworks {
       const match = this.recognise(init.callee).find((m) => m.spec.elementRefs.has(m.name));
       if (!match) return false;
       if (match.name === "useTemplateRef") return true;
-      return new RegExp(`\\bref=["']${escape(object.name)}["']`).test(text);
+      return this.templateRefs().stringRefs.has(object.name);
     }
     if (inner.type !== T.Identifier) return false;
-    const name = escape(inner.name);
-    return new RegExp(`bind:this=\\{\\s*${name}\\s*\\}|\\bref=\\{\\s*${name}\\s*\\}`).test(text);
+    return this.templateRefs().boundRefs.has(inner.name);
+  }
+
+  private refsCache: { stringRefs: Set<string>; boundRefs: Set<string> } | undefined;
+
+  /**
+   * Names the file's template binds to elements — `ref="x"` (Vue), `bind:this={x}` (Svelte),
+   * `ref={x}` (JSX) — read once per file rather than once per listener.
+   */
+  private templateRefs(): { stringRefs: Set<string>; boundRefs: Set<string> } {
+    if (this.refsCache) return this.refsCache;
+    const text = this.sourceCode?.text ?? "";
+    const stringRefs = new Set<string>();
+    const boundRefs = new Set<string>();
+    for (const match of text.matchAll(/\bref=["']([\w$]+)["']/g)) stringRefs.add(match[1]!);
+    for (const match of text.matchAll(/(?:bind:this|\bref)=\{\s*([\w$]+)\s*\}/g)) boundRefs.add(match[1]!);
+    this.refsCache = { stringRefs, boundRefs };
+    return this.refsCache;
   }
 
   // ---------------------------------------------------------------------------
@@ -372,8 +387,4 @@ function isNullish(node: Node): boolean {
     (inner.type === T.Identifier && inner.name === "undefined") ||
     (inner.type === T.UnaryExpression && inner.operator === "void")
   );
-}
-
-function escape(text: string): string {
-  return text.replace(/[$]/g, "\\$");
 }
