@@ -117,7 +117,7 @@ const GLOBAL_OBJECT_KEYS: ReadonlySet<string> = new Set(["g:window", "g:self", "
 function targetKeyOf(ctx: EngineContext, target: Node): string | undefined {
   const inner = unwrap(target);
   if (inner.type !== T.CallExpression) {
-    const key = ctx.refs.key(inner);
+    const key = inner.type === T.Identifier ? (storedInThis(ctx, inner) ?? ctx.refs.key(inner)) : ctx.refs.key(inner);
     // `window`, `self` and `globalThis` are one object; so are Node's `global` and `globalThis`.
     return key && GLOBAL_OBJECT_KEYS.has(key) ? "g:globalThis" : key;
   }
@@ -134,6 +134,33 @@ function targetKeyOf(ctx: EngineContext, target: Node): string | undefined {
     args.push(key);
   }
   return `call:${callee}(${args.join(",")})`;
+}
+
+/**
+ * `connect(document) { this._document = document; document.addEventListener(...) }` and
+ * a later `this._document.removeEventListener(...)` act on one object: a local whose
+ * value is kept in a `this` member is known by that member's key.
+ */
+function storedInThis(ctx: EngineContext, id: TSESTree.Identifier): string | undefined {
+  const variable = ctx.refs.variable(id);
+  if (!variable || variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  for (const reference of variable.references) {
+    const parent = (reference.identifier as Node).parent;
+    if (parent?.type === T.AssignmentExpression && parent.right === reference.identifier && parent.operator === "=") {
+      const left = unwrap(parent.left);
+      if (left.type === T.MemberExpression && unwrap(left.object).type === T.ThisExpression) return ctx.refs.key(left);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A key whose object cannot change between two places in the file: a global, a
+ * module-level binding, or a `this` member. Two different local variables (parameters of
+ * two functions, say) may still hold the same object at run time.
+ */
+function stableIdentity(key: string): boolean {
+  return key.startsWith("g:") || key.startsWith("this") || key.startsWith("call:");
 }
 
 function handlerKindOf(handler: Node | undefined): Listener["handlerKind"] {
@@ -646,6 +673,10 @@ function judgeRemove(ctx: EngineContext, remove: Listener, adds: readonly Listen
   if (candidates.length === 0 || candidates.some((add) => removes(remove, add))) return undefined;
   if (!remove.targetKey || candidates.some((add) => add.targetKey === undefined)) return undefined;
   const sameTarget = candidates.filter((add) => add.targetKey === remove.targetKey);
+  // "Added elsewhere" is only certain between targets whose identity is fixed.
+  if (sameTarget.length === 0 && !(stableIdentity(remove.targetKey) && candidates.every((add) => stableIdentity(add.targetKey!)))) {
+    return undefined;
+  }
   const reason =
     sameTarget.length === 0
       ? `the listener was added to \`${ctx.refs.text(candidates[0]!.target)}\`, not here`

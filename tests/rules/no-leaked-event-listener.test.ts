@@ -25,6 +25,32 @@ const ruleTester = new RuleTester({
 
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
+    // A parameter may be `document` at run time: "added to another target" is only claimed
+    // between fixed identities (globals, module bindings, \`this\` members).
+    {
+      name: "removal on a global when the add was on a parameter that may be that global",
+      code: `
+export function mount(root, onKey) {
+  root["addEventListener"]("keydown", onKey);
+  return () => document["removeEventListener"]("keydown", onKey);
+}`,
+    },
+    // Found on three.js (Timer): the parameter is kept in \`this._document\` and removed from there.
+    {
+      name: "removal through the member a parameter was stored in",
+      code: `
+export class Timer {
+  connect(document) {
+    this._document = document;
+    this._handler = handleVisibilityChange.bind(this);
+    document.addEventListener("visibilitychange", this._handler, false);
+  }
+  disconnect() {
+    this._document.removeEventListener("visibilitychange", this._handler);
+  }
+  dispose() { this.disconnect(); }
+}`,
+    },
     // Found on real code (hls.js): the add goes through `const hls = this.hls!`, the removal
     // through `const { hls } = this`; both are `this.hls`.
     {
@@ -1710,8 +1736,8 @@ class Player {
     {
       name: "computed-member removal from the wrong target",
       code: code`
-        export function mount(root, onKey) {
-          root["addEventListener"]("keydown", onKey);
+        export function mount(onKey) {
+          window["addEventListener"]("keydown", onKey);
           return () => document["removeEventListener"]("keydown", onKey);
         }
       `,
