@@ -4,7 +4,7 @@
  * not free anything.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type Node, calleeOf, enclosingFunction, memberName, unwrap } from "../ast/index.js";
+import { type Node, calleeOf, enclosingFunction, isFunction, memberName, unwrap } from "../ast/index.js";
 import type { Owner } from "../lifecycle/owners.js";
 import { OBJECT_URL_HOSTS, OBJECT_URL_RELEASE, URL_SINK_PROPERTIES } from "../resources/catalogue.js";
 import type { EngineContext, Finding } from "./engine.js";
@@ -56,7 +56,12 @@ export function analyzeObjectUrls(ctx: EngineContext): Finding[] {
       });
       continue;
     }
-    const region = ctx.releaseRegion(owner, { setupCounts: true });
+    const ownerRegion = ctx.releaseRegion(owner, { setupCounts: true });
+    // A URL held only in a local of a class method cannot outlive the call (escapes were
+    // handled above), so revoking it before the method returns releases it: the download
+    // helper `a.href = url; a.click(); URL.revokeObjectURL(url)` in a class with a dispose().
+    const local = owner.type === "class" && handle.declared ? declaringFunction(ctx, handle.target) : undefined;
+    const region = local && ownerRegion !== "anywhere" ? [...ownerRegion, local] : ownerRegion;
     if (handle.keys.some((key) => ctx.releasedIn(ctx.revokes.get(key), region))) continue;
     // A stored URL that is revoked on teardown is fine even if a second call could
     // overwrite it: flagging that would flag the usual fixed shape (revoke in stop()).
@@ -193,4 +198,11 @@ function revokeSuggestion(ctx: EngineContext, owner: Owner, handle: Extract<Hand
   return appendCleanupSuggestion(ctx, owner.setup, `URL.revokeObjectURL(${variable.name});`, "revokeInCleanup", {
     url: variable.name,
   });
+}
+
+/** The function whose scope declares the variable `id`, when it is a local of a function. */
+function declaringFunction(ctx: EngineContext, id: Node): Node | undefined {
+  if (id.type !== T.Identifier) return undefined;
+  const block = ctx.refs.variable(id)?.scope.variableScope.block;
+  return block && isFunction(block) ? block : undefined;
 }

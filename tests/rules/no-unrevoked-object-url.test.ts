@@ -17,6 +17,23 @@ const ruleTester = new RuleTester({
 
 ruleTester.run("no-unrevoked-object-url", rule, {
   valid: [
+    // Found on three.js (ColorGrading): a class with a dispose() exports a file through a
+    // local URL revoked before the method returns.
+    {
+      name: "download helper method in a class with a teardown revokes its local URL",
+      code: `
+class ColorGrading {
+  exportCube(content: string) {
+    const blob = new Blob([content], { type: "text/plain" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+  dispose() {}
+}`,
+    },
     // ---------------------------------------------------------------- owner: plain function
     {
       name: "download helper revokes right after a.click()",
@@ -622,6 +639,18 @@ export class AudioPlayer {
     },
   ],
   invalid: [
+    {
+      name: "a local URL of a class method that is never revoked still leaks",
+      code: `
+class Gallery {
+  show(blob: Blob) {
+    const url = URL.createObjectURL(blob);
+    this.img.src = url;
+  }
+  dispose() {}
+}`,
+      errors: [{ messageId: "urlNeverRevoked", line: 4 }],
+    },
     {
       name: "class field initialiser owned by the instance, never revoked in dispose()",
       code: `

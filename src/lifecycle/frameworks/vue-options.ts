@@ -43,7 +43,9 @@ export function isVueOptionsObject(object: TSESTree.ObjectExpression): boolean {
     if (name === "defineComponent" || name === "defineNuxtComponent") return true;
     // `createApp({...})`, `Vue.extend({...})`, `app.component("x", {...})`: only with a lifecycle key.
     if (!name || !OPTIONS_CALLEES.has(name)) return false;
-  } else if (holder?.type !== T.ExportDefaultDeclaration) {
+  } else if (holder?.type !== T.ExportDefaultDeclaration || !vueModule(holder.parent)) {
+    // A bare `export default { setup() {} }` is a Vue component only in a .vue file or a
+    // module that uses Vue; elsewhere it is just an object (a test harness, a plugin).
     return false;
   }
   return object.properties.some((property) => {
@@ -91,4 +93,14 @@ export function vueOptionsMethod(options: TSESTree.ObjectExpression, name: strin
 
 function isFunctionLike(node: Node): node is FunctionNode {
   return node.type === T.FunctionExpression || node.type === T.ArrowFunctionExpression;
+}
+
+/** A .vue file (vue-eslint-parser gives its Program a `templateBody`) or a module importing Vue or Nuxt. */
+function vueModule(program: Node | undefined): boolean {
+  if (program?.type !== T.Program) return false;
+  if ("templateBody" in program) return true;
+  return program.body.some(
+    (statement) =>
+      statement.type === T.ImportDeclaration && /^(vue|@vue\/|nuxt|#app|#imports|vue-router|pinia)/.test(String(statement.source.value)),
+  );
 }
