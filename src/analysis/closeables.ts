@@ -5,8 +5,8 @@
  * live handle (reconnect) must release the old one first.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, keyName, memberName, staticString, unwrap } from "../ast/index.js";
-import type { Owner, OwnerContext } from "../lifecycle/owners.js";
+import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, memberName, staticString, unwrap } from "../ast/index.js";
+import { type Owner, type OwnerContext, pairedSetup } from "../lifecycle/owners.js";
 import { CHAINABLE_METHODS, type HandleEntry, type HandleFamily } from "../resources/closeable.js";
 import type { Call, EngineContext, Finding, Release } from "./engine.js";
 import { type Handle, handleOf } from "./handles.js";
@@ -318,24 +318,6 @@ function waitsFor(call: TSESTree.CallExpression, events: readonly string[]): boo
 }
 
 /** Lifecycle setups paired with a teardown (`componentDidMount`, `connectedCallback`, `ngOnInit`, an effect setup). */
-const PAIRED_SETUPS: Readonly<Record<string, ReadonlySet<string>>> = {
-  react: new Set(["componentDidMount"]),
-  "web-component": new Set(["connectedCallback"]),
-  "lit-controller": new Set(["hostConnected"]),
-  angular: new Set(["ngOnInit", "ngAfterViewInit", "ngAfterContentInit"]),
-};
-
-function pairedSetup(owner: Owner, node: Node): boolean {
-  const fn = enclosingFunction(node);
-  if (!fn) return false;
-  if (owner.type === "effect") return fn === owner.setup;
-  if (owner.type !== "class" || fn !== owner.method) return false;
-  const setups = PAIRED_SETUPS[owner.info.framework];
-  const member = fn.parent;
-  if (!setups || (member?.type !== T.MethodDefinition && member?.type !== T.PropertyDefinition)) return false;
-  const name = keyName(member.key, member.computed);
-  return !!name && setups.has(name);
-}
 
 /** Events after which the old resource is already closed: reconnecting from there replaces a dead one. */
 const END_EVENTS: readonly string[] = ["close", "exit"];

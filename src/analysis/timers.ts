@@ -5,8 +5,8 @@
  * race a promise, and when they reschedule themselves into a loop.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, isFunction, keyName, unwrap } from "../ast/index.js";
-import type { Owner } from "../lifecycle/owners.js";
+import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, isFunction, unwrap } from "../ast/index.js";
+import { type Owner, pairedSetup } from "../lifecycle/owners.js";
 import { TIMERS, type TimerEntry } from "../resources/catalogue.js";
 import type { EngineContext, Finding } from "./engine.js";
 import { callbackFunction, isRacer, settlePaths, splitPaths } from "./executor.js";
@@ -17,12 +17,6 @@ import { appendCleanupSuggestion, guardedBefore } from "./shared.js";
 const RELEASE_NAMES = new Set(["clearInterval", "clearTimeout", "cancelAnimationFrame", "cancelIdleCallback"]);
 
 /** Setup methods that run once per start of a framework class's life, each followed by its teardown. */
-const PAIRED_SETUPS: Readonly<Record<string, ReadonlySet<string>>> = {
-  react: new Set(["componentDidMount"]),
-  "web-component": new Set(["connectedCallback"]),
-  "lit-controller": new Set(["hostConnected"]),
-  angular: new Set(["ngOnInit", "ngAfterViewInit", "ngAfterContentInit"]),
-};
 
 /** Callees whose callback's return value is thrown away. */
 const RETURN_IGNORED_CALLEES = new Set([
@@ -384,19 +378,6 @@ function mentionsAny(ctx: EngineContext, node: Node, keys: ReadonlySet<string>):
     return !found;
   });
   return found;
-}
-
-/** The timer is set directly in a framework setup method (or an effect setup) that its teardown always follows. */
-function pairedSetup(owner: Owner, call: TSESTree.CallExpression): boolean {
-  const fn = enclosingFunction(call);
-  if (!fn) return false;
-  if (owner.type === "effect") return fn === owner.setup;
-  if (owner.type !== "class" || fn !== owner.method) return false;
-  const setups = PAIRED_SETUPS[owner.info.framework];
-  const member = fn.parent;
-  if (!setups || (member?.type !== T.MethodDefinition && member?.type !== T.PropertyDefinition)) return false;
-  const name = keyName(member.key, member.computed);
-  return !!name && setups.has(name);
 }
 
 function callbackText(ctx: EngineContext, call: TSESTree.CallExpression): string {

@@ -8,6 +8,7 @@ import {
   type FunctionNode,
   type Node,
   calleeOf,
+  enclosingFunction,
   functionName,
   isClass,
   isFunction,
@@ -27,6 +28,7 @@ import {
   CLASS_LIFECYCLES,
   type ClassFramework,
   EFFECT_HOOKS,
+  PAIRED_SETUPS,
   EFFECT_HOOK_HOSTS,
   REACT_BASE_CLASSES,
   REPEATING_CALLBACK_CALLEES,
@@ -404,4 +406,17 @@ function isNullishOrVoid(node: Node): boolean {
     (inner.type === T.Identifier && inner.name === "undefined") ||
     (inner.type === T.UnaryExpression && inner.operator === "void")
   );
+}
+
+/** Whether `node` sits directly in a framework setup method (or an effect setup) that its teardown always follows. */
+export function pairedSetup(owner: Owner, node: Node): boolean {
+  const fn = enclosingFunction(node);
+  if (!fn) return false;
+  if (owner.type === "effect") return fn === owner.setup;
+  if (owner.type !== "class" || fn !== owner.method) return false;
+  const setups = PAIRED_SETUPS[owner.info.framework];
+  const member = fn.parent;
+  if (!setups || (member?.type !== T.MethodDefinition && member?.type !== T.PropertyDefinition)) return false;
+  const name = keyName(member.key, member.computed);
+  return !!name && setups.has(name);
 }

@@ -71,3 +71,14 @@ export const REPEATING_CALLBACK_CALLEES: ReadonlySet<string> = new Set([
 
 /** Parameter names that mark a request handler: `(req, res) => ...`. */
 export const REQUEST_PARAM_NAMES: ReadonlySet<string> = new Set(["req", "request", "ctx", "res", "response", "socket", "conn", "connection", "client"]);
+
+/**
+ * Setup methods whose framework always runs the class's teardown later: a handle stored
+ * there is set once per mount, so storing it cannot overwrite a live one.
+ */
+export const PAIRED_SETUPS: Readonly<Record<string, ReadonlySet<string>>> = {
+  react: new Set(["componentDidMount"]),
+  "web-component": new Set(["connectedCallback"]),
+  "lit-controller": new Set(["hostConnected"]),
+  angular: new Set(["ngOnInit", "ngAfterViewInit", "ngAfterContentInit"]),
+};
