@@ -5,7 +5,7 @@
  * live handle (reconnect) must release the old one first.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, memberName, staticString, unwrap } from "../ast/index.js";
+import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, functionBinding, memberName, staticString, unwrap } from "../ast/index.js";
 import { type Owner, type OwnerContext, pairedSetup } from "../lifecycle/owners.js";
 import { CHAINABLE_METHODS, type HandleEntry, type HandleFamily } from "../resources/closeable.js";
 import type { Call, EngineContext, Finding, Release } from "./engine.js";
@@ -114,12 +114,7 @@ function oncePerRun(ctx: EngineContext, node: Node, setup: FunctionNode): boolea
   for (let fn = enclosingFunction(node); fn && fn !== setup; fn = enclosingFunction(fn)) {
     const parent = fn.parent;
     if (parent?.type === T.CallExpression) continue;
-    const id =
-      fn.type === T.FunctionDeclaration
-        ? fn.id
-        : parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier
-          ? parent.id
-          : undefined;
+    const id = functionBinding(fn);
     const variable = id ? ctx.refs.variable(id) : undefined;
     if (!variable) return false;
     const uses = variable.references.filter((reference) => reference.identifier !== id && !reference.init);

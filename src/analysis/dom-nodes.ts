@@ -28,6 +28,7 @@ import {
   type Node,
   calleeOf,
   contains,
+  functionBinding,
   functionName,
   isClass,
   isFunction,
@@ -300,12 +301,7 @@ export class DomNodesAnalysis {
       });
       return uses;
     }
-    const id =
-      fn.type === T.FunctionDeclaration
-        ? fn.id
-        : parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier
-          ? parent.id
-          : undefined;
+    const id = functionBinding(fn);
     if (!id) return uses;
     const variable = this.refs.variable(id);
     for (const reference of variable?.references ?? []) {

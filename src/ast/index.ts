@@ -171,6 +171,13 @@ export function functionName(fn: FunctionNode): string | undefined {
   return undefined;
 }
 
+/** The identifier a function is bound to: `function f() {}` or `const f = () => {}`. */
+export function functionBinding(fn: FunctionNode): TSESTree.Identifier | undefined {
+  if (fn.type === T.FunctionDeclaration) return fn.id ?? undefined;
+  const parent = fn.parent;
+  return parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier ? parent.id : undefined;
+}
+
 const returnedCache = new WeakMap<FunctionNode, Node[]>();
 
 /**

@@ -9,6 +9,7 @@ import {
   type Node,
   calleeOf,
   enclosingFunction,
+  functionBinding,
   functionName,
   isClass,
   isFunction,
@@ -149,12 +150,7 @@ export class Lifecycles {
   runsOnceAtModuleLevel(fn: FunctionNode): boolean {
     const parent = fn.parent;
     if (parent?.type === T.CallExpression && unwrap(parent.callee) === fn) return atModuleLevel(parent);
-    const id =
-      fn.type === T.FunctionDeclaration
-        ? fn.id
-        : parent?.type === T.VariableDeclarator && parent.init === fn && parent.id.type === T.Identifier
-          ? parent.id
-          : undefined;
+    const id = functionBinding(fn);
     if (!id) return false;
     const holder = fn.type === T.FunctionDeclaration ? fn.parent : parent?.parent?.parent;
     if (holder?.type === T.ExportNamedDeclaration || holder?.type === T.ExportDefaultDeclaration) return false;
