@@ -192,6 +192,20 @@ export async function launchLeakBrowser(options: { executablePath?: string } = {
   });
 }
 
+/**
+ * Compile-time constants of the bundle, so a fixture runs the production build of its framework:
+ * React reads `process.env.NODE_ENV`; Vue's bundler build (what `vue` resolves to for the
+ * browser, `vue.runtime.esm-bundler.js`) reads its feature flags, set here as a production app
+ * sets them (Options API kept, no devtools hook, no hydration-mismatch details). Lit's default
+ * export is already its production build.
+ */
+const BUNDLE_DEFINES: Readonly<Record<string, string>> = {
+  "process.env.NODE_ENV": '"production"',
+  __VUE_OPTIONS_API__: "true",
+  __VUE_PROD_DEVTOOLS__: "false",
+  __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: "false",
+};
+
 /** Bundle a fixture into an IIFE that installs its default export on `window.__leakproofFixture`. */
 export async function bundleBrowserFixture(fixtureFile: string): Promise<string> {
   const esbuild = await loadOptional<Esbuild>("esbuild");
@@ -211,7 +225,7 @@ export async function bundleBrowserFixture(fixtureFile: string): Promise<string>
     platform: "browser",
     target: "chrome110",
     jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
+    define: BUNDLE_DEFINES,
     logLevel: "silent",
     legalComments: "none",
   });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Linter } from "eslint";
 import type { Browser } from "playwright-core";
 import {
+  bundleBrowserFixture,
   launchLeakBrowser,
   measureLeakInBrowser,
   resolveChromiumPath,
@@ -80,6 +81,17 @@ describe("browser fixtures", () => {
     expect(pairs.length).toBeGreaterThanOrEqual(4);
     for (const pair of pairs) expect(existsSync(pair.fixed), `${pair.fixed} must exist`).toBe(true);
   });
+
+  it("bundles Vue fixtures with Vue's compile-time feature flags set", async () => {
+    // `vue` resolves to its bundler build, which expects the app's bundler to define these
+    // flags; left undefined, Vue reads them from globals at run time instead of a real app's
+    // constant-folded production code.
+    const vueFixture = pairs.map((pair) => pair.leaky).find((file) => /from "vue"/.test(readFileSync(file, "utf8")));
+    expect(vueFixture, "at least one browser fixture mounts a real Vue component").toBeDefined();
+    const bundle = await bundleBrowserFixture(vueFixture!);
+    expect(bundle).toContain("createApp");
+    expect(bundle).not.toMatch(/(?<![.\w])__VUE_(?:OPTIONS_API|PROD_DEVTOOLS|PROD_HYDRATION_MISMATCH_DETAILS)__/);
+  }, 20_000);
 
   describe.skipIf(SKIP)("measured in headless Chromium", () => {
     beforeAll(async () => {
