@@ -13,6 +13,7 @@ import { type Handle, handleOf } from "./handles.js";
 import { completesByItself, indexCalledHandles, subscriptionAcquisitions, subscriptionRegion } from "./subscriptions.js";
 import { guardedBefore } from "./shared.js";
 import { moduleBinding } from "./refs.js";
+import { callSitesOf, classify } from "./listeners.js";
 
 export function analyzeHandles(ctx: EngineContext): Finding[] {
   const findings: Finding[] = [];
@@ -48,12 +49,21 @@ function judge(
   if (entry.family === "closeable" && endedByItself(ctx, node, entry, handle)) return undefined;
   if (!matters(entry, owner, context, handle)) return undefined;
   if (entry.activate && handle.type === "stored" && !activated(ctx, handle.keys, entry.activate)) return undefined;
+  // In a class only (an effect that runs again adds another observer to the same element):
+  // an observer of the class's own nodes needs no disconnect, but replacing it still leaks.
+  const ownedOnly =
+    entry.family === "observer" &&
+    owner.type === "class" &&
+    (handle.type === "stored" ? observesOnlyOwned(ctx, handle.keys, entry.activate ?? []) : observesOwnedInline(ctx, node, entry.activate ?? []));
   const kind = entry.family;
   const { owner: ownerText, end } = ctx.describe(owner);
   const data = { resource: entry.label, owner: ownerText, end, keeps: entry.keeps };
   // Observers: a dropped one that never observes holds nothing; one whose callback releases it (`(entries, observer) => observer.disconnect()`) is released where the callback runs.
   const own = entry.family === "observer" ? selfReleases(ctx, node) : [];
   if (handle.type === "discarded") {
+    // Dropped, it can only be left alone if it is made once per instance: each run of
+    // `connectedCallback` would add another observer to the same element.
+    if (ownedOnly && onlyFromConstructor(ctx, node)) return undefined;
     if (entry.family === "observer" && (!observedInline(node, entry.activate ?? []) || own.some((release) => ctx.inRegion(release.call, ctx.releaseRegion(owner))))) return undefined;
     return { kind, messageId: "discarded", node, data };
   }
@@ -61,9 +71,11 @@ function judge(
   const region = entry.family === "subscription" ? subscriptionRegion(ctx, owner, handle.keys) : ctx.releaseRegion(owner);
   const releases = [...handle.keys.flatMap((key) => releasesOf(ctx, key, entry, calledDisposers)), ...own];
   const name = ctx.refs.text(handle.target);
-  if (!releases.some((release) => ctx.inRegion(release.call, region))) {
+  // An observer of owned nodes needs no release, but a store that replaces a live one still leaks it.
+  if (!ownedOnly && !releases.some((release) => ctx.inRegion(release.call, region))) {
     const messageId = releases.length > 0 ? "notReleasedInTeardown" : "neverReleased";
-    return { kind, messageId, node, data: { ...data, handle: name, release: releaseText(entry) } };
+    const loose = ctx.looselyReleased(ctx.methodReleases, handle.keys, (release) => releaseNames.has(release.name));
+    return { kind, messageId, node, data: { ...data, handle: name, release: releaseText(entry) }, releasedSomewhere: loose || undefined };
   }
   if (
     !handle.declared &&
@@ -71,6 +83,7 @@ function judge(
     entry.family !== "subscription" &&
     !(entry.family === "closeable" && (pairedSetup(owner, node) || replacedOnlyAfterEnd(ctx, node, handle.keys, releases))) &&
     !(entry.family === "closeable" && owner.type === "function" && !context.inLoop && context.repeating === undefined) &&
+    !(owner.type === "class" && onlyFromConstructor(ctx, node)) &&
     // An effect's cleanup runs before its setup runs again: only a store repeated within one run replaces a live observer.
     !(entry.family === "observer" && (pairedSetup(owner, node) || (owner.type === "effect" && !context.inLoop && context.repeating === undefined && oncePerRun(ctx, node, owner.setup))))
   ) {
@@ -177,6 +190,48 @@ function releasesOf(
     out.push(...(calledDisposers.get(key) ?? []), ...(ctx.tokenReleases.get(key) ?? []));
   }
   return out;
+}
+
+/**
+ * An observer that watches only nodes its owner made (`ro.observe(this.domElement)`): the
+ * nodes hold the observer, and the three are collected together.
+ */
+/** `new ResizeObserver(cb).observe(this)`: dropped, observing only the owner's own node. */
+function observesOwnedInline(ctx: EngineContext, node: Node, activate: readonly string[]): boolean {
+  const member = node.parent;
+  const call = member?.parent;
+  if (member?.type !== T.MemberExpression || member.object !== node || call?.type !== T.CallExpression || call.callee !== member) return false;
+  if (!activate.includes(memberName(member) ?? "")) return false;
+  const [target] = call.arguments;
+  if (!target || target.type === T.SpreadElement) return false;
+  const where = classify(ctx, target);
+  return where === "created" || where === "self";
+}
+
+function observesOnlyOwned(ctx: EngineContext, keys: readonly string[], activate: readonly string[]): boolean {
+  const calls = keys.flatMap((key) => ctx.activations.get(key) ?? []).filter((call) => activate.includes(call.name));
+  return (
+    calls.length > 0 &&
+    calls.every((release) => {
+      const [target] = release.call.arguments;
+      if (!target || target.type === T.SpreadElement) return false;
+      const where = classify(ctx, target);
+      return where === "created" || where === "self";
+    })
+  );
+}
+
+/**
+ * A class method reached only from the constructor (directly or through other such methods)
+ * runs once per instance: what it stores cannot replace an earlier live handle.
+ */
+function onlyFromConstructor(ctx: EngineContext, node: Node, depth = 0): boolean {
+  const fn = enclosingFunction(node);
+  if (!fn || depth > 3) return false;
+  if (fn.parent?.type === T.MethodDefinition && fn.parent.kind === "constructor") return true;
+  if (fn.parent?.type !== T.MethodDefinition || fn.parent.kind !== "method") return false;
+  const sites = callSitesOf(ctx, fn);
+  return sites.length > 0 && sites.every((call) => onlyFromConstructor(ctx, call, depth + 1));
 }
 
 function activated(ctx: EngineContext, keys: readonly string[], activate: readonly string[]): boolean {

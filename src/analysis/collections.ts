@@ -24,6 +24,7 @@ import {
   type FunctionNode,
   type Node,
   calleeOf,
+  functionBinding,
   functionName,
   isClass,
   isFunction,
@@ -238,6 +239,9 @@ export class CollectionAnalysis {
     }
     const init = unwrap(declarator.init);
     if (init.type !== T.ObjectExpression) return;
+    // A mixin (`Object.assign(target, Mixin)`, `{ ...Mixin }`) lends its methods to other
+    // objects: their `this` is each target, not this literal.
+    if (isMixin(variable)) return;
     this.objectSingletons.set(init, key);
     for (const property of init.properties) {
       if (property.type !== T.Property || property.computed || property.kind !== "init") continue;
@@ -429,8 +433,8 @@ export class CollectionAnalysis {
   private thisKey(node: TSESTree.ThisExpression): string {
     const owner = thisOwner(node);
     if (isClass(owner)) return `${isStaticContext(node) ? "static" : "this"}${this.refs.id(owner)}`;
-    if (owner.type === T.FunctionExpression && owner.parent?.type === T.Property && owner.parent.parent?.type === T.ObjectExpression) {
-      const key = this.objectSingletons.get(owner.parent.parent);
+    if (owner.type === T.ObjectExpression) {
+      const key = this.objectSingletons.get(owner);
       if (key) return key;
     }
     return `this${this.refs.id(owner)}`;
@@ -500,6 +504,7 @@ export class CollectionAnalysis {
         if (candidate.kind === "map" && second) candidate.innerKind ??= this.collectionKind(second);
         const keyed = candidate.kind === "map" || candidate.kind === "set";
         if (keyed && this.isBoundedKey(first)) return;
+        if (!keyed && this.grownToIndex(call, candidate)) return;
         this.noteGrowth(candidate, call);
       } else if (REMOVING_METHODS[candidate.kind].has(method)) {
         candidate.removal = true;
@@ -730,11 +735,100 @@ export class CollectionAnalysis {
         if (def.type === "Parameter" && def.name.type === T.Identifier && def.name.typeAnnotation) {
           return this.isBoundedType(def.name.typeAnnotation.typeAnnotation, depth + 1);
         }
-        return false;
+        if (def.type === "Parameter") return this.boundedArguments(def.node, def.name, depth);
+        // A key read from another collection's keys: the dictionary mirrors that key set.
+        return this.keyOfCollection(variable, depth);
       }
       default:
         return false;
     }
+  }
+
+  /**
+   * A parameter of a local function that every call in the file passes a bounded key
+   * (`wk(code, 0, ...)`, through wrappers that pass their own parameter on).
+   */
+  private boundedArguments(fn: Node, param: Node, depth: number): boolean {
+    if (!isFunction(fn)) return false;
+    const index = fn.params.indexOf(param as TSESTree.Parameter);
+    const binding = functionBinding(fn);
+    const variable = binding ? this.refs.variable(binding) : undefined;
+    if (index < 0 || !variable || this.isExported(variable)) return false;
+    const uses = variable.references.filter((reference) => reference.identifier !== binding && !reference.init);
+    if (uses.length === 0) return false;
+    return uses.every((reference) => {
+      const call = reference.identifier.parent;
+      if (call?.type !== T.CallExpression || call.callee !== reference.identifier) return false;
+      const arg = call.arguments[index];
+      return !!arg && arg.type !== T.SpreadElement && this.isBoundedKey(arg, depth + 1);
+    });
+  }
+
+  /**
+   * `for (const k of Object.keys(source))`, `for (const [k] of map.entries())`,
+   * `for (const k in source)`, `const [k, v] = entries[i]` of such a list: a key copied from
+   * another collection, bounded by it (if that one grows, it is the one to report).
+   */
+  private keyOfCollection(variable: Variable, depth: number): boolean {
+    const def = variable.defs[0];
+    if (def?.type !== "Variable") return false;
+    const declaration = def.parent;
+    const loop = declaration?.parent;
+    const isKeyOf = (id: Node): boolean =>
+      def.node.id === id || (def.node.id.type === T.ArrayPattern && def.node.id.elements[0] === def.name && id === def.node.id);
+    if (loop?.type === T.ForInStatement && loop.left === declaration) return true;
+    if (loop?.type === T.ForOfStatement && loop.left === declaration && isKeyOf(def.node.id)) return this.isKeyList(loop.right, depth);
+    // `const [k, v] = entries[i]`
+    if (def.node.id.type === T.ArrayPattern && def.node.id.elements[0] === def.name && def.node.init) {
+      const init = unwrap(def.node.init);
+      return init.type === T.MemberExpression && init.computed && this.isKeyList(init.object, depth);
+    }
+    return false;
+  }
+
+  /** `Object.keys(x)`, `x.entries()`, `Array.from(x.keys())`, `[...x.keys()]`, or a `const` holding one. */
+  private isKeyList(node: Node, depth: number): boolean {
+    if (depth > 4) return false;
+    const inner = unwrap(node);
+    if (inner.type === T.Identifier) {
+      const def = this.refs.variable(inner)?.defs[0];
+      return def?.type === "Variable" && def.parent?.kind === "const" && !!def.node.init && this.isKeyList(def.node.init, depth + 1);
+    }
+    if (inner.type === T.ArrayExpression) {
+      return inner.elements.length === 1 && inner.elements[0]?.type === T.SpreadElement && this.isKeyList(inner.elements[0].argument, depth + 1);
+    }
+    if (inner.type !== T.CallExpression) return false;
+    const callee = unwrap(inner.callee);
+    const name = callee.type === T.MemberExpression ? memberName(callee) : undefined;
+    if (callee.type !== T.MemberExpression || !name) return false;
+    if ((name === "keys" || name === "entries") && inner.arguments.length === 0) return true;
+    if ((name === "keys" || name === "entries") && this.refs.isGlobalPath(callee.object, "Object")) return true;
+    if (name === "from" && this.refs.isGlobalPath(callee.object, "Array") && inner.arguments[0]) return this.isKeyList(inner.arguments[0], depth + 1);
+    return false;
+  }
+
+  /**
+   * `if (i >= pool.length) pool.push(item)`: a pool grown only up to the highest index in use,
+   * its entries reused after that.
+   */
+  private grownToIndex(call: TSESTree.CallExpression, candidate: Candidate): boolean {
+    let child: Node = call;
+    for (let parent: Node | undefined = call.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+      if (parent.type !== T.IfStatement || parent.test === child) continue;
+      const test = unwrap(parent.test);
+      if (test.type !== T.BinaryExpression) continue;
+      const lengthOf = (side: Node): boolean => {
+        const inner = unwrap(side);
+        return inner.type === T.MemberExpression && memberName(inner) === "length" && this.candidateOf(inner.object) === candidate;
+      };
+      // `index >= pool.length` (or `pool.length <= index`, `=== index`): the push happens only
+      // when the index in use runs past the end. A comparison with a literal is a plain check.
+      const indexSide = lengthOf(test.right) ? test.left : lengthOf(test.left) ? test.right : undefined;
+      if (!indexSide || unwrap(indexSide).type === T.Literal) continue;
+      const pastEnd = lengthOf(test.right) ? [">=", ">", "===", "=="] : ["<=", "<", "===", "=="];
+      if (pastEnd.includes(test.operator)) return true;
+    }
+    return false;
   }
 
   private isBoundedType(type: TSESTree.TypeNode, depth: number): boolean {
@@ -763,6 +857,18 @@ export class CollectionAnalysis {
 // ---------------------------------------------------------------------------
 
 /** Declared where it is evaluated once per module load: no function, class body or loop around it. */
+/** A variable copied into other objects: a later argument of `Object.assign`, or spread. */
+function isMixin(variable: Variable): boolean {
+  return variable.references.some((reference) => {
+    const id = reference.identifier as Node;
+    const parent = id.parent;
+    if (parent?.type === T.SpreadElement) return true;
+    if (parent?.type !== T.CallExpression || parent.arguments[0] === id || !parent.arguments.includes(id as TSESTree.Expression)) return false;
+    const callee = unwrap(parent.callee);
+    return callee.type === T.MemberExpression && memberName(callee) === "assign";
+  });
+}
+
 function isModuleLevel(node: Node): boolean {
   let child: Node = node;
   for (let current = node.parent; current; child = current, current = current.parent) {

@@ -66,7 +66,22 @@ export interface Finding {
   node: Node;
   data: Record<string, string>;
   suggest?: SuggestionSpec[];
+  /**
+   * A release exists somewhere in the file that may be this one — on another path than the
+   * owner's end (a drag listener removed on pointerup, a timer cleared in a detach handler), or
+   * one whose target or handler cannot be proven the same (a loop over the stored targets, a
+   * handler read back from a data record). Reported only with `reportReleasedElsewhere`.
+   */
+  releasedSomewhere?: boolean;
 }
+
+/** Messages that say "released elsewhere, but not when its owner ends". */
+const ELSEWHERE_MESSAGES: ReadonlySet<string> = new Set([
+  "listenerNotRemovedInTeardown",
+  "timerNotClearedInTeardown",
+  "urlNotRevokedInTeardown",
+  "notReleasedInTeardown",
+]);
 
 export interface EngineOptions {
   /** Extra method names that end a plain class's life. */
@@ -118,6 +133,8 @@ export class EngineContext {
   private readonly fieldCreations: TSESTree.PropertyDefinition[] = [];
   private readonly regionCache = new WeakMap<Node, Node[]>();
   private readonly calleeCache = new WeakMap<Node, FunctionNode[]>();
+  private readonly tailIndexes = new WeakMap<object, Map<string, string[]>>();
+  private plainCallsByName: Map<string, TSESTree.CallExpression[]> | undefined;
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -147,7 +164,7 @@ export class EngineContext {
           this.classifyNew(node);
           break;
         case T.AssignmentExpression:
-          if (isThisMember(node.left) && this.isCreation(node.right)) this.memberCreations.push(node);
+          if (isThisMember(node.left) && (this.isCreation(node.right) || this.createdLocal(node.right))) this.memberCreations.push(node);
           if (isHandlerProperty(node.left)) this.handlerAssignments.push(node);
           break;
         case T.PropertyDefinition:
@@ -233,7 +250,11 @@ export class EngineContext {
     if (TOKEN_RELEASES.has(name)) this.indexArg(this.tokenReleases, call, name);
     if (SUBSCRIBE_METHODS.has(name)) this.subscriptions.push(call);
     if (TEARDOWN_REGISTRARS.has(name)) {
-      for (const arg of call.arguments) if (isFunction(arg)) this.teardownCallbacks.push(arg);
+      for (const arg of call.arguments) {
+        // `onDestroy(() => ...)`, or `onDestroy(stop)` with `stop` a local function.
+        const fn = isFunction(arg) ? arg : arg.type === T.Identifier ? this.lifecycles.resolveFunction(arg) : undefined;
+        if (fn) this.teardownCallbacks.push(fn);
+      }
     }
   }
 
@@ -321,6 +342,15 @@ export class EngineContext {
   }
 
   /** Whether an expression evaluates to a fresh object owned by whoever keeps it. */
+  /** `const settings = new Settings(); this.settings = settings`: a local holding a fresh object. */
+  private createdLocal(node: Node): boolean {
+    const inner = unwrap(node);
+    if (inner.type !== T.Identifier) return false;
+    const variable = this.refs.variable(inner);
+    const def = variable?.defs[0];
+    return variable?.defs.length === 1 && def?.type === "Variable" && def.parent?.kind === "const" && !!def.node.init && this.isCreation(def.node.init);
+  }
+
   isCreation(node: Node): boolean {
     const inner = unwrap(node);
     if (inner.type === T.NewExpression) return true;
@@ -404,6 +434,57 @@ export class EngineContext {
     return !!releases?.some((release) => this.inRegion(release.call, region));
   }
 
+  /** The calls of `name(...)` or `this.name(...)` in the file (indexed on first use). */
+  callsNamed(name: string): readonly TSESTree.CallExpression[] {
+    if (!this.plainCallsByName) {
+      this.plainCallsByName = new Map();
+      for (const call of this.plainCalls) {
+        const callee = unwrap(call.callee);
+        const calleeName = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : undefined;
+        if (calleeName) push(this.plainCallsByName, calleeName, call);
+      }
+    }
+    return this.plainCallsByName.get(name) ?? [];
+  }
+
+  /**
+   * Releases that may act on one of `keys` though the key differs: the same member name on a
+   * base whose identity is not fixed (`clearTimeout(track.timeoutId)` in a helper taking the
+   * track, for `this.track.timeoutId` or another local's `.timeoutId`). Never used to prove a
+   * release on the owner's end; only to hold back a "never released" claim in the default mode.
+   */
+  looselyReleased(
+    index: ReadonlyMap<string, readonly Release[]>,
+    keys: readonly string[],
+    accept: (release: Release) => boolean = () => true,
+  ): boolean {
+    const tails = keys.map(memberTail).filter((tail): tail is string => tail !== undefined);
+    if (tails.length === 0) return false;
+    let byTail = this.tailIndexes.get(index);
+    if (!byTail) {
+      byTail = new Map();
+      for (const key of index.keys()) {
+        const tail = memberTail(key);
+        if (tail !== undefined) push(byTail, tail, key);
+      }
+      this.tailIndexes.set(index, byTail);
+    }
+    return keys.some((key) => {
+      const tail = memberTail(key);
+      return (
+        !!tail &&
+        (byTail.get(tail) ?? []).some(
+          (other) => (other === key || !(this.fixedBase(key) && this.fixedBase(other))) && (index.get(other) ?? []).some(accept),
+        )
+      );
+    });
+  }
+
+  /** Whether a member key's base is a fixed object (see `RefResolver.fixedKey`). */
+  private fixedBase(key: string): boolean {
+    return this.refs.fixedKey(key.slice(0, key.lastIndexOf(".")));
+  }
+
   describe(owner: Owner): { owner: string; end: string } {
     return this.lifecycles.describe(owner);
   }
@@ -426,6 +507,12 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** `timeoutId` for the key `v3.track.timeoutId`; undefined for a bare variable. */
+function memberTail(key: string): string | undefined {
+  const dot = key.lastIndexOf(".");
+  return dot > 0 ? key.slice(dot + 1) : undefined;
 }
 
 function isHookCall(node: TSESTree.CallExpression): boolean {
@@ -487,6 +574,9 @@ export function analyze(sourceCode: Readonly<TSESLint.SourceCode>, options: Engi
         ...analyzeHandles(context),
       ],
     };
+    for (const finding of result.findings) {
+      if (ELSEWHERE_MESSAGES.has(finding.messageId)) finding.releasedSomewhere = true;
+    }
   }
   if (!perFile) {
     perFile = new Map();

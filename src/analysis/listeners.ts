@@ -4,7 +4,7 @@
  * added it; listeners on the owner itself or on objects it created die with it.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type Node, calleeOf, contains, isFunction, memberName, staticString, unwrap } from "../ast/index.js";
+import { type FunctionNode, type Node, calleeOf, contains, functionBinding, isClass, isFunction, memberName, staticString, unwrap } from "../ast/index.js";
 import type { Owner, OwnerContext } from "../lifecycle/owners.js";
 import { REQUEST_PARAM_NAMES } from "../lifecycle/tables.js";
 import {
@@ -18,10 +18,11 @@ import {
 import type { EngineContext, Finding, Release } from "./engine.js";
 import { moduleBinding } from "./refs.js";
 import { settlePaths } from "./executor.js";
+import { typeFacts } from "./types.js";
 import { appendCleanupSuggestion } from "./shared.js";
 import { walk } from "./walk.js";
 
-type TargetClass = "self" | "created" | "global" | "module" | "external";
+export type TargetClass = "self" | "created" | "global" | "module" | "external";
 
 interface Listener {
   call: TSESTree.CallExpression;
@@ -59,9 +60,20 @@ export function analyzeListeners(ctx: EngineContext): Finding[] {
     if (list) list.push(remove);
     else removesByTarget.set(remove.targetKey, [remove]);
   }
+  // Removals by handler key and by handler name, for the loose match of the default mode.
+  const removesByHandler = new Map<string, Listener[]>();
+  for (const remove of removes) {
+    for (const name of handlerNames(remove)) {
+      const list = removesByHandler.get(name);
+      if (list) list.push(remove);
+      else removesByHandler.set(name, [remove]);
+    }
+  }
+  const looseRemoves = (add: Listener): Listener[] =>
+    [...new Set(handlerNames(add).flatMap((name) => removesByHandler.get(name) ?? []))].filter((remove) => mayRemove(ctx, remove, add));
   const findings: Finding[] = [];
   for (const add of adds) {
-    const finding = judgeAdd(ctx, add, add.targetKey === undefined ? [] : (removesByTarget.get(add.targetKey) ?? []));
+    const finding = judgeAdd(ctx, add, add.targetKey === undefined ? [] : (removesByTarget.get(add.targetKey) ?? []), looseRemoves);
     if (finding) findings.push(finding);
   }
   for (const remove of removes) {
@@ -81,6 +93,8 @@ function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string
     return undefined;
   }
   const target = unwrap(callee.object);
+  // Typed: a receiver that is no event target or emitter (a custom `on()` returning an unsubscribe function) is not a listener target.
+  if (typeFacts(ctx.sourceCode)?.listenable(target, method) === false) return undefined;
   const handler = handlerArg ? unwrap(handlerArg) : undefined;
   const options = style === "dom" ? readOptions(ctx, optionsArg) : { capture: false, once: false, signal: undefined };
   return {
@@ -98,7 +112,8 @@ function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string
           ? `\`${ctx.refs.text(typeArg, 30)}\``
           : "unnamed",
     handler,
-    handlerKey: handler ? ctx.refs.key(handler) : undefined,
+    // `this._onLost = onLost` kept the handler in a field: a removal through the field matches.
+    handlerKey: handler ? keyThroughThis(ctx, handler) : undefined,
     handlerKind: handlerKindOf(handler),
     capture: options.capture,
     once: (LISTENER_ADDS[method]?.once ?? false) || options.once,
@@ -117,7 +132,7 @@ const GLOBAL_OBJECT_KEYS: ReadonlySet<string> = new Set(["g:window", "g:self", "
 function targetKeyOf(ctx: EngineContext, target: Node): string | undefined {
   const inner = unwrap(target);
   if (inner.type !== T.CallExpression) {
-    const key = inner.type === T.Identifier ? (storedInThis(ctx, inner) ?? ctx.refs.key(inner)) : ctx.refs.key(inner);
+    const key = keyThroughThis(ctx, inner);
     // `window`, `self` and `globalThis` are one object; so are Node's `global` and `globalThis`.
     return key && GLOBAL_OBJECT_KEYS.has(key) ? "g:globalThis" : key;
   }
@@ -137,6 +152,23 @@ function targetKeyOf(ctx: EngineContext, target: Node): string | undefined {
 }
 
 /**
+ * The key of a location, where a local (or the base of a member path) whose value is kept in
+ * a `this` member is known by that member: `renderer.domElement` after `this.renderer = renderer`
+ * is `this.renderer.domElement`.
+ */
+function keyThroughThis(ctx: EngineContext, node: Node, depth = 0): string | undefined {
+  const inner = unwrap(node);
+  if (inner.type === T.Identifier) return storedInThis(ctx, inner) ?? ctx.refs.key(inner);
+  if (inner.type === T.MemberExpression && depth < 8) {
+    const name = memberName(inner);
+    const base = name === undefined ? undefined : keyThroughThis(ctx, inner.object, depth + 1);
+    if (base === undefined) return undefined;
+    return base.startsWith("g:") && ctx.refs.key(inner)?.startsWith("g:") ? ctx.refs.key(inner) : `${base}.${name}`;
+  }
+  return ctx.refs.key(inner);
+}
+
+/**
  * `connect(document) { this._document = document; document.addEventListener(...) }` and
  * a later `this._document.removeEventListener(...)` act on one object: a local whose
  * value is kept in a `this` member is known by that member's key.
@@ -152,15 +184,6 @@ function storedInThis(ctx: EngineContext, id: TSESTree.Identifier): string | und
     }
   }
   return undefined;
-}
-
-/**
- * A key whose object cannot change between two places in the file: a global, a
- * module-level binding, or a `this` member. Two different local variables (parameters of
- * two functions, say) may still hold the same object at run time.
- */
-function stableIdentity(key: string): boolean {
-  return key.startsWith("g:") || key.startsWith("this") || key.startsWith("call:");
 }
 
 function handlerKindOf(handler: Node | undefined): Listener["handlerKind"] {
@@ -214,19 +237,29 @@ function sameCapture(a: Listener, b: Listener): boolean {
 }
 
 /** Whether `remove` takes off the listener `add` put on. */
-function removes(remove: Listener, add: Listener): boolean {
+function removes(remove: Listener, add: Listener, ctx?: EngineContext): boolean {
   return (
     remove.style === add.style &&
     add.targetKey !== undefined &&
     remove.targetKey === add.targetKey &&
     add.handlerKey !== undefined &&
-    remove.handlerKey === add.handlerKey &&
+    (remove.handlerKey === add.handlerKey || sameHandlerByType(ctx, remove, add)) &&
     sameType(remove, add) &&
     sameCapture(remove, add)
   );
 }
 
-function classify(ctx: EngineContext, target: Node, depth = 0): TargetClass {
+/** Typed: two handler references to one function (an import and its re-export, a `readonly` field and its value). */
+function sameHandlerByType(ctx: EngineContext | undefined, a: Listener, b: Listener): boolean {
+  return !!ctx && a.handlerKind === "ref" && b.handlerKind === "ref" && typeFacts(ctx.sourceCode)?.sameFunction(a.handler, b.handler) === true;
+}
+
+/**
+ * Where a listener's (or observation's) target comes from: the owner itself, something it
+ * made (directly, through a helper's parameter, or by inserting it into a node it made),
+ * a global, a module binding, or anything else.
+ */
+export function classify(ctx: EngineContext, target: Node, depth = 0): TargetClass {
   const inner = unwrap(target);
   if (inner.type === T.ThisExpression) return "self";
   // A framework component's own template element dies with it.
@@ -252,7 +285,25 @@ function classify(ctx: EngineContext, target: Node, depth = 0): TargetClass {
     const def = variable?.defs[0];
     if (!variable || !def) return "external";
     if (variable.scope.type === "module" || variable.scope.type === "global") return "module";
-    if (def.type === "Variable" && def.node.init && ctx.isCreation(def.node.init)) return "created";
+    if (def.type === "Variable" && def.node.init && createdValue(ctx, def.node.init)) return "created";
+    // `let cue; ... cue = new Cue(...)`: every value it ever holds is made here.
+    const writes = variable.references.filter((reference) => reference.isWrite());
+    if (writes.length > 0 && writes.every((reference) => reference.writeExpr && createdValue(ctx, reference.writeExpr))) return "created";
+    // `const row = item.domElement.firstChild` of an item made here, `this.panel.querySelector(...)`.
+    if (def.type === "Variable" && def.parent?.kind === "const" && def.node.init && depth < 6) {
+      const init = unwrap(def.node.init);
+      if (init.type === T.MemberExpression || init.type === T.Identifier || init.type === T.CallExpression) {
+        const base = classify(ctx, init, depth + 1);
+        if (base === "created" || base === "self") return base;
+      }
+    }
+    // A node the owner inserts into a node it made lives in that subtree and goes with it.
+    if (depth < 4 && adoptedIntoCreated(ctx, variable, depth)) return "created";
+    // A parameter of a helper that every call in the file hands something made here.
+    if (def.type === "Parameter" && depth < 4) {
+      const passed = argumentClasses(ctx, def.node, def.name, depth);
+      if (passed.length > 0 && passed.every((c) => c === "created" || c === "self")) return "created";
+    }
     const source = depth < 6 ? iterationSource(def) : undefined;
     if (source) {
       const base = classify(ctx, source, depth + 1);
@@ -262,6 +313,8 @@ function classify(ctx: EngineContext, target: Node, depth = 0): TargetClass {
   }
   if (inner.type === T.MemberExpression && depth < 6) {
     const object = unwrap(inner.object);
+    // `el.parentElement`, `el.ownerDocument`: outward from an owned node, to something that may outlive it.
+    if (OUTWARD_MEMBERS.has(memberName(inner) ?? "")) return "external";
     if (object.type === T.ThisExpression) {
       const name = memberName(inner);
       if (name === "shadowRoot" || name === "renderRoot") return "self";
@@ -277,6 +330,102 @@ function classify(ctx: EngineContext, target: Node, depth = 0): TargetClass {
   return "external";
 }
 
+const INSERTIONS: ReadonlySet<string> = new Set(["appendChild", "append", "prepend", "insertBefore", "replaceChildren"]);
+
+/** `wrapper.appendChild(canvas)` where `wrapper` was made here. */
+function adoptedIntoCreated(
+  ctx: EngineContext,
+  variable: NonNullable<ReturnType<EngineContext["refs"]["variable"]>>,
+  depth: number,
+): boolean {
+  return variable.references.some((reference) => {
+    const id = reference.identifier as Node;
+    if (keptInOwnCollection(id)) return true;
+    const call = id.parent;
+    if (call?.type !== T.CallExpression || !call.arguments.includes(id as TSESTree.Expression)) return false;
+    const callee = unwrap(call.callee);
+    if (callee.type !== T.MemberExpression || !INSERTIONS.has(memberName(callee) ?? "")) return false;
+    const parent = classify(ctx, callee.object, depth + 1);
+    return parent === "created" || parent === "self";
+  });
+}
+
+const COLLECTION_ADDS: ReadonlySet<string> = new Set(["push", "unshift", "add", "set"]);
+
+/**
+ * `this.tabs[tab.id] = tab`, `this.workers.push(worker)`, `this.items.set(id, item)`: the owner
+ * keeps the object among its own children, whose lives it manages (a single dependency
+ * such as `this.socket = socket` is not a child: it is usually shared).
+ */
+function keptInOwnCollection(id: Node): boolean {
+  const parent = id.parent;
+  if (parent?.type === T.AssignmentExpression && parent.right === id && parent.operator === "=") {
+    const left = unwrap(parent.left);
+    return left.type === T.MemberExpression && left.computed && isThisMemberPath(left.object);
+  }
+  if (parent?.type === T.CallExpression && parent.arguments.includes(id as TSESTree.Expression)) {
+    const callee = unwrap(parent.callee);
+    const method = callee.type === T.MemberExpression ? (memberName(callee) ?? "") : "";
+    // A `Map` key is only looked up by (often a cache of data about an outside object); the value is kept.
+    if (method === "set" && parent.arguments[1] !== id) return false;
+    return callee.type === T.MemberExpression && COLLECTION_ADDS.has(method) && isThisMemberPath(callee.object);
+  }
+  return false;
+}
+
+function isThisMemberPath(node: Node): boolean {
+  const inner = unwrap(node);
+  return inner.type === T.MemberExpression && !inner.computed && unwrap(inner.object).type === T.ThisExpression;
+}
+
+/** `new X()`, `createElement(...)`, or `a = this.a = new X()`. */
+function createdValue(ctx: EngineContext, node: Node): boolean {
+  let inner = unwrap(node);
+  while (inner.type === T.AssignmentExpression && inner.operator === "=") inner = unwrap(inner.right);
+  return ctx.isCreation(inner);
+}
+
+const callSiteCache = new WeakMap<Node, TSESTree.CallExpression[]>();
+
+/**
+ * The calls in the file of a helper function or class method: `helper(x)` resolved to the
+ * helper's binding, `this.setup(x)` in the method's own class. Empty when it may be called
+ * from elsewhere under another name (exported functions, methods called on other objects).
+ */
+export function callSitesOf(ctx: EngineContext, fn: FunctionNode): TSESTree.CallExpression[] {
+  const cached = callSiteCache.get(fn);
+  if (cached) return cached;
+  let sites: TSESTree.CallExpression[] = [];
+  const method = fn.parent?.type === T.MethodDefinition && !fn.parent.computed ? fn.parent : undefined;
+  const cls = method?.parent?.parent;
+  if (method && cls && isClass(cls) && method.key.type === T.Identifier) {
+    const name = method.key.name;
+    sites = ctx.callsNamed(name).filter((call) => unwrap(call.callee).type === T.MemberExpression && contains(cls, call));
+  } else {
+    const binding = functionBinding(fn);
+    const variable = binding ? ctx.refs.variable(binding) : undefined;
+    if (variable && variable.scope.type !== "module" && variable.scope.type !== "global") {
+      sites = ctx.callsNamed(binding!.name).filter((call) => {
+        const callee = unwrap(call.callee);
+        return callee.type === T.Identifier && ctx.refs.variable(callee) === variable;
+      });
+    }
+  }
+  callSiteCache.set(fn, sites);
+  return sites;
+}
+
+/** How each call of the function that declares `param` classifies the argument it passes there. */
+function argumentClasses(ctx: EngineContext, fn: Node, param: Node, depth: number): TargetClass[] {
+  if (!isFunction(fn)) return [];
+  const index = fn.params.findIndex((p) => p === param || (p.type === T.AssignmentPattern && p.left === param));
+  if (index < 0) return [];
+  return callSitesOf(ctx, fn).map((call) => {
+    const arg = call.arguments[index];
+    return arg && arg.type !== T.SpreadElement ? classify(ctx, arg, depth + 1) : "external";
+  });
+}
+
 /** The name of the call when a removal's target is an object made right there (`matchMedia(q)`, `new X()`). */
 function freshTargetCall(ctx: EngineContext, target: Node): string | undefined {
   const inner = unwrap(target);
@@ -287,6 +436,17 @@ function freshTargetCall(ctx: EngineContext, target: Node): string | undefined {
   return LONG_LIVED_FACTORIES.has(name) || ctx.isCreation(inner) ? name : undefined;
 }
 
+/** Members that lead from a node to its ancestors or its document and window. */
+const OUTWARD_MEMBERS: ReadonlySet<string> = new Set([
+  "parentElement",
+  "parentNode",
+  "offsetParent",
+  "ownerDocument",
+  "defaultView",
+  "documentElement",
+  "body",
+]);
+
 /** Element lookups whose results are descendants of the object they are called on. */
 const DESCENDANT_LOOKUPS: ReadonlySet<string> = new Set([
   "querySelector",
@@ -295,6 +455,9 @@ const DESCENDANT_LOOKUPS: ReadonlySet<string> = new Set([
   "getElementsByClassName",
   "getElementsByTagName",
   "getElementsByName",
+  // Component trees (video.js and similar): a child the component looks up among its own.
+  "getChild",
+  "getChildById",
 ]);
 
 /**
@@ -333,14 +496,19 @@ function needsRemoval(owner: Owner, target: TargetClass): boolean {
 }
 
 /** `sameTargetRemoves`: the removals whose target key equals this add's (the only ones that can match). */
-function judgeAdd(ctx: EngineContext, add: Listener, sameTargetRemoves: readonly Listener[]): Finding | undefined {
+function judgeAdd(
+  ctx: EngineContext,
+  add: Listener,
+  sameTargetRemoves: readonly Listener[],
+  looseRemoves: (add: Listener) => Listener[],
+): Finding | undefined {
   const target = classify(ctx, add.target);
   // A listener on the owner itself or on what it created dies with it; only the abort check applies.
   if ((target === "self" || target === "created") && add.type !== ABORT) return undefined;
   const allRemoves = sameTargetRemoves;
   const context = ctx.lifecycles.ownerOf(add.call);
   const { owner } = context;
-  const matching = allRemoves.filter((remove) => removes(remove, add));
+  const matching = allRemoves.filter((remove) => removes(remove, add, ctx));
   const base = describe(ctx, add, owner);
 
   if (add.type === ABORT && isCallerSignal(ctx, add.target, "target") && owner.type !== "module") {
@@ -349,7 +517,7 @@ function judgeAdd(ctx: EngineContext, add: Listener, sameTargetRemoves: readonly
   if (owner.type === "executor" && target !== "self" && target !== "created") {
     return judgeInExecutor(ctx, add, owner.fn, matching, base);
   }
-  if (!needsRemoval(owner, target)) return judgeRepeated(ctx, add, context, target, matching, base);
+  if (!needsRemoval(owner, target)) return judgeRepeated(ctx, add, context, target, matching, base, looseRemoves);
   if (add.once) return undefined;
   const region = ctx.releaseRegion(owner);
   if (add.signal) return judgeSignal(ctx, add, region, base);
@@ -358,6 +526,9 @@ function judgeAdd(ctx: EngineContext, add: Listener, sameTargetRemoves: readonly
   if (subscriptionRemovedIn(ctx, add, region)) return undefined;
   if (target === "external" && disposedIn(ctx, add, region)) return undefined;
   if (matching.length > 0) return { kind: "listener", messageId: "listenerNotRemovedInTeardown", node: add.call, data: base };
+  // A removal that may be this one, though it cannot be proven (a loop over the stored
+  // targets, the handler read back from a record, `this` in the target's own handler).
+  const loose = looseRemoves(add).length > 0;
   const tried = allRemoves.some(
     (remove) => remove.targetKey === add.targetKey && add.targetKey !== undefined && sameType(remove, add) && remove.style === add.style,
   );
@@ -371,7 +542,41 @@ function judgeAdd(ctx: EngineContext, add: Listener, sameTargetRemoves: readonly
     node: add.call,
     data: base,
     suggest: removalSuggestion(ctx, add, owner),
+    releasedSomewhere: loose || undefined,
   };
+}
+
+/**
+ * The names a listener's handler goes by: its key, and its own name (`onDispose` for
+ * `data.onDispose`, `handle` for `handle`), so a removal through another record or alias
+ * can be found.
+ */
+function handlerNames(listener: Listener): string[] {
+  const names: string[] = [];
+  if (listener.handlerKey) names.push(listener.handlerKey);
+  const handler = listener.handler && listener.handlerKind === "ref" ? unwrap(listener.handler) : undefined;
+  const name = handler?.type === T.Identifier ? handler.name : handler?.type === T.MemberExpression ? memberName(handler) : undefined;
+  if (name) names.push(`name:${name}`);
+  return names;
+}
+
+/**
+ * Whether `remove` may take off the listener `add` put on, though it cannot be proven:
+ * the same event (or a dynamic one), the same handler by key or by name, and targets that
+ * are the same or may be (a loop variable, a parameter, `this` in a plain function).
+ */
+function mayRemove(ctx: EngineContext, remove: Listener, add: Listener): boolean {
+  if (remove.style !== add.style || remove.handlerKind !== "ref" || add.handlerKind !== "ref") return false;
+  if (add.type !== undefined && remove.type !== undefined && add.type !== remove.type) return false;
+  if (!sameCapture(remove, add) || freshTargetCall(ctx, remove.target)) return false;
+  if (add.handlerKey !== remove.handlerKey) {
+    // Two handlers with the same name are different functions when both keys are fixed.
+    if (add.handlerKey && remove.handlerKey && ctx.refs.fixedKey(add.handlerKey) && ctx.refs.fixedKey(remove.handlerKey)) return false;
+    // Typed: two different function definitions are never one listener.
+    if (typeFacts(ctx.sourceCode)?.sameFunction(add.handler, remove.handler) === false) return false;
+  }
+  if (add.targetKey === undefined || remove.targetKey === undefined || add.targetKey === remove.targetKey) return true;
+  return !(ctx.refs.fixedKey(add.targetKey) && ctx.refs.fixedKey(remove.targetKey));
 }
 
 /**
@@ -400,6 +605,7 @@ function judgeRepeated(
   target: TargetClass,
   matching: readonly Listener[],
   base: Record<string, string>,
+  looseRemoves: (add: Listener) => Listener[],
 ): Finding | undefined {
   if (target !== "global" && target !== "module") return undefined;
   if (context.owner.type !== "function" && context.owner.type !== "module" && context.owner.type !== "component-callback") {
@@ -414,7 +620,8 @@ function judgeRepeated(
         : undefined;
   if (!where || add.once || add.signal || matching.length > 0) return undefined;
   if (removeAllFor(ctx, add).length > 0) return undefined;
-  return { kind: "listener", messageId: "listenerAddedRepeatedly", node: add.call, data: { ...base, where } };
+  const loose = looseRemoves(add).length > 0;
+  return { kind: "listener", messageId: "listenerAddedRepeatedly", node: add.call, data: { ...base, where }, releasedSomewhere: loose || undefined };
 }
 
 /**
@@ -668,13 +875,13 @@ function judgeRemove(ctx: EngineContext, remove: Listener, adds: readonly Listen
     };
   }
   const candidates = adds.filter(
-    (add) => add.style === remove.style && add.handlerKey === remove.handlerKey && sameType(add, remove),
+    (add) => add.style === remove.style && sameType(add, remove) && (add.handlerKey === remove.handlerKey || sameHandlerByType(ctx, add, remove)),
   );
-  if (candidates.length === 0 || candidates.some((add) => removes(remove, add))) return undefined;
+  if (candidates.length === 0 || candidates.some((add) => removes(remove, add, ctx))) return undefined;
   if (!remove.targetKey || candidates.some((add) => add.targetKey === undefined)) return undefined;
   const sameTarget = candidates.filter((add) => add.targetKey === remove.targetKey);
   // "Added elsewhere" is only certain between targets whose identity is fixed.
-  if (sameTarget.length === 0 && !(stableIdentity(remove.targetKey) && candidates.every((add) => stableIdentity(add.targetKey!)))) {
+  if (sameTarget.length === 0 && !(ctx.refs.fixedKey(remove.targetKey) && candidates.every((add) => ctx.refs.fixedKey(add.targetKey!)))) {
     return undefined;
   }
   const reason =

@@ -73,6 +73,7 @@ export function analyzeObjectUrls(ctx: EngineContext): Finding[] {
       node: call,
       data: { ...data, url: `\`${ctx.refs.text(handle.target)}\`` },
       suggest: revokeSuggestion(ctx, owner, handle),
+      releasedSomewhere: elsewhere || ctx.looselyReleased(ctx.revokes, handle.keys) || undefined,
     });
   }
   return findings;

@@ -150,7 +150,8 @@ export class PromiseRaceAnalysis {
       owner.value === fn
     ) {
       const name = keyName(owner.key, owner.computed);
-      const thisOf = owner.type === T.Property ? fn : owner.parent?.parent;
+      // An object literal's methods see the literal as `this` (see `thisOwner`).
+      const thisOf = owner.type === T.Property ? owner.parent : owner.parent?.parent;
       if (name !== undefined && thisOf) {
         visit(fn.body, (inner) => {
           if (
@@ -210,6 +211,10 @@ export class PromiseRaceAnalysis {
         }
         return undefined;
       }
+      // A pool of in-flight promises that leave it as they settle (`pending.delete(p)` in the
+      // promise's own `.then`): a concurrency limiter. Each race waits on promises that settle
+      // soon, and their reactions go with them.
+      if (variable && this.inFlightPool(variable, region, depth)) return undefined;
       // An array bound outside the region: whatever it holds was there before the iteration.
       const outer = this.longLivedVariable(inner, region, depth + 1, true);
       return outer && { node: shown, why: outer.why };
@@ -299,6 +304,18 @@ export class PromiseRaceAnalysis {
     if (this.writtenInside(variable, region)) return undefined;
     if (!asHolder && def.type === "Variable" && def.node.init && isPlainValue(def.node.init)) return undefined;
     return { node: id, why: `is declared outside ${region.kind === "loop" ? "the loop" : `\`${region.label}\``}` };
+  }
+
+  /**
+   * A pool that starts empty, gets only promises made per iteration, and has them taken out
+   * again (`pending.delete(p)` as each settles, `running.shift()` after each race).
+   */
+  private inFlightPool(variable: Variable, region: Region, depth: number): boolean {
+    const init = this.stableInit(variable);
+    if (!init || !startsEmpty(init) || !takenOutOf(variable)) return false;
+    // Each promise removes itself as it settles: whatever it was made from, it leaves the pool.
+    if (takenOutOf(variable, true)) return true;
+    return addedTo(variable).every((added) => this.longLivedRacer(added, region, depth + 1) === undefined);
   }
 
   /** Whether a variable is bound per evaluation of the region (in the loop's body, or in the function). */
@@ -465,6 +482,63 @@ function memberRoot(node: TSESTree.MemberExpression): Node {
   while (current.type === T.MemberExpression) current = unwrap(current.object);
   return current;
 }
+
+const REMOVALS: ReadonlySet<string> = new Set(["delete", "splice", "shift", "pop"]);
+
+const SETTLE_METHODS: ReadonlySet<string> = new Set(["then", "finally", "catch"]);
+
+function inSettleCallback(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === T.ArrowFunctionExpression || current.type === T.FunctionExpression) {
+      const call = current.parent;
+      if (call?.type !== T.CallExpression || call.callee === current) return false;
+      const callee = unwrap(call.callee);
+      return callee.type === T.MemberExpression && SETTLE_METHODS.has(memberName(callee) ?? "");
+    }
+    if (current.type === T.FunctionDeclaration) return false;
+  }
+  return false;
+}
+
+/** `[]` or `new Set()`. */
+function startsEmpty(init: Node): boolean {
+  const inner = unwrap(init);
+  if (inner.type === T.ArrayExpression) return inner.elements.length === 0;
+  return inner.type === T.NewExpression && inner.arguments.length === 0 && inner.callee.type === T.Identifier && inner.callee.name === "Set";
+}
+
+/** Arguments of `push` / `unshift` / `add` calls on a variable. */
+function addedTo(variable: Variable): Node[] {
+  const out: Node[] = [];
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== T.MemberExpression || member.object !== reference.identifier) continue;
+    const name = memberName(member);
+    const call = member.parent;
+    if ((name !== "push" && name !== "unshift" && name !== "add") || call?.type !== T.CallExpression || call.callee !== member) continue;
+    for (const arg of call.arguments) out.push(arg);
+  }
+  return out;
+}
+
+/**
+ * Whether a collection variable has promises taken out of it (`set.delete(p)`, `list.shift()`);
+ * with `onSettle`, only inside a `.then`/`.finally`/`.catch` callback.
+ */
+function takenOutOf(variable: Variable, onSettle = false): boolean {
+  return variable.references.some((reference) => {
+    const member = reference.identifier.parent;
+    return (
+      member?.type === T.MemberExpression &&
+      member.object === reference.identifier &&
+      REMOVALS.has(memberName(member) ?? "") &&
+      member.parent?.type === T.CallExpression &&
+      member.parent.callee === member &&
+      (!onSettle || inSettleCallback(member.parent))
+    );
+  });
+}
+
 
 /** Arguments of `array.push(...)` / `array.unshift(...)` calls on a variable. */
 function pushedInto(variable: Variable): Node[] {

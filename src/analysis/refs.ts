@@ -15,6 +15,8 @@ type Variable = TSESLint.Scope.Variable;
 export class RefResolver {
   private readonly ids = new WeakMap<object, number>();
   private nextId = 1;
+  /** Ids of plain functions whose `this` a key was made for: whoever calls them decides it. */
+  private readonly functionThis = new Set<number>();
 
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
 
@@ -87,8 +89,12 @@ export class RefResolver {
         if (aliasKey) return aliasKey;
         return `v${this.id(variable)}`;
       }
-      case T.ThisExpression:
-        return `this${this.id(thisOwner(inner))}`;
+      case T.ThisExpression: {
+        const owner = thisOwner(inner);
+        const id = this.id(owner);
+        if (isFunction(owner)) this.functionThis.add(id);
+        return `this${id}`;
+      }
       case T.MemberExpression: {
         const name = memberName(inner);
         if (name === undefined) return undefined;
@@ -126,6 +132,19 @@ export class RefResolver {
     return undefined;
   }
 
+  /**
+   * Whether a key names an object that is the same wherever the key appears: a global, a
+   * `this` of a class or object literal (or a member path on them), or a lookup call key.
+   * Locals and parameters of different functions may hold the same object at run time, and
+   * `this` in a plain function is whatever its caller makes it (`socket.on("close", onClose)`
+   * runs `onClose` with `this` = the socket).
+   */
+  fixedKey(key: string): boolean {
+    if (key.startsWith("g:") || key.startsWith("call:")) return true;
+    const match = /^this(\d+)/.exec(key);
+    return !!match && !this.functionThis.has(Number(match[1]));
+  }
+
   /** A readable, short text for an expression, for messages. */
   text(node: Node, max = 40): string {
     const raw = this.sourceCode.getText(node).replace(/\s+/g, " ");
@@ -148,7 +167,20 @@ export function thisOwner(node: Node): Node {
         if (cls && isClass(cls)) return cls;
       }
       // Every method of a Vue options component sees the same instance.
-      return vueOptionsOf(current) ?? current;
+      const options = vueOptionsOf(current);
+      if (options) return options;
+      // `{ onAdd: function () {}, onRemove() {} }` (Leaflet's `Class.extend`, prototypes
+      // written as object literals): every method of the literal sees the same object.
+      if (parent?.type === T.Property && parent.value === current && parent.parent?.type === T.ObjectExpression) {
+        return parent.parent;
+      }
+      // `this.dispose = function () { this.x }` inside a method: called as `obj.dispose()`,
+      // so its `this` is the outer `this`.
+      if (parent?.type === T.AssignmentExpression && parent.right === current) {
+        const left = unwrap(parent.left);
+        if (left.type === T.MemberExpression && unwrap(left.object).type === T.ThisExpression) return thisOwner(left.object);
+      }
+      return current;
     }
     if (current.type === T.Program) return current;
   }

@@ -541,13 +541,41 @@ export class RegistrationAnalysis {
           repetition.kind !== "loop" &&
           !CLEAR_ALL_METHODS.has(name) &&
           this.argumentsMatch(registration.call, undo.call) &&
-          this.repetition(undo.call, undo.call, 1) !== undefined
+          (this.repetition(undo.call, undo.call, 1) !== undefined || this.isHandlerMethod(undo.call))
         ) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  private readonly handlerMethods = new WeakMap<Node, boolean>();
+
+  /**
+   * The undo sits in a class method that the class hands out as a callback (`this.on(doc,
+   * "mouseup", this.handleMouseUp)`): the end of a drag undoes what its start registered.
+   */
+  private isHandlerMethod(node: Node): boolean {
+    const method = enclosingFunctionOf(node)?.parent;
+    if (method?.type !== T.MethodDefinition || method.key.type !== T.Identifier) return false;
+    const cached = this.handlerMethods.get(method);
+    if (cached !== undefined) return cached;
+    const name = method.key.name;
+    let passed = false;
+    walk(method.parent, this.sourceCode.visitorKeys, (current) => {
+      if (passed) return false;
+      if (current.type === T.MemberExpression && unwrap(current.object).type === T.ThisExpression && memberName(current) === name) {
+        // A `this.name` read that is not the callee of a call: the method is passed as a value;
+        // or a call from a callback kept in a field or passed on (`this.onUp_ = (e) => this.name(e)`).
+        const parent = current.parent;
+        if (!(parent?.type === T.CallExpression && parent.callee === current)) passed = true;
+        else if (isCallback(enclosingFunctionOf(current))) passed = true;
+      }
+      return !passed;
+    });
+    this.handlerMethods.set(method, passed);
+    return passed;
   }
 
   /** `removeHandler("save:" + id)` undoes `handle("save:" + id, fn)`; `off(type, fn)` undoes `on(type, fn)`. */
@@ -730,6 +758,18 @@ function callSite(ref: Node): Site | undefined {
     return { kind: "handed", ref: child, call: parent };
   }
   return undefined;
+}
+
+/** An inline function stored in a `this` field or passed as an argument. */
+function isCallback(fn: FunctionNode | undefined): boolean {
+  const parent = fn?.parent;
+  if (!fn || fn.type === T.FunctionDeclaration || !parent) return false;
+  if (parent.type === T.AssignmentExpression && parent.right === fn) {
+    const left = unwrap(parent.left);
+    return left.type === T.MemberExpression && unwrap(left.object).type === T.ThisExpression;
+  }
+  if (parent.type === T.PropertyDefinition && parent.value === fn) return true;
+  return parent.type === T.CallExpression && parent.callee !== fn;
 }
 
 function enclosingFunctionOf(node: Node): FunctionNode | undefined {

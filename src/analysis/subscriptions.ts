@@ -10,7 +10,7 @@
  * object without `next`/`error`/`complete`) has no callback to keep alive.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, calleeOf, contains, isFunction, memberName, returnedValues, unwrap } from "../ast/index.js";
+import { type FunctionNode, type Node, calleeOf, contains, isFunction, memberName, outerParent, returnedValues, unwrap } from "../ast/index.js";
 import type { Owner } from "../lifecycle/owners.js";
 import {
   COMPLETING_OPERATORS,
@@ -20,6 +20,8 @@ import {
   TAKE_UNTIL,
 } from "../resources/closeable.js";
 import type { Call, EngineContext, Release } from "./engine.js";
+import { moduleBinding } from "./refs.js";
+import { type TypeFacts, typeFacts } from "./types.js";
 import { walk } from "./walk.js";
 
 const SUBSCRIPTION: HandleEntry = {
@@ -27,6 +29,17 @@ const SUBSCRIPTION: HandleEntry = {
   label: "subscription",
   release: SUBSCRIPTION_RELEASES,
   keeps: "the subscriber callback and everything it closes over",
+};
+
+/**
+ * A Vue watcher no component owns (started after an `await` or in a later callback): its
+ * stop handle — called, or `.stop()` (Vue 3.5) — must run when the component unmounts.
+ */
+const DETACHED_WATCHER: HandleEntry = {
+  family: "subscription",
+  label: "watcher",
+  release: ["stop", ...SUBSCRIPTION_RELEASES],
+  keeps: "the watcher (started after an `await` or in a later callback, so Vue does not stop it with the component) and everything its callback closes over",
 };
 
 /** Members of a promise: `x.subscribe(email).then(...)` is a promise chain. */
@@ -61,15 +74,100 @@ export function subscriptionAcquisitions(ctx: EngineContext): { node: Call; entr
     const local =
       callee.type === T.Identifier || (callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression);
     if (!local) continue;
+    if (callee.type === T.Identifier && ctx.lifecycles.isDetachedWatcher(call)) {
+      out.push({ node: call, entry: DETACHED_WATCHER });
+      continue;
+    }
     const fn = ctx.lifecycles.resolveFunction(callee);
-    if (fn && !contains(fn, call) && returnsDisposer(ctx, fn, cache, 0)) out.push({ node: call, entry: SUBSCRIPTION });
+    if (fn && !contains(fn, call) && returnsDisposer(ctx, fn, cache, 0) && !counterpartCalled(ctx, callee, fn)) {
+      out.push({ node: call, entry: SUBSCRIPTION });
+    }
+  }
+  const facts = typeFacts(ctx.sourceCode);
+  if (facts) {
+    const taken = new Set<Node>(out.map((acquisition) => acquisition.node));
+    for (const call of typedDisposerCalls(ctx, facts, taken)) out.push({ node: call, entry: SUBSCRIPTION });
   }
   return out;
 }
 
+/** Name prefixes of helpers that set something up, and of the helpers that undo it. */
+const COUNTERPARTS: readonly (readonly [string, string])[] = [
+  ["add", "remove"],
+  ["on", "off"],
+  ["attach", "detach"],
+  ["bind", "unbind"],
+  ["subscribe", "unsubscribe"],
+  ["register", "unregister"],
+  ["listen", "unlisten"],
+  ["watch", "unwatch"],
+  ["start", "stop"],
+  ["connect", "disconnect"],
+  ["mount", "unmount"],
+];
+
+/**
+ * `addEvents(node, handlers)` whose file also calls `removeEvents(...)`: the code undoes the
+ * setup through the paired helper, not through the returned disposer.
+ */
+function counterpartCalled(ctx: EngineContext, callee: Node, helper: FunctionNode): boolean {
+  const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : undefined;
+  if (!name) return false;
+  const wanted = COUNTERPARTS.flatMap(([up, down]) =>
+    name.startsWith(up) && (name.length === up.length || /[A-Z_]/.test(name[up.length]!)) ? [down + name.slice(up.length)] : [],
+  );
+  if (wanted.length === 0) return false;
+  // Not the helper's own disposer calling it: that one is what was dropped.
+  return wanted.some((other) => ctx.callsNamed(other).some((call) => !contains(helper, call)));
+}
+
 /** A `.subscribe(...)` call that (by its shape) makes a subscription, not a promise. */
 function isStreamSubscribe(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
+  // Typed: the receiver's `subscribe` hands back a subscription, a disposer or a token — or it does not.
+  const receiver = calleeOf(call).object;
+  const typed = receiver ? typeFacts(ctx.sourceCode)?.receiverIs(receiver, "observable", "subscribe") : undefined;
+  if (typed !== undefined) return typed;
   return !isPromiseShaped(call) && !dataOnly(ctx, call.arguments);
+}
+
+
+/** Members of a returned handle that end a subscription (not `close`: a Node `Timeout` has one). */
+const HANDLE_MEMBERS: readonly string[] = ["unsubscribe", "dispose", "remove"];
+
+/** Modules of the project itself: relative paths, `@/` and `~/` aliases, `#` subpath imports. */
+const PROJECT_MODULE = /^(\.{1,2}\/|\/|@\/|~\/|#)/;
+
+/**
+ * With types, disposers the syntax cannot see: a listener added through a custom `on()` that
+ * returns its unsubscribe function (the receiver is no event target, so the listener rule
+ * leaves it here), and a project helper imported from another file (`watchTheme(apply);`)
+ * whose returned disposer is dropped. Only calls the engine already collected are asked about.
+ */
+function typedDisposerCalls(ctx: EngineContext, facts: TypeFacts, taken: ReadonlySet<Node>): TSESTree.CallExpression[] {
+  const out: TSESTree.CallExpression[] = [];
+  for (const { call, name } of ctx.listenerAdds) {
+    const { object } = calleeOf(call);
+    if (object && facts.listenable(object, name) === false && facts.returnsDisposer(call, HANDLE_MEMBERS) === true) out.push(call);
+  }
+  for (const call of ctx.plainCalls) {
+    if (!taken.has(call) && discardedHelperCall(ctx, call) && facts.returnsDisposer(call, HANDLE_MEMBERS) === true) out.push(call);
+  }
+  return out;
+}
+
+/** `helper(callback);` with its result dropped, where `helper` is imported from the project. */
+function discardedHelperCall(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.Identifier) return false;
+  const callback = call.arguments.some((arg) => {
+    const inner = arg.type === T.SpreadElement ? undefined : unwrap(arg);
+    return !!inner && (isFunction(inner) || inner.type === T.Identifier || inner.type === T.MemberExpression);
+  });
+  if (!callback) return false;
+  const { parent } = outerParent(call);
+  if (parent?.type !== T.ExpressionStatement && !(parent?.type === T.UnaryExpression && parent.operator === "void")) return false;
+  const module = moduleBinding(ctx.refs, callee)?.module;
+  return !!module && PROJECT_MODULE.test(module);
 }
 
 /** `await x.subscribe()`, `x.subscribe().then(...)`, `void x.subscribe()`. */
@@ -147,7 +245,8 @@ function returnsDisposer(ctx: EngineContext, fn: FunctionNode, cache: WeakMap<Fu
 function isDisposerValue(ctx: EngineContext, value: Node, cache: WeakMap<FunctionNode, boolean>, depth: number): boolean {
   if (depth > 4) return false;
   const inner = unwrap(value);
-  if (isFunction(inner)) return undoesSomething(ctx, inner);
+  // A disposer takes nothing; a function taking arguments that clears a timer is a debounce.
+  if (isFunction(inner)) return isDisposerFunction(ctx, inner);
   if (inner.type === T.CallExpression) {
     if (calleeOf(inner).name === "subscribe") return isStreamSubscribe(ctx, inner);
     const callee = unwrap(inner.callee);
@@ -156,12 +255,31 @@ function isDisposerValue(ctx: EngineContext, value: Node, cache: WeakMap<Functio
   }
   if (inner.type === T.Identifier) {
     const def = ctx.refs.variable(inner)?.defs[0];
-    if (def?.type === "FunctionName" && isFunction(def.node)) return undoesSomething(ctx, def.node);
+    if (def?.type === "FunctionName" && isFunction(def.node)) return isDisposerFunction(ctx, def.node);
     if (def?.type === "Variable" && def.node.id.type === T.Identifier && def.node.init) {
       return isDisposerValue(ctx, def.node.init, cache, depth + 1);
     }
   }
   return false;
+}
+
+/** Names of calls that start something: a function making them re-arms, it does not dispose. */
+const REARMS = /^(setTimeout|setInterval|requestAnimationFrame|requestIdleCallback|addEventListener|addListener|on|once|subscribe)$/;
+
+/**
+ * A disposer takes nothing and only undoes: a debounce (`function () { clearTimeout(t);
+ * t = setTimeout(later, wait) }`, reading `arguments`) is a wrapper, not a disposer.
+ */
+function isDisposerFunction(ctx: EngineContext, fn: FunctionNode): boolean {
+  if (fn.params.length > 0 || !undoesSomething(ctx, fn)) return false;
+  let rearms = false;
+  walk(fn.body, ctx.sourceCode.visitorKeys, (node) => {
+    if (rearms) return false;
+    if (node.type === T.Identifier && node.name === "arguments") rearms = true;
+    if (node.type === T.CallExpression && REARMS.test(calleeOf(node).name ?? "")) rearms = true;
+    return !rearms && !(isFunction(node) && node !== fn);
+  });
+  return !rearms;
 }
 
 /** The function's body calls something whose name says it releases (or a disposer variable). */

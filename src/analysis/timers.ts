@@ -87,6 +87,7 @@ function ownedTimer(
       messageId: loop ? "loopNeverStopped" : elsewhere ? "timerNotClearedInTeardown" : "timerNeverCleared",
       node: call,
       data: { ...data, handle: ctx.refs.text(handle.target) },
+      releasedSomewhere: elsewhere || ctx.looselyReleased(ctx.timerReleases, handle.keys) || undefined,
     };
   }
   if (entry.kind === "interval" && !handle.declared && !handle.guarded && !pairedSetup(owner, call)) {
@@ -121,7 +122,10 @@ function judged(
   // like a timeout in a component's event handler.
   if (owner.type === "effect" && !oneShotPath(call, owner.setup)) return false;
   if (owner.type === "class" && owner.info.framework === "plain") {
-    // A plain class's timeout matters when it acts on the instance after teardown.
+    // A plain class's timeout matters when it acts on the instance after teardown; a dropped
+    // one that fires within a second (a deferred style reset, a debounce of one frame) holds
+    // its callback only that long.
+    if (handle.type === "discarded" && shortDelay(call)) return false;
     return handle.type === "stored" || usesThis(ctx, call);
   }
   return true;
@@ -145,6 +149,13 @@ function isImmediate(call: TSESTree.CallExpression): boolean {
   if (!delay) return true;
   const inner = unwrap(delay);
   return inner.type === T.Literal && inner.value === 0;
+}
+
+/** A literal delay under a second. */
+function shortDelay(call: TSESTree.CallExpression): boolean {
+  const delay = call.arguments[1];
+  const inner = delay ? unwrap(delay) : undefined;
+  return inner?.type === T.Literal && typeof inner.value === "number" && inner.value < 1000;
 }
 
 function usesThis(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
@@ -207,6 +218,8 @@ function executorTimer(
   const entry = TIMERS[name]!;
   if (entry.kind !== "timeout" && entry.kind !== "interval") return undefined;
   const interval = entry.kind === "interval";
+  // `setTimeout(resolve, 0)` settles on the next turn: it races nothing.
+  if (!interval && isImmediate(call)) return undefined;
   const paths = settlePaths(ctx, executor);
   const callback = callbackFunction(ctx, call.arguments[0]);
   const split = splitPaths(ctx, paths, callback ? [callback, call] : [call]);
@@ -308,6 +321,8 @@ const ONE_SHOT_CALLEES = new Set([
   "requestIdleCallback",
   "onMounted",
   "onBeforeMount",
+  // React Native: runs the callback once, after interactions settle.
+  "runAfterInteractions",
 ]);
 
 /** `fn` is passed to a callee that calls it at most once (`p.then(fn)`, `emitter.once(type, fn)`). */

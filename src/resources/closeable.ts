@@ -190,6 +190,7 @@ export const HANDLE_RELEASE_METHODS: ReadonlySet<string> = new Set([
   "dispose",
   "remove",
   "unwatchFile",
+  "stop",
   ...NOTIFIER_EMITS,
 ]);
 

@@ -1,5 +1,5 @@
 import { createRule } from "../util/create-rule.js";
-import { type CommonOptions, reportFindings, teardownSchema } from "../util/report.js";
+import { type CommonOptions, releasedElsewhereSchema, reportFindings, teardownSchema } from "../util/report.js";
 
 type MessageIds =
   | "listenerNeverRemoved"
@@ -19,6 +19,7 @@ export default createRule<[CommonOptions], MessageIds>({
     docs: {
       description: "Require listeners on longer-lived targets to be removed when their owner ends",
       preset: "recommended",
+      strictOptions: [{ reportReleasedElsewhere: true }],
     },
     hasSuggestions: true,
     defaultOptions: [{}],
@@ -26,7 +27,7 @@ export default createRule<[CommonOptions], MessageIds>({
       {
         type: "object",
         description: "Options for no-leaked-event-listener.",
-        properties: { teardownMethods: teardownSchema },
+        properties: { teardownMethods: teardownSchema, reportReleasedElsewhere: releasedElsewhereSchema },
         additionalProperties: false,
       },
     ],

@@ -11,8 +11,16 @@ export const teardownSchema = {
   uniqueItems: true,
 } as const;
 
+/** Shared option: also report releases that exist but miss the owner's end. */
+export const releasedElsewhereSchema = {
+  type: "boolean",
+  description:
+    "Also report a resource that is released somewhere, but not when its owner ends (a drag listener removed on pointerup, a timer cleared only on success), and one whose only release cannot be proven to act on it. Off in `recommended`, on in `strict`.",
+} as const;
+
 export interface CommonOptions {
   teardownMethods?: string[];
+  reportReleasedElsewhere?: boolean;
 }
 
 /**
@@ -22,10 +30,13 @@ export interface CommonOptions {
 export function reportFindings<MessageIds extends string>(
   context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>,
   kind: ResourceKind,
-  options: EngineOptions,
+  options: EngineOptions & { reportReleasedElsewhere?: boolean },
 ): void {
-  for (const finding of analyze(context.sourceCode, options).findings) {
+  for (const finding of analyze(context.sourceCode, { teardownMethods: options.teardownMethods }).findings) {
     if (finding.kind !== kind) continue;
+    // By default only resources with no release at all are reported: a release that exists
+    // on another path, or that may be this one, is most often right in real code.
+    if (finding.releasedSomewhere && !options.reportReleasedElsewhere) continue;
     context.report({
       node: finding.node,
       messageId: finding.messageId as MessageIds,

@@ -23,6 +23,59 @@ const ruleTester = new RuleTester({
   },
 });
 
+// ---------------------------------------------------------------------------
+// Real-code shapes (bench review: hls.js, three.js, leaflet, ol, react-use, @mantine/hooks,
+// ws, mqtt). Each observer below is disconnected somewhere in the file, but not when its
+// owner ends, or by a disconnect the rule cannot prove is this observer's
+// (`state.observer.disconnect()` in a helper taking any state). By default they are not
+// reported; with `reportReleasedElsewhere` (the strict preset) they are, with the same
+// messages as before the option existed.
+const releasedElsewhere = [
+  {
+    name: "disconnected when the spy is paused, not in dispose()",
+    code: code`
+      export class ScrollSpy {
+        constructor(sections) {
+          this.io = new IntersectionObserver((entries) => this.update(entries));
+          for (const section of sections) this.io.observe(section);
+        }
+        pause() {
+          this.io.disconnect();
+        }
+        update(entries) {}
+        dispose() {
+          this.sections = null;
+        }
+      }
+    `,
+    errors: [{ messageId: "notReleasedInTeardown" as const, line: 3 }],
+  },
+  {
+    name: "kept on a state record, disconnected by a helper that takes any state",
+    code: code`
+      function stopWatching(state) {
+        state.observer.disconnect();
+        state.observer = null;
+      }
+      export class AutoSizer {
+        constructor(target) {
+          this.state = {};
+          this.state.observer = new ResizeObserver(() => this.fit());
+          this.state.observer.observe(target);
+        }
+        onDetach(state) {
+          stopWatching(state);
+        }
+        fit() {}
+        dispose() {
+          this.state = null;
+        }
+      }
+    `,
+    errors: [{ messageId: "neverReleased" as const, line: 8 }],
+  },
+];
+
 ruleTester.run("no-leaked-observer", rule, {
   valid: [
     // ---------------------------------------------------------------------
@@ -830,6 +883,94 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
     },
+    // ---------------------------------------------------------------------
+    // Real-code shapes (bench review): disconnected, but not on the owner's end or not
+    // provably this observer; not reported by default (see `releasedElsewhere` above).
+    ...releasedElsewhere.map((shape) => ({ name: `released elsewhere: ${shape.name}`, code: shape.code })),
+    // Real-code shapes (bench review): a class observing only nodes it made (the nodes hold
+    // the observer and go with the instance), in both modes.
+    {
+      name: "class: a ResizeObserver on the element the class created (this.domElement)",
+      code: code`
+        export class CSS2DLabel {
+          constructor(text) {
+            this.domElement = document.createElement("div");
+            this.domElement.textContent = text;
+            this.resizeObserver = new ResizeObserver(() => this.measure());
+            this.resizeObserver.observe(this.domElement);
+          }
+          measure() {}
+          dispose() {
+            this.domElement.remove();
+          }
+        }
+      `,
+    },
+    {
+      name: "class: observes a canvas it created and inserted into the host (strict mode too)",
+      options: [{ reportReleasedElsewhere: true }],
+      code: code`
+        export class Minimap {
+          constructor(host) {
+            const canvas = document.createElement("canvas");
+            host.appendChild(canvas);
+            this.canvas = canvas;
+            this.ro = new ResizeObserver(() => this.redraw());
+            this.ro.observe(canvas);
+          }
+          redraw() {}
+          destroy() {
+            this.canvas.remove();
+          }
+        }
+      `,
+    },
+    // Real-code shapes (bench review): a store in a method reached only from the constructor
+    // runs once per instance and replaces nothing.
+    {
+      name: "class: the observer is made in an init method that only the constructor calls",
+      code: code`
+        export class Chart {
+          constructor(container) {
+            this.container = container;
+            this.initObserver();
+          }
+          initObserver() {
+            this.observer = new ResizeObserver(() => this.resize());
+            this.observer.observe(this.container);
+          }
+          resize() {}
+          dispose() {
+            this.observer.disconnect();
+          }
+        }
+      `,
+    },
+    {
+      name: "class: init method reached from the constructor through another init method",
+      options: [{ reportReleasedElsewhere: true }],
+      code: code`
+        export class Chart {
+          constructor(container) {
+            this.container = container;
+            this.init();
+          }
+          init() {
+            this.initDom();
+            this.initObserver();
+          }
+          initDom() {}
+          initObserver() {
+            this.observer = new ResizeObserver(() => this.resize());
+            this.observer.observe(this.container);
+          }
+          resize() {}
+          dispose() {
+            this.observer.disconnect();
+          }
+        }
+      `,
+    },
   ],
 
   invalid: [
@@ -883,6 +1024,7 @@ ruleTester.run("no-leaked-observer", rule, {
       errors: [{ messageId: "neverReleased", line: 4 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "effect: disconnected only from the observer callback, not in cleanup",
       code: code`
         function RevealOnScroll({ children }) {
@@ -903,6 +1045,7 @@ ruleTester.run("no-leaked-observer", rule, {
       errors: [{ messageId: "notReleasedInTeardown", line: 5 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "effect: disconnected from a button handler only",
       code: code`
         function LiveRegion() {
@@ -965,6 +1108,7 @@ ruleTester.run("no-leaked-observer", rule, {
       errors: [{ messageId: "neverReleased", line: 6 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "cleanup disconnects the wrong ref (the grid element, not the observer)",
       code: code`
         function Gallery({ photos }) {
@@ -1151,6 +1295,7 @@ ruleTester.run("no-leaked-observer", rule, {
       errors: [{ messageId: "neverReleased", line: 4 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "plain class: disconnected in pause(), which the teardown never calls",
       code: code`
         export class ScrollSpy {
@@ -1190,7 +1335,7 @@ ruleTester.run("no-leaked-observer", rule, {
     },
     {
       name: "plain class: a custom teardown (option) forgets the observer",
-      options: [{ teardownMethods: ["shutdown"] }],
+      options: [{ reportReleasedElsewhere: true, teardownMethods: ["shutdown"] }],
       code: code`
         export class LayoutWatcher {
           constructor(root) {
@@ -1564,6 +1709,92 @@ ruleTester.run("no-leaked-observer", rule, {
       `,
       errors: [{ messageId: "neverReleased", line: 2 }],
     },
+    // ---------------------------------------------------------------------
+    // Real-code shapes (bench review): the same code with `reportReleasedElsewhere`
+    // reports what the default mode leaves out (see `releasedElsewhere` above).
+    ...releasedElsewhere.map((shape) => ({
+      ...shape,
+      name: `reportReleasedElsewhere: ${shape.name}`,
+      options: [{ reportReleasedElsewhere: true }] as [{ reportReleasedElsewhere: boolean }],
+    })),
+
+    // Real-code shapes (bench review): the new exemptions are not too wide.
+    {
+      name: "bench exemptions: a class observing an external element it was given",
+      code: code`
+        export class Chart {
+          constructor(container) {
+            this.container = container;
+            this.observer = new ResizeObserver(() => this.resize());
+            this.observer.observe(container);
+          }
+          resize() {}
+          dispose() {
+            this.container = null;
+          }
+        }
+      `,
+      errors: [{ messageId: "neverReleased", line: 4 }],
+    },
+    {
+      name: "bench exemptions: a class observing its own canvas and document.body",
+      code: code`
+        export class Chart {
+          constructor() {
+            this.canvas = document.createElement("canvas");
+            this.observer = new ResizeObserver(() => this.resize());
+            this.observer.observe(this.canvas);
+            this.observer.observe(document.body);
+          }
+          resize() {}
+          dispose() {
+            this.canvas.remove();
+          }
+        }
+      `,
+      errors: [{ messageId: "neverReleased", line: 4 }],
+    },
+    {
+      name: "bench exemptions: an init method that a public method calls again replaces the observer",
+      code: code`
+        export class Chart {
+          constructor(container) {
+            this.container = container;
+            this.initObserver();
+          }
+          initObserver() {
+            this.observer = new ResizeObserver(() => this.resize());
+            this.observer.observe(this.container);
+          }
+          setContainer(container) {
+            this.container = container;
+            this.initObserver();
+          }
+          resize() {}
+          dispose() {
+            this.observer.disconnect();
+          }
+        }
+      `,
+      errors: [{ messageId: "replacedWithoutRelease", line: 7 }],
+    },
+    {
+      name: "bench exemptions: a disconnect on the same field name of another fixed object",
+      code: code`
+        export class AutoSizer {
+          constructor(target) {
+            this.main = {};
+            this.main.observer = new ResizeObserver(() => this.fit());
+            this.main.observer.observe(target);
+          }
+          fit() {}
+          dispose() {
+            this.aux.observer.disconnect();
+          }
+        }
+      `,
+      errors: [{ messageId: "neverReleased", line: 4 }],
+    },
   ],
 });
 
@@ -1585,5 +1816,12 @@ describe("no-leaked-observer options schema", () => {
   });
   it("rejects empty method names", () => {
     expect(() => lint({ teardownMethods: [""] })).toThrow(/shorter than 1|fewer than 1/i);
+  });
+  it("accepts reportReleasedElsewhere", () => {
+    expect(lint({ reportReleasedElsewhere: true })).toEqual([]);
+    expect(lint({ reportReleasedElsewhere: false, teardownMethods: ["shutdown"] })).toEqual([]);
+  });
+  it("rejects a non-boolean reportReleasedElsewhere", () => {
+    expect(() => lint({ reportReleasedElsewhere: "yes" })).toThrow(/should be boolean|must be boolean/i);
   });
 });

@@ -23,6 +23,73 @@ const ruleTester = new RuleTester({
   },
 });
 
+// ---------------------------------------------------------------------------
+// Real-code shapes (bench review: hls.js, three.js, leaflet, ol, react-use, @mantine/hooks,
+// ws, mqtt). Each subscription below is released somewhere in the file, but not when its
+// owner ends, or by a release the rule cannot prove is this one's
+// (`entry.subscription.unsubscribe()` in a helper taking any entry). By default they are not
+// reported; with `reportReleasedElsewhere` (the strict preset) they are, with the same
+// messages as before the option existed.
+const releasedElsewhere = [
+  {
+    name: "effect unsubscribes when the tab is hidden, not in its cleanup",
+    code: code`
+      function LivePrices({ feed }) {
+        useEffect(() => {
+          const sub = feed.subscribe((p) => setPrice(p));
+          const onHide = () => {
+            if (document.hidden) sub.unsubscribe();
+          };
+          document.addEventListener("visibilitychange", onHide);
+          return () => document.removeEventListener("visibilitychange", onHide);
+        }, [feed]);
+        return null;
+      }
+    `,
+    errors: [{ messageId: "notReleasedInTeardown" as const, line: 3 }],
+  },
+  {
+    name: "class unsubscribes in detach(), not in dispose()",
+    code: code`
+      export class Minimap {
+        attach(store) {
+          this.subscription = store.changes$.subscribe(() => this.redraw());
+        }
+        detach() {
+          this.subscription.unsubscribe();
+        }
+        redraw() {}
+        dispose() {
+          this.canvas = null;
+        }
+      }
+    `,
+    errors: [{ messageId: "notReleasedInTeardown" as const, line: 3 }],
+  },
+  {
+    name: "kept on a layer record, released by a helper that takes any record",
+    code: code`
+      function release(entry) {
+        entry.subscription.unsubscribe();
+      }
+      export class Minimap {
+        attach(store) {
+          this.layer = {};
+          this.layer.subscription = store.changes$.subscribe(() => this.redraw());
+        }
+        drop(entry) {
+          release(entry);
+        }
+        redraw() {}
+        dispose() {
+          this.canvas = null;
+        }
+      }
+    `,
+    errors: [{ messageId: "neverReleased" as const, line: 7 }],
+  },
+];
+
 ruleTester.run("no-leaked-subscription", rule, {
   valid: [
     // ---------------------------------------------------------------------
@@ -684,6 +751,74 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
     },
+    // ---------------------------------------------------------------------
+    // Real-code shapes (bench review): released, but not on the owner's end or not provably
+    // this subscription; not reported by default (see `releasedElsewhere` above).
+    ...releasedElsewhere.map((shape) => ({ name: `released elsewhere: ${shape.name}`, code: shape.code })),
+    // Real-code shapes (bench review): a local helper's disposer is dropped, but the code
+    // undoes the setup through the paired helper (add/remove, on/off, start/stop, ...).
+    {
+      name: "addEvents(...) undone by removeEvents(...) in the cleanup",
+      code: code`
+        function addEvents(node, handlers) {
+          for (const [type, fn] of Object.entries(handlers)) node.addEventListener(type, fn);
+          return () => removeEvents(node, handlers);
+        }
+        function removeEvents(node, handlers) {
+          for (const [type, fn] of Object.entries(handlers)) node.removeEventListener(type, fn);
+        }
+        export function useWindowEvents(handlers) {
+          useEffect(() => {
+            addEvents(window, handlers);
+            return () => removeEvents(window, handlers);
+          }, [handlers]);
+        }
+      `,
+    },
+    {
+      name: "this.startPolling() in componentDidMount, this.stopPolling() on unmount",
+      code: code`
+        export class Monitor extends React.Component {
+          startPolling(store) {
+            const unsubscribe = store.subscribe(() => this.tick());
+            this.unsubscribe = unsubscribe;
+            return unsubscribe;
+          }
+          stopPolling() {
+            this.unsubscribe?.();
+          }
+          componentDidMount() {
+            this.startPolling(this.props.store);
+          }
+          componentWillUnmount() {
+            this.stopPolling();
+          }
+          tick() {}
+          render() {
+            return null;
+          }
+        }
+      `,
+    },
+    {
+      name: "attachMedia(...) paired with detachMedia(...), in strict mode too",
+      options: [{ reportReleasedElsewhere: true }],
+      code: code`
+        function attachMedia(video, onTime) {
+          video.addEventListener("timeupdate", onTime);
+          return () => video.removeEventListener("timeupdate", onTime);
+        }
+        function detachMedia(video, onTime) {
+          video.removeEventListener("timeupdate", onTime);
+        }
+        export function useProgress(video, onTime) {
+          useEffect(() => {
+            attachMedia(video, onTime);
+            return () => detachMedia(video, onTime);
+          }, [video, onTime]);
+        }
+      `,
+    },
   ],
 
   invalid: [
@@ -718,6 +853,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       errors: [{ messageId: "neverReleased", line: 6 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "effect unsubscribes only on an error path in the setup, not in cleanup",
       code: code`
         function Live({ feed }) {
@@ -802,6 +938,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       errors: [{ messageId: "neverReleased", line: 3 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "class component unsubscribes in an unrelated method only",
       code: code`
         class Chat extends Component {
@@ -926,6 +1063,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       errors: [{ messageId: "neverReleased", line: 4 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "Angular unsubscribes in a method that ngOnDestroy does not call",
       code: code`
         @Component({ selector: "app-map", template: "" })
@@ -1006,6 +1144,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       errors: [{ messageId: "discarded", line: 3 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "plain class releases in a non-teardown method only",
       code: code`
         export class Poller {
@@ -1329,6 +1468,70 @@ ruleTester.run("no-leaked-subscription", rule, {
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
     },
+    // ---------------------------------------------------------------------
+    // Real-code shapes (bench review): the same code with `reportReleasedElsewhere`
+    // reports what the default mode leaves out (see `releasedElsewhere` above).
+    ...releasedElsewhere.map((shape) => ({
+      ...shape,
+      name: `reportReleasedElsewhere: ${shape.name}`,
+      options: [{ reportReleasedElsewhere: true }] as [{ reportReleasedElsewhere: boolean }],
+    })),
+
+    // Real-code shapes (bench review): the new exemptions are not too wide.
+    {
+      name: "bench exemptions: the paired removeEvents helper exists but is never called",
+      code: code`
+        function addEvents(node, handlers) {
+          for (const [type, fn] of Object.entries(handlers)) node.addEventListener(type, fn);
+          return () => {
+            for (const [type, fn] of Object.entries(handlers)) node.removeEventListener(type, fn);
+          };
+        }
+        export function removeEvents(node, handlers) {
+          for (const [type, fn] of Object.entries(handlers)) node.removeEventListener(type, fn);
+        }
+        export function useWindowEvents(handlers) {
+          useEffect(() => {
+            addEvents(window, handlers);
+          }, [handlers]);
+        }
+      `,
+      errors: [{ messageId: "discarded", line: 12 }],
+    },
+    {
+      name: "bench exemptions: onResize(...) is not undone by a call of offline()",
+      code: code`
+        function onResize(cb) {
+          window.addEventListener("resize", cb);
+          return () => window.removeEventListener("resize", cb);
+        }
+        function offline() {}
+        export function Layout() {
+          useEffect(() => {
+            onResize(() => {});
+            offline();
+          }, []);
+          return null;
+        }
+      `,
+      errors: [{ messageId: "discarded", line: 8 }],
+    },
+    {
+      name: "bench exemptions: a release of the same field name on another fixed object",
+      code: code`
+        export class Minimap {
+          attach(store) {
+            this.main = {};
+            this.main.subscription = store.changes$.subscribe(() => this.redraw());
+          }
+          redraw() {}
+          dispose() {
+            this.overlay.subscription.unsubscribe();
+          }
+        }
+      `,
+      errors: [{ messageId: "neverReleased", line: 4 }],
+    },
   ],
 });
 
@@ -1351,5 +1554,12 @@ describe("no-leaked-subscription options schema", () => {
   it("rejects empty and duplicate method names", () => {
     expect(() => lint({ teardownMethods: [""] })).toThrow(/shorter than 1|fewer than 1/i);
     expect(() => lint({ teardownMethods: ["a", "a"] })).toThrow(/duplicate/i);
+  });
+  it("accepts reportReleasedElsewhere", () => {
+    expect(lint({ reportReleasedElsewhere: true })).toEqual([]);
+    expect(lint({ reportReleasedElsewhere: false, teardownMethods: ["shutdown"] })).toEqual([]);
+  });
+  it("rejects a non-boolean reportReleasedElsewhere", () => {
+    expect(() => lint({ reportReleasedElsewhere: "yes" })).toThrow(/should be boolean|must be boolean/i);
   });
 });

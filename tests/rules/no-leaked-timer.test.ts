@@ -23,6 +23,82 @@ const ruleTester = new RuleTester({
   },
 });
 
+// ---------------------------------------------------------------------------
+// Real-code shapes (bench review: hls.js, three.js, leaflet, ol, react-use, @mantine/hooks,
+// ws, mqtt). Each timer below is cleared somewhere in the file, but not when its owner ends,
+// or by a clear the rule cannot prove is this timer's (`clearTimeout(track.timeoutId)` in a
+// helper taking the track). By default they are not reported; with `reportReleasedElsewhere`
+// (the strict preset) they are, with the same messages as before the option existed.
+const releasedElsewhere = [
+  {
+    name: "interval cleared by the media-detaching handler, not in destroy()",
+    code: code`
+      export class StreamController {
+        constructor(hls) {
+          this.hls = hls;
+        }
+        onMediaAttached(media) {
+          this.media = media;
+          this.tick = setInterval(() => this.doTick(), 100);
+        }
+        onMediaDetaching() {
+          clearInterval(this.tick);
+          this.media = null;
+        }
+        doTick() {}
+        destroy() {
+          this.hls = null;
+        }
+      }
+    `,
+    errors: [{ messageId: "timerNotClearedInTeardown" as const, line: 7 }],
+  },
+  {
+    name: "retry timeout cleared when the upload succeeds, not in dispose()",
+    code: code`
+      export class Uploader {
+        constructor(transport) {
+          this.transport = transport;
+        }
+        send(chunk) {
+          this.retry = setTimeout(() => this.send(chunk), 5000);
+          this.transport.post(chunk).then(() => clearTimeout(this.retry));
+        }
+        dispose() {
+          this.transport = null;
+        }
+      }
+    `,
+    errors: [{ messageId: "timerNotClearedInTeardown" as const, line: 6 }],
+  },
+  {
+    name: "timeout kept on a track record, cleared by a helper that takes any track",
+    code: code`
+      function cancelReload(track) {
+        clearTimeout(track.timeoutId);
+        track.timeoutId = undefined;
+      }
+      export class SubtitleTrackController {
+        constructor(hls) {
+          this.hls = hls;
+          this.track = { timeoutId: undefined };
+        }
+        scheduleReload(delay) {
+          this.track.timeoutId = setTimeout(() => this.loadPlaylist(), delay);
+        }
+        onTrackSwitched() {
+          cancelReload(this.track);
+        }
+        loadPlaylist() {}
+        destroy() {
+          this.hls = null;
+        }
+      }
+    `,
+    errors: [{ messageId: "timerNeverCleared" as const, line: 11 }],
+  },
+];
+
 ruleTester.run("no-leaked-timer", rule, {
   valid: [
     // ---------------------------------------------------------------------
@@ -929,6 +1005,44 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
     },
+    // ---------------------------------------------------------------------
+    // Real-code shapes (bench review): cleared, but not on the owner's end or not provably
+    // this timer; not reported by default (see `releasedElsewhere` above).
+    ...releasedElsewhere.map((shape) => ({ name: `released elsewhere: ${shape.name}`, code: shape.code })),
+    // Real-code shapes (bench review): a dropped timeout of under a second in a plain class.
+    {
+      name: "plain class: a dropped 300 ms timeout that resets a CSS class",
+      code: code`
+        export class Tooltip {
+          constructor(el) {
+            this.el = el;
+          }
+          flash() {
+            this.el.classList.add("flash");
+            setTimeout(() => this.el.classList.remove("flash"), 300);
+          }
+          dispose() {
+            this.el = null;
+          }
+        }
+      `,
+    },
+    {
+      name: "plain class: a dropped one-frame debounce (16 ms), in strict mode too",
+      options: [{ reportReleasedElsewhere: true }],
+      code: code`
+        export class Minimap {
+          constructor(view) {
+            this.view = view;
+            this.view.on("change", () => setTimeout(() => this.render(), 16));
+          }
+          render() {}
+          destroy() {
+            this.view = null;
+          }
+        }
+      `,
+    },
   ],
 
   invalid: [
@@ -1168,6 +1282,7 @@ ruleTester.run("no-leaked-timer", rule, {
       errors: [{ messageId: "timerNeverCleared", line: 5 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "interval cleared by a pause button but not by the effect cleanup",
       code: code`
         import { useEffect, useRef } from "react";
@@ -1268,6 +1383,7 @@ ruleTester.run("no-leaked-timer", rule, {
       errors: [{ messageId: "timerDiscarded", line: 5 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "React class clears only when props change, not on unmount",
       code: code`
         import { PureComponent } from "react";
@@ -1330,6 +1446,7 @@ ruleTester.run("no-leaked-timer", rule, {
       errors: [{ messageId: "timerDiscarded", line: 6 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "Angular component clears on pause() but not in ngOnDestroy",
       code: code`
         import { Component, OnDestroy, OnInit } from "@angular/core";
@@ -1417,6 +1534,7 @@ ruleTester.run("no-leaked-timer", rule, {
       errors: [{ messageId: "timerNeverCleared", line: 5 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "cleared in pause() but not in dispose()",
       code: code`
         export class Carousel {
@@ -1483,7 +1601,7 @@ ruleTester.run("no-leaked-timer", rule, {
     },
     {
       name: "teardownMethods option: shutdown() ends the instance, pause() alone clears",
-      options: [{ teardownMethods: ["shutdown"] }],
+      options: [{ reportReleasedElsewhere: true, teardownMethods: ["shutdown"] }],
       code: code`
         export class QueueConsumer {
           private poll: ReturnType<typeof setInterval>;
@@ -1786,6 +1904,118 @@ ruleTester.run("no-leaked-timer", rule, {
       `,
       errors: [{ messageId: "timerNeverCleared", line: 4 }],
     },
+    // ---------------------------------------------------------------------
+    // Real-code shapes (bench review): the same code with `reportReleasedElsewhere`
+    // reports what the default mode leaves out (see `releasedElsewhere` above).
+    ...releasedElsewhere.map((shape) => ({
+      ...shape,
+      name: `reportReleasedElsewhere: ${shape.name}`,
+      options: [{ reportReleasedElsewhere: true }] as [{ reportReleasedElsewhere: boolean }],
+    })),
+
+    // Real-code shapes (bench review): the new exemptions are not too wide.
+    {
+      name: "bench exemptions: a dropped timeout of a full second in a plain class",
+      code: code`
+        export class Tooltip {
+          constructor(el) {
+            this.el = el;
+          }
+          flash() {
+            this.el.classList.add("flash");
+            setTimeout(() => this.el.classList.remove("flash"), 1000);
+          }
+          dispose() {
+            this.el = null;
+          }
+        }
+      `,
+      errors: [{ messageId: "timerDiscarded", line: 7 }],
+    },
+    {
+      name: "bench exemptions: a dropped timeout whose delay is not a literal",
+      code: code`
+        export class Tooltip {
+          constructor(el, delay) {
+            this.el = el;
+            this.delay = delay;
+          }
+          flash() {
+            setTimeout(() => this.el.classList.remove("flash"), this.delay);
+          }
+          dispose() {
+            this.el = null;
+          }
+        }
+      `,
+      errors: [{ messageId: "timerDiscarded", line: 7 }],
+    },
+    {
+      name: "bench exemptions: a dropped short interval still runs forever",
+      code: code`
+        export class Blinker {
+          constructor(el) {
+            this.el = el;
+            setInterval(() => this.el.classList.toggle("on"), 500);
+          }
+          dispose() {
+            this.el = null;
+          }
+        }
+      `,
+      errors: [{ messageId: "timerDiscarded", line: 4 }],
+    },
+    {
+      name: "bench exemptions: a short timeout kept in a field must still be cleared",
+      code: code`
+        export class Tooltip {
+          constructor(el) {
+            this.el = el;
+          }
+          hideSoon() {
+            this.hideTimer = setTimeout(() => this.el.classList.remove("open"), 300);
+          }
+          dispose() {
+            this.el = null;
+          }
+        }
+      `,
+      errors: [{ messageId: "timerNeverCleared", line: 6 }],
+    },
+    {
+      name: "bench exemptions: a short dropped timeout in a React class component",
+      code: code`
+        class Toast extends React.Component {
+          show() {
+            this.setState({ open: true });
+            setTimeout(() => this.setState({ open: false }), 300);
+          }
+          render() {
+            return null;
+          }
+        }
+      `,
+      errors: [{ messageId: "timerDiscarded", line: 4 }],
+    },
+    {
+      name: "bench exemptions: a clear on the same field name of another fixed object",
+      code: code`
+        export class Player {
+          constructor() {
+            this.audio = { timeoutId: undefined };
+            this.video = { timeoutId: undefined };
+          }
+          scheduleAudio() {
+            this.audio.timeoutId = setTimeout(() => this.fetchAudio(), 2000);
+          }
+          fetchAudio() {}
+          destroy() {
+            clearTimeout(this.video.timeoutId);
+          }
+        }
+      `,
+      errors: [{ messageId: "timerNeverCleared", line: 7 }],
+    },
   ],
 });
 
@@ -1808,5 +2038,12 @@ describe("no-leaked-timer options schema", () => {
   it("rejects empty and duplicate names", () => {
     expect(() => lint({ teardownMethods: [""] })).toThrow(/fewer than 1|shorter than 1/i);
     expect(() => lint({ teardownMethods: ["stop", "stop"] })).toThrow(/duplicate/i);
+  });
+  it("accepts reportReleasedElsewhere", () => {
+    expect(lint({ reportReleasedElsewhere: true })).toEqual([]);
+    expect(lint({ reportReleasedElsewhere: false, teardownMethods: ["shutdown"] })).toEqual([]);
+  });
+  it("rejects a non-boolean reportReleasedElsewhere", () => {
+    expect(() => lint({ reportReleasedElsewhere: 1 })).toThrow(/should be boolean|must be boolean/i);
   });
 });

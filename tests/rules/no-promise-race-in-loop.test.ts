@@ -439,6 +439,55 @@ async function run(rows) {
   }
 }`,
     },
+    // --- real-code shapes (bench review): concurrency limiters ---
+    // A pool of in-flight promises that leave it as they settle: each race waits on promises
+    // that settle soon, and their reactions go with them.
+    {
+      name: "bench: mapLimit races a Set of pending promises that delete themselves",
+      code: `
+export async function mapLimit(items, limit, fn) {
+  const pending = new Set();
+  const results = [];
+  for (const item of items) {
+    const p = fn(item).then((r) => {
+      results.push(r);
+      pending.delete(p);
+    });
+    pending.add(p);
+    if (pending.size >= limit) await Promise.race(pending);
+  }
+  await Promise.all(pending);
+  return results;
+}`,
+    },
+    {
+      name: "bench: upload pool races an array whose tasks splice themselves out",
+      code: `
+export async function uploadAll(files, upload) {
+  const inFlight = [];
+  for (const file of files) {
+    const task = upload(file).then(() => inFlight.splice(inFlight.indexOf(task), 1));
+    inFlight.push(task);
+    if (inFlight.length >= 4) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+}`,
+    },
+    {
+      name: "bench: a window of at most 8 running jobs, the oldest shifted out after each race",
+      code: `
+export async function drain(queue, run) {
+  const running = [];
+  while (queue.length > 0) {
+    running.push(run(queue.pop()));
+    if (running.length >= 8) {
+      await Promise.race(running);
+      running.shift();
+    }
+  }
+  await Promise.all(running);
+}`,
+    },
   ],
 
   invalid: [
@@ -972,6 +1021,32 @@ export async function work(queue, shutdown) {
   }
 }`,
       errors: [loop(4)],
+    },
+    // --- real-code shapes (bench review): the limiter exemption is not too wide ---
+    {
+      name: "bench exemptions: a long-lived set of promises raced again and again, never taken out",
+      code: `
+export async function watch(jobs, check) {
+  const running = new Set();
+  for (const job of jobs) running.add(job.start());
+  while (true) {
+    await Promise.race(running);
+    await check();
+  }
+}`,
+      errors: [loop(6)],
+    },
+    {
+      name: "bench exemptions: a set that only grows while it is raced",
+      code: `
+export async function mapAll(items, fn) {
+  const pending = new Set();
+  for (const item of items) {
+    pending.add(fn(item));
+    await Promise.race(pending);
+  }
+}`,
+      errors: [loop(6)],
     },
   ],
 });

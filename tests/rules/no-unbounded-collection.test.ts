@@ -636,6 +636,76 @@ function reset() {
 module.exports = { hit: hit, reset: reset };`,
       languageOptions: js,
     },
+    // --- real-code shapes (bench review) ---
+    // Keys copied from another collection's keys: the dictionary mirrors that key set (if the
+    // source grows, the source is the one to report).
+    {
+      name: "bench: keys copied with for...of Object.keys(source)",
+      code: `
+const current = {};
+export function applyTheme(theme) {
+  for (const key of Object.keys(theme)) current[key] = theme[key];
+}`,
+    },
+    {
+      name: "bench: keys copied with for...of map.entries() and a destructured key",
+      code: `
+const lastSeen = new Map();
+export function sync(source) {
+  for (const [id] of source.entries()) lastSeen.set(id, Date.now());
+}`,
+    },
+    {
+      name: "bench: keys copied with for...in",
+      code: `
+const flags = {};
+export function mergeFlags(overrides) {
+  for (const name in overrides) flags[name] = Boolean(overrides[name]);
+}`,
+    },
+    {
+      name: "bench: const [k, v] = entries[i] of Array.from(props.entries())",
+      code: `
+const attributes = new Map();
+export function setProps(props) {
+  const entries = Array.from(props.entries());
+  for (let i = 0; i < entries.length; i++) {
+    const [name, value] = entries[i];
+    attributes.set(name, String(value));
+  }
+}`,
+    },
+    // A parameter key that every call in the file passes a bounded key, through a wrapper.
+    {
+      name: "bench: wk(code, id) called by wrk(..., id) called with literal ids",
+      code: `
+const handlers = {};
+function wk(code, id) {
+  handlers[id] = code;
+}
+function wrk(code, label, id) {
+  console.debug(label);
+  wk(code, id);
+}
+export function onPacket(packet) {
+  wrk(packet.payload, "connack", 2);
+  wrk(packet.payload, "suback", 9);
+}`,
+    },
+    // A pool grown only up to the highest index in use, its entries reused after a reset.
+    {
+      name: "bench: if (used >= pool.length) pool.push(...) grows the pool only to the index",
+      code: `
+const pool = [];
+let used = 0;
+export function acquireVector() {
+  if (used >= pool.length) pool.push({ x: 0, y: 0, z: 0 });
+  return pool[used++];
+}
+export function releaseVectors() {
+  used = 0;
+}`,
+    },
   ],
 
   invalid: [
@@ -1201,6 +1271,58 @@ const Queue = class {
 };
 const queue = new Queue();
 export const add = (job) => queue.add(job);`,
+      errors: [unbounded(5)],
+    },
+    // --- real-code shapes (bench review): the new exemptions are not too wide ---
+    {
+      name: "bench exemptions: a parameter key whose caller passes arbitrary input",
+      code: `
+const handlers = {};
+function wk(code, id) {
+  handlers[id] = code;
+}
+function wrk(code, label, id) {
+  wk(code, id);
+}
+export function onPacket(packet) {
+  wrk(packet.payload, "connack", 2);
+  wrk(packet.payload, "custom", packet.messageId);
+}`,
+      errors: [unbounded(4)],
+    },
+    {
+      name: "bench exemptions: a key read from a request, not from another collection",
+      code: `
+const seen = {};
+export function track(req) {
+  const key = req.body.key;
+  seen[key] = Date.now();
+}`,
+      errors: [unbounded(5)],
+    },
+    {
+      name: "bench exemptions: a pool pushed on every call, with no index guard",
+      code: `
+const pool = [];
+let used = 0;
+export function acquireVector() {
+  pool.push({ x: 0, y: 0, z: 0 });
+  return pool[used++];
+}
+export function releaseVectors() {
+  used = 0;
+}`,
+      errors: [unbounded(5)],
+    },
+    {
+      name: "bench exemptions: a guard on the length of another array does not bound this one",
+      code: `
+const pool = [];
+const slots = [];
+export function acquire(i) {
+  if (i >= slots.length) pool.push({ x: 0, y: 0, z: 0 });
+  return pool[i];
+}`,
       errors: [unbounded(5)],
     },
   ],

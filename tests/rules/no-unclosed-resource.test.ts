@@ -23,6 +23,72 @@ const ruleTester = new RuleTester({
   },
 });
 
+// ---------------------------------------------------------------------------
+// Real-code shapes (bench review: hls.js, three.js, leaflet, ol, react-use, @mantine/hooks,
+// ws, mqtt). Each resource below is closed somewhere in the file, but not when its owner
+// ends, or by a close the rule cannot prove is this resource's (`conn.socket.close()` in a
+// helper taking any connection). By default they are not reported; with
+// `reportReleasedElsewhere` (the strict preset) they are, with the same messages as before
+// the option existed.
+const releasedElsewhere = [
+  {
+    name: "socket closed by reconnect(), not by dispose()",
+    code: code`
+      export class FeedClient {
+        connect(url) {
+          this.ws = new WebSocket(url);
+          this.ws.onmessage = (e) => this.emit(e.data);
+        }
+        reconnect(url) {
+          this.ws.close();
+          this.connect(url);
+        }
+        emit(data) {}
+        dispose() {
+          this.listeners = [];
+        }
+      }
+    `,
+    errors: [{ messageId: "notReleasedInTeardown" as const, line: 3 }],
+  },
+  {
+    name: "effect closes its EventSource on error only, not in a cleanup",
+    code: code`
+      function Ticker({ url }) {
+        useEffect(() => {
+          const source = new EventSource(url);
+          source.onmessage = (e) => setPrice(JSON.parse(e.data));
+          source.onerror = () => source.close();
+        }, [url]);
+        return null;
+      }
+    `,
+    errors: [{ messageId: "notReleasedInTeardown" as const, line: 3 }],
+  },
+  {
+    name: "kept on a connection record, closed by a helper that takes any connection",
+    code: code`
+      function closeConnection(conn) {
+        conn.socket.close();
+        conn.socket = null;
+      }
+      export class FeedClient {
+        constructor(url) {
+          this.conn = {};
+          this.conn.socket = new WebSocket(url);
+        }
+        drop(conn) {
+          closeConnection(conn);
+        }
+        dispose() {
+          this.listeners = [];
+        }
+      }
+    `,
+    errors: [{ messageId: "neverReleased" as const, line: 8 }],
+  },
+];
+
 ruleTester.run("no-unclosed-resource", rule, {
   valid: [
     // ---------------------------------------------------------------------
@@ -711,6 +777,10 @@ ruleTester.run("no-unclosed-resource", rule, {
         }
       `,
     },
+    // ---------------------------------------------------------------------
+    // Real-code shapes (bench review): closed, but not on the owner's end or not provably
+    // this resource; not reported by default (see `releasedElsewhere` above).
+    ...releasedElsewhere.map((shape) => ({ name: `released elsewhere: ${shape.name}`, code: shape.code })),
   ],
 
   invalid: [
@@ -824,6 +894,7 @@ ruleTester.run("no-unclosed-resource", rule, {
       errors: [{ messageId: "neverReleased", line: 2 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "closed by a button, but not when the component unmounts",
       code: code`
         function LiveTicker({ url }) {
@@ -893,6 +964,7 @@ ruleTester.run("no-unclosed-resource", rule, {
       errors: [{ messageId: "neverReleased", line: 7 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "closed only in a method the teardown never calls",
       code: code`
         export class WsClient {
@@ -990,6 +1062,7 @@ ruleTester.run("no-unclosed-resource", rule, {
       errors: [{ messageId: "neverReleased", line: 3 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "web component closes the channel in a method outside disconnectedCallback",
       code: code`
         class CartBadge extends HTMLElement {
@@ -1303,7 +1376,7 @@ ruleTester.run("no-unclosed-resource", rule, {
           }
         }
       `,
-      options: [{ teardownMethods: ["shutdown"] }],
+      options: [{ reportReleasedElsewhere: true, teardownMethods: ["shutdown"] }],
       errors: [
         { messageId: "notReleasedInTeardown", line: 5 },
         { messageId: "notReleasedInTeardown", line: 9 },
@@ -1344,6 +1417,7 @@ ruleTester.run("no-unclosed-resource", rule, {
       errors: [{ messageId: "handlerLeftInPlace", line: 4 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "watchFile unwatched outside the effect cleanup",
       code: code`
         import { watchFile, unwatchFile } from "node:fs";
@@ -1398,6 +1472,52 @@ ruleTester.run("no-unclosed-resource", rule, {
       `,
       errors: [{ messageId: "replacedWithoutRelease", line: 7 }],
     },
+    // ---------------------------------------------------------------------
+    // Real-code shapes (bench review): the same code with `reportReleasedElsewhere`
+    // reports what the default mode leaves out (see `releasedElsewhere` above).
+    ...releasedElsewhere.map((shape) => ({
+      ...shape,
+      name: `reportReleasedElsewhere: ${shape.name}`,
+      options: [{ reportReleasedElsewhere: true }] as [{ reportReleasedElsewhere: boolean }],
+    })),
+
+    // Real-code shapes (bench review): the loose match is not too wide.
+    {
+      name: "bench exemptions: a close of the same field name on another fixed object",
+      code: code`
+        export class FeedClient {
+          constructor(url) {
+            this.primary = {};
+            this.primary.socket = new WebSocket(url);
+          }
+          dispose() {
+            this.backup.socket.close();
+          }
+        }
+      `,
+      errors: [{ messageId: "neverReleased", line: 4 }],
+    },
+    {
+      name: "bench exemptions: a helper closing another field name does not count",
+      code: code`
+        function closeConnection(conn) {
+          conn.channel.close();
+        }
+        export class FeedClient {
+          constructor(url) {
+            this.conn = {};
+            this.conn.socket = new WebSocket(url);
+          }
+          drop(conn) {
+            closeConnection(conn);
+          }
+          dispose() {
+            this.listeners = [];
+          }
+        }
+      `,
+      errors: [{ messageId: "neverReleased", line: 7 }],
+    },
   ],
 });
 
@@ -1420,6 +1540,13 @@ describe("no-unclosed-resource options schema", () => {
   it("rejects duplicate or empty method names", () => {
     expect(() => lint({ teardownMethods: ["shutdown", "shutdown"] })).toThrow(/duplicate|unique/i);
     expect(() => lint({ teardownMethods: [""] })).toThrow(/shorter than 1|fewer than 1/i);
+  });
+  it("accepts reportReleasedElsewhere", () => {
+    expect(lint({ reportReleasedElsewhere: true })).toEqual([]);
+    expect(lint({ reportReleasedElsewhere: false, teardownMethods: ["shutdown"] })).toEqual([]);
+  });
+  it("rejects a non-boolean reportReleasedElsewhere", () => {
+    expect(() => lint({ reportReleasedElsewhere: "yes" })).toThrow(/should be boolean|must be boolean/i);
   });
 });
 

@@ -15,6 +15,77 @@ const ruleTester = new RuleTester({
   },
 });
 
+// ---------------------------------------------------------------------------
+// Real-code shapes (bench review: hls.js, three.js, leaflet, ol, react-use, @mantine/hooks,
+// ws, mqtt). Each URL below is revoked somewhere in the file, but not when its owner ends, or
+// by a revoke the rule cannot prove is this URL's (`URL.revokeObjectURL(entry.objectUrl)` in
+// a helper taking any entry). By default they are not reported; with `reportReleasedElsewhere`
+// (the strict preset) they are, with the same messages as before the option existed.
+const releasedElsewhere = [
+  {
+    name: "previous preview revoked on replace, the last one not in dispose()",
+    code: `
+export class AvatarPreview {
+  constructor(img) {
+    this.img = img;
+  }
+  show(file) {
+    if (this.url) URL.revokeObjectURL(this.url);
+    this.url = URL.createObjectURL(file);
+    this.img.src = this.url;
+  }
+  dispose() {
+    this.img = null;
+  }
+}`,
+    errors: [{ messageId: "urlNotRevokedInTeardown" as const, line: 8 }],
+  },
+  {
+    name: "revoked when the selection is cleared, not in destroy()",
+    code: `
+export class ThumbnailStrip {
+  constructor(list) {
+    this.list = list;
+  }
+  select(blob) {
+    this.preview = URL.createObjectURL(blob);
+    this.list.dataset.preview = this.preview;
+  }
+  clearSelection() {
+    URL.revokeObjectURL(this.preview);
+    this.preview = undefined;
+  }
+  destroy() {
+    this.list = null;
+  }
+}`,
+    errors: [{ messageId: "urlNotRevokedInTeardown" as const, line: 7 }],
+  },
+  {
+    name: "kept on an entry record, revoked by a helper that takes any entry",
+    code: `
+function releaseEntry(entry) {
+  URL.revokeObjectURL(entry.objectUrl);
+  entry.objectUrl = null;
+}
+export class AttachmentList {
+  constructor() {
+    this.current = { objectUrl: null };
+  }
+  show(file) {
+    this.current.objectUrl = URL.createObjectURL(file);
+  }
+  remove(entry) {
+    releaseEntry(entry);
+  }
+  dispose() {
+    this.current = null;
+  }
+}`,
+    errors: [{ messageId: "urlNeverRevoked" as const, line: 11 }],
+  },
+];
+
 ruleTester.run("no-unrevoked-object-url", rule, {
   valid: [
     // Found on three.js (ColorGrading): a class with a dispose() exports a file through a
@@ -637,6 +708,10 @@ export class AudioPlayer {
   }
 }`,
     },
+    // ---------------------------------------------------------------- real-code shapes (bench review)
+    // Revoked, but not on the owner's end or not provably this URL: not reported by default
+    // (see `releasedElsewhere` above).
+    ...releasedElsewhere.map((shape) => ({ name: `released elsewhere: ${shape.name}`, code: shape.code })),
   ],
   invalid: [
     {
@@ -695,6 +770,7 @@ class AudioPlayer {
       errors: [{ messageId: "urlNeverRevoked", line: 4 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "class revokes the previous URL on replace, but not in dispose()",
       code: `
 export class MediaPreview {
@@ -713,6 +789,7 @@ export class MediaPreview {
       errors: [{ messageId: "urlNotRevokedInTeardown", line: 7 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "teardownMethods not configured: unload() is not a teardown, stop() is",
       code: `
 export class Slideshow {
@@ -733,7 +810,7 @@ export class Slideshow {
     },
     {
       name: "teardownMethods configured, but the revoke is in neither teardown",
-      options: [{ teardownMethods: ["unload"] }],
+      options: [{ reportReleasedElsewhere: true, teardownMethods: ["unload"] }],
       code: `
 export class Slideshow {
   private current: string | undefined;
@@ -779,6 +856,7 @@ class Attachment {
       errors: [{ messageId: "urlNeverRevoked", line: 4 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "web component replaces its URL but does not revoke on disconnect",
       code: `
 class FilePreview extends HTMLElement {
@@ -795,6 +873,7 @@ class FilePreview extends HTMLElement {
       errors: [{ messageId: "urlNotRevokedInTeardown", line: 6 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "React class component revokes in componentDidUpdate only",
       code: `
 class PdfFrame extends React.Component<{ pdf: Blob }> {
@@ -1223,6 +1302,7 @@ function Player({ stream, videoRef }) {
       errors: [{ messageId: "urlNotKept", line: 4 }],
     },
     {
+      options: [{ reportReleasedElsewhere: true }],
       name: "effect revokes the previous URL kept in a ref, but not on unmount",
       code: `
 function Recorder({ chunks }: { chunks: Blob[] }) {
@@ -1365,6 +1445,53 @@ export function ExportButton({ rows }) {
 }`,
       errors: [{ messageId: "urlNeverRevoked", line: 4 }],
     },
+    // ---------------------------------------------------------------- real-code shapes (bench review)
+    // The same code with `reportReleasedElsewhere` reports what the default mode leaves out.
+    ...releasedElsewhere.map((shape) => ({
+      ...shape,
+      name: `reportReleasedElsewhere: ${shape.name}`,
+      options: [{ reportReleasedElsewhere: true }] as [{ reportReleasedElsewhere: boolean }],
+    })),
+    // The loose match is not too wide.
+    {
+      name: "bench exemptions: a revoke of the same field name on another fixed object",
+      code: `
+export class AttachmentList {
+  constructor() {
+    this.current = { objectUrl: null };
+    this.previous = { objectUrl: null };
+  }
+  show(file) {
+    this.current.objectUrl = URL.createObjectURL(file);
+  }
+  dispose() {
+    URL.revokeObjectURL(this.previous.objectUrl);
+  }
+}`,
+      errors: [{ messageId: "urlNeverRevoked", line: 8 }],
+    },
+    {
+      name: "bench exemptions: a helper revoking another field name does not count",
+      code: `
+function releaseEntry(entry) {
+  URL.revokeObjectURL(entry.thumbUrl);
+}
+export class AttachmentList {
+  constructor() {
+    this.current = { objectUrl: null };
+  }
+  show(file) {
+    this.current.objectUrl = URL.createObjectURL(file);
+  }
+  remove(entry) {
+    releaseEntry(entry);
+  }
+  dispose() {
+    this.current = null;
+  }
+}`,
+      errors: [{ messageId: "urlNeverRevoked", line: 10 }],
+    },
   ],
 });
 
@@ -1386,5 +1513,14 @@ describe("no-unrevoked-object-url options", () => {
 
   it("accepts teardownMethods", () => {
     expect(lintWith({ teardownMethods: ["shutdown"] })).toEqual([]);
+  });
+
+  it("accepts reportReleasedElsewhere", () => {
+    expect(lintWith({ reportReleasedElsewhere: true })).toEqual([]);
+    expect(lintWith({ reportReleasedElsewhere: false, teardownMethods: ["unload"] })).toEqual([]);
+  });
+
+  it("rejects a reportReleasedElsewhere that is not a boolean", () => {
+    expect(() => lintWith({ reportReleasedElsewhere: "true" })).toThrow(/should be boolean|must be boolean/i);
   });
 });
