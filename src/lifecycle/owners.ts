@@ -233,6 +233,11 @@ export class Lifecycles {
     return undefined;
   }
 
+  /** A Vue watcher started where no component is current (after an `await`, in a later callback): Vue never stops it. */
+  isDetachedWatcher(call: TSESTree.CallExpression): boolean {
+    return this.frameworks.detachedWatcher(call);
+  }
+
   /** A framework component's own template element (`useTemplateRef`, `this.$refs.x`, `bind:this`). */
   isOwnElement(node: Node): boolean {
     return this.frameworks.isOwnElement(node);

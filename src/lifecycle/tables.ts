@@ -2,8 +2,8 @@
  * Lifecycle tables: which functions start an owner's life and which end it, as data.
  */
 
-/** React (and Preact) hooks whose callback is a setup that may return a cleanup. */
-export const EFFECT_HOOKS: ReadonlySet<string> = new Set(["useEffect", "useLayoutEffect", "useInsertionEffect"]);
+/** React (and Preact) hooks whose callback is a setup that may return a cleanup (`useSignalEffect`: @preact/signals). */
+export const EFFECT_HOOKS: ReadonlySet<string> = new Set(["useEffect", "useLayoutEffect", "useInsertionEffect", "useSignalEffect"]);
 
 /** Objects the effect hooks may be called on (`React.useEffect`). */
 export const EFFECT_HOOK_HOSTS: ReadonlySet<string> = new Set(["React", "Preact", "preact", "hooks"]);
@@ -45,6 +45,17 @@ export const REACT_BASE_CLASSES: ReadonlySet<string> = new Set(["Component", "Pu
 export const WEB_COMPONENT_BASES = /^(HTML[A-Za-z]*Element|LitElement|ReactiveElement)$/;
 export const ANGULAR_DECORATORS: ReadonlySet<string> = new Set(["Component", "Directive", "Injectable", "Pipe"]);
 
+/** Modules Lit's decorators are imported from (`lit/decorators.js`, `@lit/reactive-element/decorators/query.js`). */
+export const LIT_MODULES = /^(lit|lit-element|@lit\/reactive-element)(\/|$)/;
+/** Lit decorators whose field holds an element of the component's own render root: `@query("#btn") button`. */
+export const LIT_ELEMENT_DECORATORS: ReadonlySet<string> = new Set([
+  "query",
+  "queryAll",
+  "queryAsync",
+  "queryAssignedElements",
+  "queryAssignedNodes",
+]);
+
 /** Callees whose function argument runs again and again (for "added repeatedly" findings). */
 export const REPEATING_CALLBACK_CALLEES: ReadonlySet<string> = new Set([
   "setInterval",
@@ -78,7 +89,27 @@ export const REQUEST_PARAM_NAMES: ReadonlySet<string> = new Set(["req", "request
  */
 export const PAIRED_SETUPS: Readonly<Record<string, ReadonlySet<string>>> = {
   react: new Set(["componentDidMount"]),
-  "web-component": new Set(["connectedCallback"]),
+  // `firstUpdated` (Lit) runs once in an element's life, before any teardown.
+  "web-component": new Set(["connectedCallback", "firstUpdated"]),
   "lit-controller": new Set(["hostConnected"]),
   angular: new Set(["ngOnInit", "ngAfterViewInit", "ngAfterContentInit"]),
 };
+
+/**
+ * Calls whose function argument runs later, after the code that registers it has returned:
+ * a framework's current component (Vue's instance, Svelte's and Solid's owner) is gone by
+ * then, so lifecycle hooks called there register nothing and Vue watchers started there are
+ * not stopped with the component.
+ */
+export const DEFERRED_CALLBACK_CALLEES: ReadonlySet<string> = new Set([
+  "setTimeout",
+  "setInterval",
+  "requestAnimationFrame",
+  "requestIdleCallback",
+  "queueMicrotask",
+  "nextTick",
+  "then",
+  "catch",
+  "finally",
+  "addEventListener",
+]);

@@ -27,6 +27,8 @@ export interface FrameworkCase {
   name: string;
   code: string;
   filename?: string;
+  /** Rule options (e.g. `[{ reportReleasedElsewhere: true }]`, what the strict preset passes). */
+  options?: readonly unknown[];
   errors?: { messageId: string; line: number; suggestions?: { messageId: string; output: string }[] }[];
 }
 
@@ -57,7 +59,13 @@ export function runFrameworkCases(valid: readonly FrameworkCase[], invalid: read
     const rule = plugin.rules[ruleName] as Parameters<RuleTester["run"]>[1];
     const toCase = (c: FrameworkCase) => {
       const filename = c.filename ?? "file.tsx";
-      return { name: c.name, code: c.code, filename, languageOptions: languageOptions(filename) };
+      return {
+        name: c.name,
+        code: c.code,
+        filename,
+        languageOptions: languageOptions(filename),
+        ...(c.options ? { options: c.options as never } : {}),
+      };
     };
     ruleTester.run(ruleName, rule, {
       valid: valid.filter((c) => c.rule === ruleName).map(toCase),

@@ -3,10 +3,13 @@
  * and in plain .ts files through typescript-eslint.
  */
 import { type FrameworkCase, code, runFrameworkCases } from "./harness.js";
+import { type InvalidCase, type ValidCase, withVariants } from "./variants.js";
 
 const SFC = "Widget.vue";
+/** What the strict preset passes: also report releases that exist but miss the owner's end. */
+const STRICT = [{ reportReleasedElsewhere: true }];
 
-const valid: FrameworkCase[] = [
+const valid: ValidCase[] = [
   // ---------------------------------------------------------------------------
   // Owners: <script setup>, setup(), composables
   {
@@ -645,9 +648,192 @@ const valid: FrameworkCase[] = [
       <template><div class="sentinel" /></template>
     `,
   },
+  // ---------------------------------------------------------------------------
+  // Watchers started outside the synchronous setup, async setups
+  {
+    rule: "no-leaked-subscription",
+    name: "script setup: a watcher after a top-level await is still the component's (the compiler restores it)",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { ref, watch } from "vue";
+      const settings = ref(await (await fetch("/api/settings")).json());
+      watch(settings, (value) => localStorage.setItem("settings", JSON.stringify(value)), { deep: true });
+      </script>
+      <template><pre>{{ settings }}</pre></template>
+    `,
+    untrapped: {
+      edits: [
+        { from: "const settings = ref(await", to: "async function load() {\n  const settings = ref(await" },
+        { from: "{ deep: true });", to: "{ deep: true });\n  return settings;\n}\nconst settings = load();" },
+      ],
+      errors: [{ messageId: "discarded", line: 5 }],
+    },
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "a watcher started synchronously inside onMounted belongs to the component",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, ref, useTemplateRef, watch } from "vue";
+      const props = defineProps<{ page: number }>();
+      const list = useTemplateRef<HTMLUListElement>("list");
+      const shown = ref(0);
+      onMounted(() => {
+        watch(() => props.page, () => list.value?.scrollTo({ top: 0 }));
+        shown.value = list.value?.childElementCount ?? 0;
+      });
+      </script>
+      <template><ul ref="list"><slot /></ul></template>
+    `,
+    untrapped: {
+      edits: { from: "onMounted(() => {", to: "onMounted(async () => {\n  await document.fonts.ready;" },
+      errors: [{ messageId: "discarded", line: 8 }],
+    },
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "async setup(): watcher after the await, stopped by onUnmounted registered before it",
+    filename: "Profile.ts",
+    code: code`
+      import { defineComponent, onUnmounted, ref, watch, type WatchStopHandle } from "vue";
+      export default defineComponent({
+        async setup() {
+          let stopSync: WatchStopHandle | undefined;
+          onUnmounted(() => stopSync?.());
+          const profile = ref(await (await fetch("/api/me")).json());
+          stopSync = watch(profile, (value) => fetch("/api/me", { method: "PUT", body: JSON.stringify(value) }), { deep: true });
+          return { profile };
+        },
+      });
+    `,
+    untrapped: {
+      edits: [
+        { from: "\n    onUnmounted(() => stopSync?.());", to: "" },
+        { from: "    return { profile };", to: "    onUnmounted(() => stopSync?.());\n    return { profile };" },
+      ],
+      errors: [{ messageId: "notReleasedInTeardown", line: 6 }],
+    },
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "script setup: watcher started in a timeout, its stop handle called in onUnmounted",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onUnmounted, ref, watchEffect } from "vue";
+      const query = ref("");
+      let stop: (() => void) | undefined;
+      setTimeout(() => {
+        stop = watchEffect(() => (document.title = query.value ? query.value + " – Search" : "Search"));
+      }, 300);
+      onUnmounted(() => stop?.());
+      </script>
+      <template><input v-model="query" /></template>
+    `,
+    untrapped: {
+      edits: { from: "\nonUnmounted(() => stop?.());", to: "" },
+      errors: [{ messageId: "neverReleased", line: 6 }],
+    },
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "async onMounted: watcher after the await, handle.stop() in onBeforeUnmount (Vue 3.5)",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onBeforeUnmount, onMounted, ref, watch, type WatchHandle } from "vue";
+      const zoom = ref(1);
+      let handle: WatchHandle | undefined;
+      onMounted(async () => {
+        const { default: Chart } = await import("./chart.js");
+        const chart = new Chart("#chart");
+        handle = watch(zoom, (value) => chart.zoom(value), { immediate: true });
+      });
+      onBeforeUnmount(() => handle?.stop());
+      </script>
+      <template><canvas id="chart" /><input v-model.number="zoom" type="range" /></template>
+    `,
+    untrapped: {
+      edits: { from: "onBeforeUnmount(() => handle?.stop());", to: "onBeforeUnmount(() => handle?.pause());" },
+      errors: [{ messageId: "neverReleased", line: 8 }],
+    },
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "watchers started in effectScope().run() belong to that scope, stopped with it",
+    filename: "useLazyTracking.ts",
+    code: code`
+      import { effectScope, onScopeDispose, watch, type Ref } from "vue";
+      export function useLazyTracking(route: Ref<string>) {
+        const scope = effectScope();
+        requestIdleCallback(() => {
+          scope.run(() => {
+            watch(route, (path) => navigator.sendBeacon("/track", path), { immediate: true });
+          });
+        });
+        onScopeDispose(() => scope.stop());
+      }
+    `,
+    untrapped: {
+      edits: [
+        { from: "    scope.run(() => {\n", to: "" },
+        { from: "    });\n  });", to: "  });" },
+      ],
+      errors: [{ messageId: "discarded", line: 5 }],
+    },
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "app bootstrap in main.ts: a watcher after an await lives as long as the app",
+    filename: "main.ts",
+    code: code`
+      import { createApp, ref, watch } from "vue";
+      import App from "./App.vue";
+      async function bootstrap() {
+        const messages = await (await fetch("/i18n/en.json")).json();
+        const locale = ref(localStorage.getItem("locale") ?? "en");
+        watch(locale, (value) => localStorage.setItem("locale", value));
+        createApp(App, { messages, locale }).mount("#app");
+      }
+      bootstrap();
+    `,
+    untrapped: {
+      edits: [
+        { from: "async function bootstrap() {", to: "export async function useBootstrap() {" },
+        { from: "\nbootstrap();", to: "" },
+      ],
+      errors: [{ messageId: "discarded", line: 6 }],
+    },
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "async setup(): onUnmounted registered before the await clears the interval",
+    filename: "Rates.ts",
+    code: code`
+      import { defineComponent, onUnmounted, ref } from "vue";
+      export default defineComponent({
+        async setup() {
+          let timer: ReturnType<typeof setInterval> | undefined;
+          onUnmounted(() => clearInterval(timer));
+          const rates = ref(await (await fetch("/api/rates")).json());
+          timer = setInterval(async () => (rates.value = await (await fetch("/api/rates")).json()), 60_000);
+          return { rates };
+        },
+      });
+    `,
+    untrapped: {
+      edits: [
+        { from: "\n    onUnmounted(() => clearInterval(timer));", to: "" },
+        { from: "    return { rates };", to: "    onUnmounted(() => clearInterval(timer));\n    return { rates };" },
+      ],
+      errors: [{ messageId: "timerNotClearedInTeardown", line: 6 }],
+    },
+  },
 ];
 
-const invalid: FrameworkCase[] = [
+const invalid: InvalidCase[] = [
   // ---------------------------------------------------------------------------
   // Timers
   {
@@ -686,6 +872,7 @@ const invalid: FrameworkCase[] = [
     rule: "no-leaked-timer",
     name: "cleared only by a button handler, not at unmount",
     filename: SFC,
+    options: STRICT,
     code: code`
       <script setup lang="ts">
       import { onMounted } from "vue";
@@ -734,6 +921,7 @@ const invalid: FrameworkCase[] = [
     rule: "no-leaked-timer",
     name: "a named function passed to onUnmounted that does not clear this timer",
     filename: SFC,
+    options: STRICT,
     code: code`
       <script setup lang="ts">
       import { onMounted, onUnmounted } from "vue";
@@ -760,6 +948,7 @@ const invalid: FrameworkCase[] = [
     rule: "no-leaked-timer",
     name: "a local function named onUnmounted is not Vue's",
     filename: "usePoll.ts",
+    options: STRICT,
     code: code`
       import { onMounted } from "vue";
       const cleanups: (() => void)[] = [];
@@ -780,6 +969,7 @@ const invalid: FrameworkCase[] = [
     rule: "no-leaked-timer",
     name: "onUnmounted imported from another module is not Vue's",
     filename: "usePoll.ts",
+    options: STRICT,
     code: code`
       import { onMounted } from "vue";
       import { onUnmounted } from "./my-lifecycle";
@@ -950,6 +1140,7 @@ const invalid: FrameworkCase[] = [
     rule: "no-leaked-event-listener",
     name: "listener removed only by a handler, not at unmount",
     filename: SFC,
+    options: STRICT,
     code: code`
       <script setup>
       import { onMounted } from "vue";
@@ -1087,6 +1278,7 @@ const invalid: FrameworkCase[] = [
     rule: "no-leaked-event-listener",
     name: "Options API: removal in a method the teardown never calls",
     filename: SFC,
+    options: STRICT,
     code: code`
       <script>
       export default {
@@ -1113,27 +1305,31 @@ const invalid: FrameworkCase[] = [
   // Observers, object URLs, subscriptions, closeables
   {
     rule: "no-leaked-observer",
-    name: "ResizeObserver in onMounted never disconnected",
+    name: "ResizeObserver in onMounted watches the page, never disconnected",
     filename: SFC,
     code: code`
       <script setup lang="ts">
-      import { onMounted, useTemplateRef, ref } from "vue";
-      const box = useTemplateRef<HTMLDivElement>("box");
+      import { onMounted, ref } from "vue";
       const size = ref(0);
       let observer: ResizeObserver | undefined;
       onMounted(() => {
         observer = new ResizeObserver(([entry]) => (size.value = entry.contentRect.width));
-        observer.observe(box.value!);
+        observer.observe(document.documentElement);
       });
       </script>
-      <template><div ref="box">{{ size }}</div></template>
+      <template><div>{{ size }}</div></template>
     `,
-    errors: [{ messageId: "neverReleased", line: 7 }],
+    errors: [{ messageId: "neverReleased", line: 6 }],
+    fixed: [
+      { from: "import { onMounted, ref }", to: "import { onBeforeUnmount, onMounted, ref }" },
+      { from: "</script>", to: "onBeforeUnmount(() => observer?.disconnect());\n</script>" },
+    ],
   },
   {
     rule: "no-leaked-observer",
     name: "observer disconnected only by a handler",
     filename: SFC,
+    options: STRICT,
     code: code`
       <script setup lang="ts">
       import { onMounted } from "vue";
@@ -1152,20 +1348,21 @@ const invalid: FrameworkCase[] = [
   },
   {
     rule: "no-leaked-observer",
-    name: "Options API: observer kept on this.ro, no teardown",
+    name: "Options API: observer on the column it sits in, kept on this.ro, no teardown",
     filename: SFC,
     code: code`
       <script>
       export default {
         mounted() {
           this.ro = new ResizeObserver(() => this.$emit("resize"));
-          this.ro.observe(this.$el);
+          this.ro.observe(this.$el.closest(".dashboard-column"));
         },
       };
       </script>
       <template><div /></template>
     `,
     errors: [{ messageId: "neverReleased", line: 4 }],
+    fixed: { from: "  },\n};", to: "  },\n  beforeUnmount() {\n    this.ro.disconnect();\n  },\n};" },
   },
   {
     rule: "no-unrevoked-object-url",
@@ -1220,6 +1417,210 @@ const invalid: FrameworkCase[] = [
     `,
     errors: [{ messageId: "neverReleased", line: 6 }],
   },
+  // ---------------------------------------------------------------------------
+  // Watchers started outside the synchronous setup, async setups
+  {
+    rule: "no-leaked-subscription",
+    name: "async setup(): a watcher after the await is never stopped",
+    filename: "Profile.ts",
+    code: code`
+      import { defineComponent, ref, watch } from "vue";
+      export default defineComponent({
+        async setup() {
+          const profile = ref(await (await fetch("/api/me")).json());
+          watch(profile, (value) => fetch("/api/me", { method: "PUT", body: JSON.stringify(value) }), { deep: true });
+          return { profile };
+        },
+      });
+    `,
+    errors: [{ messageId: "discarded", line: 5 }],
+    fixed: [
+      { from: "import { defineComponent, ref, watch }", to: "import { defineComponent, onUnmounted, ref, watch, type WatchStopHandle }" },
+      { from: "    const profile = ref(", to: "    let stop: WatchStopHandle | undefined;\n    onUnmounted(() => stop?.());\n    const profile = ref(" },
+      { from: "    watch(profile,", to: "    stop = watch(profile," },
+    ],
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "script setup: watchEffect started in a timeout is never stopped",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { ref, watchEffect } from "vue";
+      const query = ref("");
+      setTimeout(() => {
+        watchEffect(() => (document.title = query.value ? query.value + " – Search" : "Search"));
+      }, 300);
+      </script>
+      <template><input v-model="query" /></template>
+    `,
+    errors: [{ messageId: "discarded", line: 5 }],
+    fixed: [
+      { from: "import { ref, watchEffect }", to: "import { onUnmounted, ref, watchEffect }" },
+      { from: "  watchEffect(() =>", to: "  stop = watchEffect(() =>" },
+      { from: "setTimeout(() => {", to: "let stop: (() => void) | undefined;\nonUnmounted(() => stop?.());\nsetTimeout(() => {" },
+    ],
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "setup(): a watcher started in a .then callback is never stopped",
+    filename: "Cart.ts",
+    code: code`
+      import { defineComponent, ref, watch } from "vue";
+      export default defineComponent({
+        setup() {
+          const items = ref<string[]>([]);
+          fetch("/api/cart")
+            .then((response) => response.json())
+            .then((saved) => {
+              items.value = saved;
+              watch(items, (value) => localStorage.setItem("cart", JSON.stringify(value)), { deep: true });
+            });
+          return { items };
+        },
+      });
+    `,
+    errors: [{ messageId: "discarded", line: 9 }],
+    fixed: [
+      { from: "import { defineComponent, ref, watch }", to: "import { defineComponent, onUnmounted, ref, watch }" },
+      { from: "        watch(items,", to: "        stopSaving = watch(items," },
+      { from: "    const items = ref<string[]>([]);", to: "    const items = ref<string[]>([]);\n    let stopSaving = () => {};\n    onUnmounted(() => stopSaving());" },
+    ],
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "async composable: a watcher after its await is never stopped",
+    filename: "useRemoteConfig.ts",
+    code: code`
+      import { ref, watch, type Ref } from "vue";
+      export async function useRemoteConfig(env: Ref<string>) {
+        const config = ref(await (await fetch("/config/" + env.value)).json());
+        watch(env, async (name) => (config.value = await (await fetch("/config/" + name)).json()));
+        return config;
+      }
+    `,
+    errors: [{ messageId: "discarded", line: 4 }],
+    fixed: [
+      { from: "import { ref, watch, type Ref }", to: "import { onScopeDispose, ref, watch, type Ref }" },
+      { from: "  const config = ref(", to: "  let stop = () => {};\n  onScopeDispose(() => stop());\n  const config = ref(" },
+      { from: "  watch(env,", to: "  stop = watch(env," },
+    ],
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "async onMounted: a watcher after the await is never stopped",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, ref, watch } from "vue";
+      const zoom = ref(1);
+      onMounted(async () => {
+        const { default: Chart } = await import("./chart.js");
+        const chart = new Chart("#chart");
+        watch(zoom, (value) => chart.zoom(value), { immediate: true });
+      });
+      </script>
+      <template><canvas id="chart" /><input v-model.number="zoom" type="range" /></template>
+    `,
+    errors: [{ messageId: "discarded", line: 7 }],
+    fixed: [
+      { from: "import { onMounted, ref, watch }", to: "import { onMounted, onUnmounted, ref, watch }" },
+      { from: "const zoom = ref(1);", to: "const zoom = ref(1);\nlet stopZoom = () => {};\nonUnmounted(() => stopZoom());" },
+      { from: "  watch(zoom,", to: "  stopZoom = watch(zoom," },
+    ],
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "nextTick callback starts a watcher that is never stopped",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { nextTick, ref, useTemplateRef, watch } from "vue";
+      const messages = ref<string[]>([]);
+      const log = useTemplateRef<HTMLElement>("log");
+      nextTick(() => {
+        watch(() => messages.value.length, () => log.value?.scrollTo({ top: log.value.scrollHeight }));
+      });
+      </script>
+      <template><section ref="log"><p v-for="m in messages">{{ m }}</p></section></template>
+    `,
+    errors: [{ messageId: "discarded", line: 6 }],
+    fixed: [
+      { from: "nextTick(() => {\n  watch(", to: "watch(" },
+      { from: "scrollHeight }));\n});", to: "scrollHeight }));" },
+    ],
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "script setup: stop handle of a timeout's watcher kept but never called",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { ref, watchEffect } from "vue";
+      const query = ref("");
+      let stop: (() => void) | undefined;
+      setTimeout(() => {
+        stop = watchEffect(() => (document.title = query.value || "Search"));
+      }, 300);
+      </script>
+      <template><input v-model="query" /></template>
+    `,
+    errors: [{ messageId: "neverReleased", line: 6 }],
+    fixed: [
+      { from: "import { ref, watchEffect }", to: "import { onUnmounted, ref, watchEffect }" },
+      { from: "</script>", to: "onUnmounted(() => stop?.());\n</script>" },
+    ],
+  },
+  {
+    rule: "no-leaked-subscription",
+    name: "async setup(): onUnmounted registered after the await never runs, so the watcher is not stopped",
+    filename: "Profile.ts",
+    options: STRICT,
+    code: code`
+      import { defineComponent, onUnmounted, ref, watch } from "vue";
+      export default defineComponent({
+        async setup() {
+          const profile = ref(await (await fetch("/api/me")).json());
+          const stopSync = watch(profile, (value) => fetch("/api/me", { method: "PUT", body: JSON.stringify(value) }), { deep: true });
+          onUnmounted(() => stopSync());
+          return { profile };
+        },
+      });
+    `,
+    errors: [{ messageId: "notReleasedInTeardown", line: 5 }],
+    fixed: [
+      { from: "    const stopSync = watch(", to: "    stopSync = watch(" },
+      { from: "\n    onUnmounted(() => stopSync());", to: "" },
+      { from: "    const profile = ref(", to: "    let stopSync = () => {};\n    onUnmounted(() => stopSync());\n    const profile = ref(" },
+    ],
+  },
+  {
+    rule: "no-leaked-timer",
+    name: "async setup(): onUnmounted registered after the await never runs, so the interval is not cleared",
+    filename: "Rates.ts",
+    options: STRICT,
+    code: code`
+      import { defineComponent, onUnmounted, ref } from "vue";
+      export default defineComponent({
+        async setup() {
+          const rates = ref(await (await fetch("/api/rates")).json());
+          const timer = setInterval(async () => (rates.value = await (await fetch("/api/rates")).json()), 60_000);
+          onUnmounted(() => clearInterval(timer));
+          return { rates };
+        },
+      });
+    `,
+    errors: [{ messageId: "timerNotClearedInTeardown", line: 5 }],
+    fixed: [
+      { from: "    const timer = setInterval(", to: "    timer = setInterval(" },
+      { from: "\n    onUnmounted(() => clearInterval(timer));", to: "" },
+      { from: "    const rates = ref(", to: "    let timer: ReturnType<typeof setInterval> | undefined;\n    onUnmounted(() => clearInterval(timer));\n    const rates = ref(" },
+    ],
+  },
 ];
 
-runFrameworkCases(valid, invalid);
+// Valid code (and every fixed variant) stays valid under the strict preset too: it only adds
+// "released elsewhere" findings. Trap-removed variants are linted with it as well.
+const strict = <C extends FrameworkCase>(c: C): C => ({ options: STRICT, ...c });
+const [allValid, allInvalid] = withVariants(valid.map(strict), invalid);
+runFrameworkCases(allValid.map(strict), allInvalid);

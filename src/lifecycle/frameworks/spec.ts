@@ -14,6 +14,8 @@ export interface CallbackHook {
   cleanupParam?: number;
   /** Cleanups registered inside the callback belong to the enclosing setup (`onUnmounted` inside `onMounted`). */
   transparent?: boolean;
+  /** The function the callback returns also runs when the enclosing setup ends (Svelte `onMount`). */
+  returnsToScope?: boolean;
   /** A Svelte rune (`$effect`): recognised by name only, never imported. */
   rune?: boolean;
   /** Recognised only when imported from one of the framework's modules (never by name alone). */

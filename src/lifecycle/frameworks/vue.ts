@@ -3,6 +3,13 @@
  * itself (`setup()`, `<script setup>`, composables) release in functions registered with
  * `onBeforeUnmount` / `onUnmounted` / `onScopeDispose`; watcher callbacks release in their
  * `onCleanup` parameter (or `onWatcherCleanup(fn)`). Options API shapes live in vue-options.ts.
+ *
+ * A watcher started while the component is current (synchronously in the setup, in
+ * `onMounted`) is stopped with it. One started after an `await` in an async function, or in
+ * a callback that runs later (`setTimeout`, `.then`, an event handler), belongs to no
+ * component: Vue never stops it, so its stop handle must be called at unmount. The top
+ * level of `<script setup>` is the exception: the compiler restores the instance after each
+ * top-level `await` there.
  */
 import type { FrameworkSpec } from "./spec.js";
 
@@ -24,3 +31,9 @@ export const VUE: FrameworkSpec = {
   end: END,
   elementRefs: new Set(["ref", "shallowRef", "useTemplateRef"]),
 };
+
+/** Calls that start a watcher and return its stop handle. */
+export const VUE_WATCHERS: ReadonlySet<string> = new Set(["watch", "watchEffect", "watchPostEffect", "watchSyncEffect"]);
+
+/** `scope.run(fn)`: `fn` runs inside an effect scope that owns the watchers it starts. */
+export const VUE_SCOPE_RUNNERS: ReadonlySet<string> = new Set(["run"]);
