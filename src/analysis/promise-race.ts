@@ -315,7 +315,9 @@ export class PromiseRaceAnalysis {
     if (!init || !startsEmpty(init) || !takenOutOf(variable)) return false;
     // Each promise removes itself as it settles: whatever it was made from, it leaves the pool.
     if (takenOutOf(variable, true)) return true;
-    return addedTo(variable).every((added) => this.longLivedRacer(added, region, depth + 1) === undefined);
+    return methodArguments(variable, ADDS).every(
+      (added) => added.type !== T.SpreadElement && this.longLivedRacer(added, region, depth + 1) === undefined,
+    );
   }
 
   /** Whether a variable is bound per evaluation of the region (in the loop's body, or in the function). */
@@ -507,20 +509,6 @@ function startsEmpty(init: Node): boolean {
   return inner.type === T.NewExpression && inner.arguments.length === 0 && inner.callee.type === T.Identifier && inner.callee.name === "Set";
 }
 
-/** Arguments of `push` / `unshift` / `add` calls on a variable. */
-function addedTo(variable: Variable): Node[] {
-  const out: Node[] = [];
-  for (const reference of variable.references) {
-    const member = reference.identifier.parent;
-    if (member?.type !== T.MemberExpression || member.object !== reference.identifier) continue;
-    const name = memberName(member);
-    const call = member.parent;
-    if ((name !== "push" && name !== "unshift" && name !== "add") || call?.type !== T.CallExpression || call.callee !== member) continue;
-    for (const arg of call.arguments) out.push(arg);
-  }
-  return out;
-}
-
 /**
  * Whether a collection variable has promises taken out of it (`set.delete(p)`, `list.shift()`);
  * with `onSettle`, only inside a `.then`/`.finally`/`.catch` callback.
@@ -539,19 +527,25 @@ function takenOutOf(variable: Variable, onSettle = false): boolean {
   });
 }
 
-
-/** Arguments of `array.push(...)` / `array.unshift(...)` calls on a variable. */
-function pushedInto(variable: Variable): Node[] {
-  const out: Node[] = [];
+/** Arguments of calls of the named methods on a variable (`list.push(x)`, `set.add(p)`), spreads included. */
+function methodArguments(variable: Variable, methods: ReadonlySet<string>): TSESTree.CallExpressionArgument[] {
+  const out: TSESTree.CallExpressionArgument[] = [];
   for (const reference of variable.references) {
     const member = reference.identifier.parent;
     if (member?.type !== T.MemberExpression || member.object !== reference.identifier) continue;
-    const name = memberName(member);
     const call = member.parent;
-    if ((name !== "push" && name !== "unshift") || call?.type !== T.CallExpression || call.callee !== member) continue;
-    for (const arg of call.arguments) if (arg.type !== T.SpreadElement) out.push(arg);
+    if (!methods.has(memberName(member) ?? "") || call?.type !== T.CallExpression || call.callee !== member) continue;
+    out.push(...call.arguments);
   }
   return out;
+}
+
+const PUSHES: ReadonlySet<string> = new Set(["push", "unshift"]);
+const ADDS: ReadonlySet<string> = new Set(["push", "unshift", "add"]);
+
+/** Arguments of `array.push(...)` / `array.unshift(...)` calls on a variable. */
+function pushedInto(variable: Variable): Node[] {
+  return methodArguments(variable, PUSHES).filter((arg) => arg.type !== T.SpreadElement);
 }
 
 /** Depth-first visit; `enter` may return false to skip a subtree. */
