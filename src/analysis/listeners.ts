@@ -20,6 +20,7 @@ import { moduleBinding } from "./refs.js";
 import { settlePaths } from "./executor.js";
 import { typeFacts } from "./types.js";
 import { appendCleanupSuggestion } from "./shared.js";
+import { subscriptionRegion } from "./subscriptions.js";
 import { walk } from "./walk.js";
 
 export type TargetClass = "self" | "created" | "global" | "module" | "external";
@@ -523,9 +524,12 @@ function judgeAdd(
   if (add.signal) return judgeSignal(ctx, add, region, base);
   if (ctx.releasedIn(removeAllFor(ctx, add), region)) return undefined;
   if (matching.some((remove) => ctx.inRegion(remove.call, region))) return undefined;
-  if (subscriptionRemovedIn(ctx, add, region)) return undefined;
+  const subscription = subscriptionRemoval(ctx, add, owner, region);
+  if (subscription === "in-region") return undefined;
   if (target === "external" && disposedIn(ctx, add, region)) return undefined;
-  if (matching.length > 0) return { kind: "listener", messageId: "listenerNotRemovedInTeardown", node: add.call, data: base };
+  if (matching.length > 0 || subscription === "elsewhere") {
+    return { kind: "listener", messageId: "listenerNotRemovedInTeardown", node: add.call, data: base };
+  }
   // A removal that may be this one, though it cannot be proven (a loop over the stored
   // targets, the handler read back from a record, `this` in the target's own handler).
   const loose = looseRemoves(add).length > 0;
@@ -581,11 +585,20 @@ function mayRemove(ctx: EngineContext, remove: Listener, add: Listener): boolean
 
 /**
  * React Native style: `const sub = AppState.addEventListener("change", h)` returns a
- * subscription; `sub.remove()` in the release region takes the listener off.
+ * subscription; `sub.remove()` takes the listener off — in the release region (a ref's
+ * subscription also in a separate unmount-only effect), or elsewhere. A subscription kept in an
+ * array (`const subs = [a, b]`) is removed by a loop over it (`subs.forEach((s) => s.remove())`).
  */
-function subscriptionRemovedIn(ctx: EngineContext, add: Listener, region: Node[] | "anywhere"): boolean {
+function subscriptionRemoval(
+  ctx: EngineContext,
+  add: Listener,
+  owner: Owner,
+  region: Node[] | "anywhere",
+): "in-region" | "elsewhere" | undefined {
   let holder: Node | undefined = add.call.parent;
   while (holder && (holder.type === T.TSAsExpression || holder.type === T.TSNonNullExpression)) holder = holder.parent;
+  const inArray = holder?.type === T.ArrayExpression;
+  if (inArray) holder = holder?.parent;
   const stored =
     holder?.type === T.VariableDeclarator && holder.id.type === T.Identifier
       ? holder.id
@@ -593,8 +606,27 @@ function subscriptionRemovedIn(ctx: EngineContext, add: Listener, region: Node[]
         ? holder.left
         : undefined;
   const key = stored ? ctx.refs.key(stored) : undefined;
-  if (!key) return false;
-  return (ctx.methodReleases.get(key) ?? []).some((release) => release.name === "remove" && ctx.inRegion(release.call, region));
+  if (!key) return undefined;
+  const removals = inArray ? loopRemovals(ctx, key) : (ctx.methodReleases.get(key) ?? []).filter((release) => release.name === "remove");
+  if (removals.length === 0) return undefined;
+  const where = subscriptionRegion(ctx, owner, [key]);
+  return removals.some((release) => ctx.inRegion(release.call, where === "anywhere" ? region : where)) ? "in-region" : "elsewhere";
+}
+
+/** `.remove()` calls on the element variable of a loop over the array with this key. */
+function loopRemovals(ctx: EngineContext, arrayKey: string): Release[] {
+  const out: Release[] = [];
+  for (const releases of ctx.methodReleases.values()) {
+    for (const release of releases) {
+      if (release.name !== "remove") continue;
+      const receiver = calleeOf(release.call).object;
+      const id = receiver ? unwrap(receiver) : undefined;
+      const def = id?.type === T.Identifier ? ctx.refs.variable(id)?.defs[0] : undefined;
+      const source = def ? iterationSource(def) : undefined;
+      if (source && ctx.refs.key(source) === arrayKey) out.push(release);
+    }
+  }
+  return out;
 }
 
 /** Plain functions: only a listener added again and again to a long-lived target is a leak. */

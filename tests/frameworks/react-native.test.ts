@@ -14,6 +14,63 @@ const STRICT = [{ reportReleasedElsewhere: true }] as const;
 
 const valid: ValidCase[] = [
   // ---------------------------------------------------------------------------
+  // Subscriptions kept in an array or a ref, removed elsewhere (engine fixes from the suite review)
+  {
+    rule: "no-leaked-event-listener",
+    name: "keyboard subscriptions kept in an array, removed by a loop in the cleanup",
+    code: code`
+      import { useEffect } from "react";
+      import { Keyboard } from "react-native";
+      export function useKeyboardInset(show: () => void, hide: () => void) {
+        useEffect(() => {
+          const subs = [Keyboard.addListener("keyboardDidShow", show), Keyboard.addListener("keyboardDidHide", hide)];
+          return () => subs.forEach((s) => s.remove());
+        }, [show, hide]);
+      }
+    `,
+    untrapped: {
+      edits: { from: "return () => subs.forEach((s) => s.remove());", to: "" },
+      errors: [
+        { messageId: "listenerNeverRemoved", line: 5 },
+        { messageId: "listenerNeverRemoved", line: 5 },
+      ],
+    },
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "subscription in a ref, removed by a separate unmount-only effect",
+    code: code`
+      import { useEffect, useRef } from "react";
+      import { AppState } from "react-native";
+      export function useForeground(onChange: (s: string) => void) {
+        const sub = useRef<{ remove(): void } | null>(null);
+        useEffect(() => {
+          sub.current = AppState.addEventListener("change", onChange);
+        }, []);
+        useEffect(() => () => sub.current?.remove(), []);
+      }
+    `,
+    untrapped: {
+      edits: { from: "useEffect(() => () => sub.current?.remove(), []);", to: "" },
+      errors: [{ messageId: "listenerNeverRemoved", line: 6 }],
+    },
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "default mode: BackHandler subscription removed by the returned function, not the effect",
+    code: code`
+      import { useEffect, useRef } from "react";
+      import { BackHandler } from "react-native";
+      export function useBackGuard(onBack: () => boolean) {
+        const sub = useRef<{ remove(): void }>();
+        useEffect(() => {
+          sub.current = BackHandler.addEventListener("hardwareBackPress", onBack);
+        }, [onBack]);
+        return () => sub.current?.remove();
+      }
+    `,
+  },
+  // ---------------------------------------------------------------------------
   // Owners: function components and hooks (the effect's returned cleanup)
   {
     rule: "no-leaked-event-listener",
@@ -519,8 +576,8 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "this.removeKeyboardListeners();", to: "" },
       errors: [
-        { messageId: "listenerNeverRemoved", line: 8 },
-        { messageId: "listenerNeverRemoved", line: 9 },
+        { messageId: "listenerNotRemovedInTeardown", line: 8 },
+        { messageId: "listenerNotRemovedInTeardown", line: 9 },
       ],
     },
   },
@@ -809,6 +866,7 @@ const invalid: InvalidCase[] = [
   {
     rule: "no-leaked-event-listener",
     name: "BackHandler subscription removed only when the user presses a button",
+    options: STRICT,
     code: code`
       import { useEffect, useRef } from "react";
       import { BackHandler } from "react-native";
@@ -820,7 +878,7 @@ const invalid: InvalidCase[] = [
         return () => sub.current?.remove();
       }
     `,
-    errors: [{ messageId: "listenerNeverRemoved", line: 6 }],
+    errors: [{ messageId: "listenerNotRemovedInTeardown", line: 6 }],
     fixed: { from: "  }, [onBack]);\n  return", to: "    return () => sub.current?.remove();\n  }, [onBack]);\n  return" },
   },
   {
