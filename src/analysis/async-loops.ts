@@ -35,6 +35,7 @@ import {
 import { RefResolver, thisOwner } from "./refs.js";
 import { walk } from "./walk.js";
 import { forEachNode } from "./node-index.js";
+import { pushTo } from "../util/maps.js";
 
 export type AsyncLoopMessageId = "loopNeverExits" | "abortSwallowed" | "cancelNotAwaited" | "sleepIgnoresSignal";
 
@@ -132,12 +133,12 @@ class AsyncLoopAnalysis {
           break;
         case T.AssignmentExpression: {
           const key = this.refs.key(node.left);
-          if (key) push(this.writes, key, { node, value: node.operator === "=" ? node.right : undefined });
+          if (key) pushTo(this.writes, key, { node, value: node.operator === "=" ? node.right : undefined });
           break;
         }
         case T.UpdateExpression: {
           const key = this.refs.key(node.argument);
-          if (key) push(this.writes, key, { node, value: undefined });
+          if (key) pushTo(this.writes, key, { node, value: undefined });
           break;
         }
         case T.CallExpression:
@@ -457,7 +458,7 @@ class AsyncLoopAnalysis {
 
   private checkTasks(loops: readonly LoopInfo[]): void {
     const taskLoops = new Map<FunctionNode, LoopInfo[]>();
-    for (const info of loops) push(taskLoops, info.fn, info);
+    for (const info of loops) pushTo(taskLoops, info.fn, info);
     if (taskLoops.size === 0) return;
     const reported = new Set<Node>();
     for (const call of this.calls) {
@@ -750,10 +751,4 @@ function literalTruthiness(node: Node): boolean | undefined {
   }
   if (inner.type === T.UnaryExpression && inner.operator === "void") return false;
   return undefined;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -13,7 +13,7 @@ import { type Handle, handleOf } from "./handles.js";
 import { completesByItself, indexCalledHandles, subscriptionAcquisitions, subscriptionRegion } from "./subscriptions.js";
 import { guardedBefore } from "./shared.js";
 import { moduleBinding } from "./refs.js";
-import { callSitesOf, classify } from "./listeners.js";
+import { callSitesOf, madeByOwner } from "./listeners.js";
 
 export function analyzeHandles(ctx: EngineContext): Finding[] {
   const findings: Finding[] = [];
@@ -202,22 +202,20 @@ function observesOwnedInline(ctx: EngineContext, node: Node, activate: readonly 
   const call = member?.parent;
   if (member?.type !== T.MemberExpression || member.object !== node || call?.type !== T.CallExpression || call.callee !== member) return false;
   if (!activate.includes(memberName(member) ?? "")) return false;
+  return observesOwned(ctx, call);
+}
+
+/** `x.observe(target)` on a target the owner made or is. */
+function observesOwned(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
   const [target] = call.arguments;
-  if (!target || target.type === T.SpreadElement) return false;
-  const where = classify(ctx, target);
-  return where === "created" || where === "self";
+  return !!target && target.type !== T.SpreadElement && madeByOwner(ctx, target);
 }
 
 function observesOnlyOwned(ctx: EngineContext, keys: readonly string[], activate: readonly string[]): boolean {
   const calls = keys.flatMap((key) => ctx.activations.get(key) ?? []).filter((call) => activate.includes(call.name));
   return (
     calls.length > 0 &&
-    calls.every((release) => {
-      const [target] = release.call.arguments;
-      if (!target || target.type === T.SpreadElement) return false;
-      const where = classify(ctx, target);
-      return where === "created" || where === "self";
-    })
+    calls.every((release) => observesOwned(ctx, release.call))
   );
 }
 

@@ -12,6 +12,7 @@ import {
   contains,
   isClass,
   isFunction,
+  isThisMember,
   isHookName,
   keyName,
   memberName,
@@ -50,6 +51,7 @@ import {
   TEARDOWN_REGISTRARS,
   TOKEN_RELEASES,
 } from "../resources/closeable.js";
+import { pushTo } from "../util/maps.js";
 import { forEachNode } from "./node-index.js";
 
 export type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -220,7 +222,7 @@ export class EngineContext {
     }
     if (name === REMOVE_ALL_LISTENERS) {
       const key = this.refs.key(object);
-      if (key) push(this.removeAll, key, { call, name });
+      if (key) pushTo(this.removeAll, key, { call, name });
       return;
     }
     if ((name === OBJECT_URL_ACQUIRE || name === OBJECT_URL_RELEASE) && this.isUrlHost(object)) {
@@ -233,7 +235,7 @@ export class EngineContext {
     }
     if (name === "abort") {
       const key = this.refs.key(object);
-      if (key) push(this.aborts, key, { call, name });
+      if (key) pushTo(this.aborts, key, { call, name });
     }
   }
 
@@ -241,11 +243,11 @@ export class EngineContext {
   private classifyMethodCall(call: TSESTree.CallExpression, object: Node, name: string): void {
     if (HANDLE_RELEASE_METHODS.has(name)) {
       const key = this.refs.key(object);
-      if (key) push(this.methodReleases, key, { call, name });
+      if (key) pushTo(this.methodReleases, key, { call, name });
     }
     if (ACTIVATION_METHODS.has(name)) {
       const key = this.refs.key(object);
-      if (key) push(this.activations, key, { call, name });
+      if (key) pushTo(this.activations, key, { call, name });
     }
     if (TOKEN_RELEASES.has(name)) this.indexArg(this.tokenReleases, call, name);
     if (SUBSCRIBE_METHODS.has(name)) this.subscriptions.push(call);
@@ -338,7 +340,7 @@ export class EngineContext {
     const arg = call.arguments[0];
     if (!arg || arg.type === T.SpreadElement) return;
     const key = this.refs.key(arg);
-    if (key) push(map, key, { call, name });
+    if (key) pushTo(map, key, { call, name });
   }
 
   /** Whether an expression evaluates to a fresh object owned by whoever keeps it. */
@@ -439,9 +441,8 @@ export class EngineContext {
     if (!this.plainCallsByName) {
       this.plainCallsByName = new Map();
       for (const call of this.plainCalls) {
-        const callee = unwrap(call.callee);
-        const calleeName = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : undefined;
-        if (calleeName) push(this.plainCallsByName, calleeName, call);
+        const calleeName = calleeOf(call).name;
+        if (calleeName) pushTo(this.plainCallsByName, calleeName, call);
       }
     }
     return this.plainCallsByName.get(name) ?? [];
@@ -458,14 +459,13 @@ export class EngineContext {
     keys: readonly string[],
     accept: (release: Release) => boolean = () => true,
   ): boolean {
-    const tails = keys.map(memberTail).filter((tail): tail is string => tail !== undefined);
-    if (tails.length === 0) return false;
+    if (!keys.some((key) => memberTail(key) !== undefined)) return false;
     let byTail = this.tailIndexes.get(index);
     if (!byTail) {
       byTail = new Map();
       for (const key of index.keys()) {
         const tail = memberTail(key);
-        if (tail !== undefined) push(byTail, tail, key);
+        if (tail !== undefined) pushTo(byTail, tail, key);
       }
       this.tailIndexes.set(index, byTail);
     }
@@ -503,12 +503,6 @@ const CONSTRUCTOR_NAMES: ReadonlySet<string> = new Set(
   Object.values(MODULE_CONSTRUCTORS).flatMap((table) => Object.keys(table).filter((name) => name !== "default")),
 );
 
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /** `timeoutId` for the key `v3.track.timeoutId`; undefined for a bare variable. */
 function memberTail(key: string): string | undefined {
   const dot = key.lastIndexOf(".");
@@ -536,11 +530,6 @@ function isHandlerProperty(node: Node): boolean {
   if (inner.type !== T.MemberExpression) return false;
   const name = memberName(inner);
   return !!name && /^on[a-z]+$/.test(name);
-}
-
-function isThisMember(node: Node): node is TSESTree.MemberExpression {
-  const inner = unwrap(node);
-  return inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression;
 }
 
 // ---------------------------------------------------------------------------

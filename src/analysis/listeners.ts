@@ -4,7 +4,19 @@
  * added it; listeners on the owner itself or on objects it created die with it.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, calleeOf, contains, functionBinding, isClass, isFunction, memberName, staticString, unwrap } from "../ast/index.js";
+import {
+  type FunctionNode,
+  type Node,
+  calleeOf,
+  contains,
+  functionBinding,
+  isClass,
+  isFunction,
+  isThisMember,
+  memberName,
+  staticString,
+  unwrap,
+} from "../ast/index.js";
 import type { Owner, OwnerContext } from "../lifecycle/owners.js";
 import { REQUEST_PARAM_NAMES } from "../lifecycle/tables.js";
 import {
@@ -22,6 +34,7 @@ import { typeFacts } from "./types.js";
 import { appendCleanupSuggestion } from "./shared.js";
 import { subscriptionRegion } from "./subscriptions.js";
 import { walk } from "./walk.js";
+import { pushTo } from "../util/maps.js";
 
 export type TargetClass = "self" | "created" | "global" | "module" | "external";
 
@@ -55,20 +68,11 @@ export function analyzeListeners(ctx: EngineContext): Finding[] {
   });
   // Only removals on the same target can match an add: index them so each add sees its own few.
   const removesByTarget = new Map<string, Listener[]>();
-  for (const remove of removes) {
-    if (remove.targetKey === undefined) continue;
-    const list = removesByTarget.get(remove.targetKey);
-    if (list) list.push(remove);
-    else removesByTarget.set(remove.targetKey, [remove]);
-  }
   // Removals by handler key and by handler name, for the loose match of the default mode.
   const removesByHandler = new Map<string, Listener[]>();
   for (const remove of removes) {
-    for (const name of handlerNames(remove)) {
-      const list = removesByHandler.get(name);
-      if (list) list.push(remove);
-      else removesByHandler.set(name, [remove]);
-    }
+    if (remove.targetKey !== undefined) pushTo(removesByTarget, remove.targetKey, remove);
+    for (const name of handlerNames(remove)) pushTo(removesByHandler, name, remove);
   }
   const looseRemoves = (add: Listener): Listener[] =>
     [...new Set(handlerNames(add).flatMap((name) => removesByHandler.get(name) ?? []))].filter((remove) => mayRemove(ctx, remove, add));
@@ -238,7 +242,7 @@ function sameCapture(a: Listener, b: Listener): boolean {
 }
 
 /** Whether `remove` takes off the listener `add` put on. */
-function removes(remove: Listener, add: Listener, ctx?: EngineContext): boolean {
+function removes(remove: Listener, add: Listener, ctx: EngineContext): boolean {
   return (
     remove.style === add.style &&
     add.targetKey !== undefined &&
@@ -251,8 +255,14 @@ function removes(remove: Listener, add: Listener, ctx?: EngineContext): boolean 
 }
 
 /** Typed: two handler references to one function (an import and its re-export, a `readonly` field and its value). */
-function sameHandlerByType(ctx: EngineContext | undefined, a: Listener, b: Listener): boolean {
-  return !!ctx && a.handlerKind === "ref" && b.handlerKind === "ref" && typeFacts(ctx.sourceCode)?.sameFunction(a.handler, b.handler) === true;
+function sameHandlerByType(ctx: EngineContext, a: Listener, b: Listener): boolean {
+  return a.handlerKind === "ref" && b.handlerKind === "ref" && typeFacts(ctx.sourceCode)?.sameFunction(a.handler, b.handler) === true;
+}
+
+/** Whether the target is the owner itself or something it made: it dies with the owner. */
+export function madeByOwner(ctx: EngineContext, target: Node, depth = 0): boolean {
+  const where = classify(ctx, target, depth);
+  return where === "created" || where === "self";
 }
 
 /**
@@ -346,8 +356,7 @@ function adoptedIntoCreated(
     if (call?.type !== T.CallExpression || !call.arguments.includes(id as TSESTree.Expression)) return false;
     const callee = unwrap(call.callee);
     if (callee.type !== T.MemberExpression || !INSERTIONS.has(memberName(callee) ?? "")) return false;
-    const parent = classify(ctx, callee.object, depth + 1);
-    return parent === "created" || parent === "self";
+    return madeByOwner(ctx, callee.object, depth + 1);
   });
 }
 
@@ -374,9 +383,10 @@ function keptInOwnCollection(id: Node): boolean {
   return false;
 }
 
+/** `this.tabs`: a named field of the owner. */
 function isThisMemberPath(node: Node): boolean {
   const inner = unwrap(node);
-  return inner.type === T.MemberExpression && !inner.computed && unwrap(inner.object).type === T.ThisExpression;
+  return isThisMember(inner) && !inner.computed;
 }
 
 /** `new X()`, `createElement(...)`, or `a = this.a = new X()`. */
@@ -390,8 +400,9 @@ const callSiteCache = new WeakMap<Node, TSESTree.CallExpression[]>();
 
 /**
  * The calls in the file of a helper function or class method: `helper(x)` resolved to the
- * helper's binding, `this.setup(x)` in the method's own class. Empty when it may be called
- * from elsewhere under another name (exported functions, methods called on other objects).
+ * helper's binding (not for module-level functions, which other modules may call), and
+ * `this.setup(x)` in the method's own class. Calls from other files (`viewer.setup(x)`) and
+ * uses as a value are not seen: callers treat an empty list as "unknown".
  */
 export function callSitesOf(ctx: EngineContext, fn: FunctionNode): TSESTree.CallExpression[] {
   const cached = callSiteCache.get(fn);
@@ -530,9 +541,6 @@ function judgeAdd(
   if (matching.length > 0 || subscription === "elsewhere") {
     return { kind: "listener", messageId: "listenerNotRemovedInTeardown", node: add.call, data: base };
   }
-  // A removal that may be this one, though it cannot be proven (a loop over the stored
-  // targets, the handler read back from a record, `this` in the target's own handler).
-  const loose = looseRemoves(add).length > 0;
   const tried = allRemoves.some(
     (remove) => remove.targetKey === add.targetKey && add.targetKey !== undefined && sameType(remove, add) && remove.style === add.style,
   );
@@ -546,7 +554,9 @@ function judgeAdd(
     node: add.call,
     data: base,
     suggest: removalSuggestion(ctx, add, owner),
-    releasedSomewhere: loose || undefined,
+    // A removal that may be this one, though it cannot be proven (a loop over the stored
+    // targets, the handler read back from a record, `this` in the target's own handler).
+    releasedSomewhere: looseRemoves(add).length > 0 || undefined,
   };
 }
 
@@ -843,10 +853,7 @@ function disposersIn(ctx: EngineContext, root: Node): Map<string, TSESTree.CallE
     const { object, name } = calleeOf(node);
     if (!object || !name || !TARGET_DISPOSERS.has(name)) return;
     const key = ctx.refs.key(object);
-    if (!key) return;
-    const list = map.get(key);
-    if (list) list.push(node);
-    else map.set(key, [node]);
+    if (key) pushTo(map, key, node);
   });
   disposerCache.set(root, found);
   return found;

@@ -4,7 +4,7 @@
  * not free anything.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type Node, calleeOf, enclosingFunction, isFunction, memberName, unwrap } from "../ast/index.js";
+import { type Node, calleeOf, enclosingFunction, isFunction, isThisMember, memberName, unwrap } from "../ast/index.js";
 import type { Owner } from "../lifecycle/owners.js";
 import { OBJECT_URL_HOSTS, OBJECT_URL_RELEASE, URL_SINK_PROPERTIES } from "../resources/catalogue.js";
 import type { EngineContext, Finding } from "./engine.js";
@@ -73,7 +73,7 @@ export function analyzeObjectUrls(ctx: EngineContext): Finding[] {
       node: call,
       data: { ...data, url: `\`${ctx.refs.text(handle.target)}\`` },
       suggest: revokeSuggestion(ctx, owner, handle),
-      releasedSomewhere: elsewhere || ctx.looselyReleased(ctx.revokes, handle.keys) || undefined,
+      releasedSomewhere: ctx.looselyReleased(ctx.revokes, handle.keys) || undefined,
     });
   }
   return findings;
@@ -179,12 +179,6 @@ function unkeyedSink(call: Node): TSESTree.MemberExpression | undefined {
   if (left.type !== T.MemberExpression) return undefined;
   const name = memberName(left);
   return name && URL_SINK_PROPERTIES.has(name) && !isThisMember(left) ? left : undefined;
-}
-
-/** `this.src` is the owner's own field, not an element property. */
-function isThisMember(node: Node): boolean {
-  const inner = unwrap(node);
-  return inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression;
 }
 
 /**

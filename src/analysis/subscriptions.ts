@@ -79,7 +79,7 @@ export function subscriptionAcquisitions(ctx: EngineContext): { node: Call; entr
       continue;
     }
     const fn = ctx.lifecycles.resolveFunction(callee);
-    if (fn && !contains(fn, call) && returnsDisposer(ctx, fn, cache, 0) && !counterpartCalled(ctx, callee, fn)) {
+    if (fn && !contains(fn, call) && returnsDisposer(ctx, fn, cache, 0) && !counterpartCalled(ctx, call, fn)) {
       out.push({ node: call, entry: SUBSCRIPTION });
     }
   }
@@ -110,8 +110,8 @@ const COUNTERPARTS: readonly (readonly [string, string])[] = [
  * `addEvents(node, handlers)` whose file also calls `removeEvents(...)`: the code undoes the
  * setup through the paired helper, not through the returned disposer.
  */
-function counterpartCalled(ctx: EngineContext, callee: Node, helper: FunctionNode): boolean {
-  const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : undefined;
+function counterpartCalled(ctx: EngineContext, call: TSESTree.CallExpression, helper: FunctionNode): boolean {
+  const { name } = calleeOf(call);
   if (!name) return false;
   const wanted = COUNTERPARTS.flatMap(([up, down]) =>
     name.startsWith(up) && (name.length === up.length || /[A-Z_]/.test(name[up.length]!)) ? [down + name.slice(up.length)] : [],

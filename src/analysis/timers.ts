@@ -87,7 +87,9 @@ function ownedTimer(
       messageId: loop ? "loopNeverStopped" : elsewhere ? "timerNotClearedInTeardown" : "timerNeverCleared",
       node: call,
       data: { ...data, handle: ctx.refs.text(handle.target) },
-      releasedSomewhere: elsewhere || ctx.looselyReleased(ctx.timerReleases, handle.keys) || undefined,
+      // The engine marks "cleared elsewhere" messages itself; a self-rescheduling loop that is
+      // cleared elsewhere keeps its own message, so it is marked here.
+      releasedSomewhere: (!!loop && elsewhere) || ctx.looselyReleased(ctx.timerReleases, handle.keys) || undefined,
     };
   }
   if (entry.kind === "interval" && !handle.declared && !handle.guarded && !pairedSetup(owner, call)) {
@@ -145,17 +147,20 @@ function ownerCanEndFirst(owner: Owner): boolean {
 
 /** `setTimeout(fn)` / `setTimeout(fn, 0)`: a deferral, not a pending timer worth clearing. */
 function isImmediate(call: TSESTree.CallExpression): boolean {
-  const delay = call.arguments[1];
-  if (!delay) return true;
-  const inner = unwrap(delay);
-  return inner.type === T.Literal && inner.value === 0;
+  return call.arguments[1] === undefined || literalDelay(call) === 0;
 }
 
 /** A literal delay under a second. */
 function shortDelay(call: TSESTree.CallExpression): boolean {
+  const delay = literalDelay(call);
+  return delay !== undefined && delay < 1000;
+}
+
+/** The delay argument when it is a number literal. */
+function literalDelay(call: TSESTree.CallExpression): number | undefined {
   const delay = call.arguments[1];
   const inner = delay ? unwrap(delay) : undefined;
-  return inner?.type === T.Literal && typeof inner.value === "number" && inner.value < 1000;
+  return inner?.type === T.Literal && typeof inner.value === "number" ? inner.value : undefined;
 }
 
 function usesThis(ctx: EngineContext, call: TSESTree.CallExpression): boolean {

@@ -105,6 +105,12 @@ export function staticString(node: Node | undefined): string | undefined {
   return undefined;
 }
 
+/** `this.x` (or `this[k]`): a member read straight off `this`. */
+export function isThisMember(node: Node): node is TSESTree.MemberExpression {
+  const inner = unwrap(node);
+  return inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression;
+}
+
 /** The static name of a member access: `a.b`, `a["b"]`, `a.#b` (as `#b`). */
 export function memberName(node: TSESTree.MemberExpression): string | undefined {
   if (!node.computed) {

@@ -1,5 +1,5 @@
 import type { TSESLint } from "@typescript-eslint/utils";
-import { type EngineOptions, analyze } from "../analysis/engine.js";
+import { analyze } from "../analysis/engine.js";
 import type { ResourceKind } from "../resources/catalogue.js";
 
 /** Shared option: extra names of methods that end a plain class's life. */
@@ -30,7 +30,7 @@ export interface CommonOptions {
 export function reportFindings<MessageIds extends string>(
   context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>,
   kind: ResourceKind,
-  options: EngineOptions & { reportReleasedElsewhere?: boolean },
+  options: CommonOptions,
 ): void {
   for (const finding of analyze(context.sourceCode, { teardownMethods: options.teardownMethods }).findings) {
     if (finding.kind !== kind) continue;
