@@ -11,15 +11,7 @@ import { analyzeListeners } from "./families/listeners.js";
 import { analyzeObjectUrls } from "./families/object-urls.js";
 import { analyzeTimers } from "./families/timers.js";
 
-export type { EngineOptions, Finding } from "./engine/model.js";
-
-/** Messages that say "released elsewhere, but not when its owner ends". */
-const ELSEWHERE_MESSAGES: ReadonlySet<string> = new Set([
-  "listenerNotRemovedInTeardown",
-  "timerNotClearedInTeardown",
-  "urlNotRevokedInTeardown",
-  "notReleasedInTeardown",
-]);
+export { type EngineOptions, type Evidence, type Finding, type Grade, gradeOf } from "./engine/model.js";
 
 export interface Analysis {
   findings: Finding[];
@@ -34,7 +26,7 @@ const cache = new WeakMap<object, Map<string, Analysis>>();
  * bench's mutation runs must see them.
  */
 export function analyze(sourceCode: Readonly<TSESLint.SourceCode>, options: EngineOptions = {}): Analysis {
-  const optionsKey = JSON.stringify(options.teardownMethods ?? []);
+  const optionsKey = JSON.stringify([options.teardownMethods ?? [], options.settings ?? null]);
   let perFile = cache.get(sourceCode.ast);
   const cached = perFile?.get(optionsKey);
   if (cached) return cached;
@@ -49,9 +41,6 @@ export function analyze(sourceCode: Readonly<TSESLint.SourceCode>, options: Engi
         ...analyzeHandles(context),
       ],
     };
-    for (const finding of result.findings) {
-      if (ELSEWHERE_MESSAGES.has(finding.messageId)) finding.releasedSomewhere = true;
-    }
   }
   if (!perFile) {
     perFile = new Map();

@@ -95,6 +95,8 @@ export class Lifecycles {
     private readonly facts: FunctionFacts,
     private readonly teardownNames: readonly string[],
     sourceCode?: Readonly<TSESLint.SourceCode>,
+    /** Project effect hooks (`settings.leakproof.effectHooks`), besides the known ones. */
+    private readonly extraEffectHook: (name: string) => boolean = () => false,
   ) {
     this.frameworks = new Frameworks(refs, sourceCode, (node) => this.resolveFunction(node), facts.reactish);
   }
@@ -170,7 +172,7 @@ export class Lifecycles {
     if (call?.type === T.CallExpression && call.arguments[0] === fn) {
       const { object, name } = calleeOf(call);
       const hostOk = !object || (object.type === T.Identifier && EFFECT_HOOK_HOSTS.has(object.name));
-      if (name && EFFECT_HOOKS.has(name) && hostOk) {
+      if (name && (EFFECT_HOOKS.has(name) || this.extraEffectHook(name)) && hostOk) {
         const { cleanups, unknown } = this.cleanupsOf(fn);
         let component: FunctionNode | undefined;
         for (let p: Node | undefined = call.parent; p; p = p.parent) {

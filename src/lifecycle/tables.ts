@@ -3,7 +3,22 @@
  */
 
 /** React (and Preact) hooks whose callback is a setup that may return a cleanup (`useSignalEffect`: @preact/signals). */
-export const EFFECT_HOOKS: ReadonlySet<string> = new Set(["useEffect", "useLayoutEffect", "useInsertionEffect", "useSignalEffect"]);
+export const EFFECT_HOOKS: ReadonlySet<string> = new Set([
+  "useEffect",
+  "useLayoutEffect",
+  "useInsertionEffect",
+  "useSignalEffect",
+  // Wrappers of `useEffect` that keep its contract (the setup may return a cleanup) and are
+  // common enough to know by name; `settings.leakproof.effectHooks` adds a project's own.
+  "useIsomorphicLayoutEffect",
+  "useEnhancedEffect",
+  "useSafeLayoutEffect",
+  "useUpdateEffect",
+  "useUpdateLayoutEffect",
+  "useDeepCompareEffect",
+  "useShallowCompareEffect",
+  "useCustomCompareEffect",
+]);
 
 /** Objects the effect hooks may be called on (`React.useEffect`). */
 export const EFFECT_HOOK_HOSTS: ReadonlySet<string> = new Set(["React", "Preact", "preact", "hooks"]);
@@ -112,4 +127,36 @@ export const DEFERRED_CALLBACK_CALLEES: ReadonlySet<string> = new Set([
   "catch",
   "finally",
   "addEventListener",
+]);
+
+/**
+ * Components and classes that are the application itself: mounted once, never unmounted. What
+ * they leave behind lives exactly as long as the page would anyway, so it is no proven leak.
+ */
+export const APP_ROOT_NAMES: ReadonlySet<string> = new Set(["App", "AppRoot", "Root", "RootLayout", "AppComponent", "AppShell", "AppLayout"]);
+
+/** Files whose component is the application's root (`App.vue`, `App.svelte`, SvelteKit's root `+layout.svelte`). */
+export const APP_ROOT_FILES = /^(App|AppRoot|Root)\.(vue|svelte|[cm]?[jt]sx?)$|^app\.component\.[cm]?[jt]s$|^\+layout\.svelte$/;
+
+/** Calls that hand back a service from a dependency injector (Angular, Vue `inject`, React context). */
+export const INJECTORS: ReadonlySet<string> = new Set(["inject", "useContext", "use"]);
+
+/**
+ * Calls that register a function to run when the current component or scope ends: a helper
+ * that makes one cleans up after itself (VueUse's `tryOnScopeDispose`, Angular's
+ * `DestroyRef.onDestroy`, Solid's `onCleanup`, Svelte's `onDestroy`).
+ */
+export const CLEANUP_REGISTRARS: ReadonlySet<string> = new Set([
+  "onScopeDispose",
+  "tryOnScopeDispose",
+  "onUnmounted",
+  "tryOnUnmounted",
+  "onBeforeUnmount",
+  "tryOnBeforeUnmount",
+  "onCleanup",
+  "onDestroy",
+  "useUnmount",
+  "useUnmountEffect",
+  "addTeardown",
+  "registerCleanup",
 ]);

@@ -37,6 +37,11 @@ export interface HandleEntry {
   releasedByCall?: string;
   /** What the resource keeps alive, for messages. */
   keeps: string;
+  /**
+   * Observes the page itself (its performance timeline, its reports) rather than nodes: the
+   * runtime keeps it, and its callback, until it is disconnected.
+   */
+  heldByRuntime?: boolean;
 }
 
 const OBSERVER = (label: string): HandleEntry => ({
@@ -52,8 +57,8 @@ export const GLOBAL_CONSTRUCTORS = lookup<HandleEntry>({
   ResizeObserver: OBSERVER("ResizeObserver"),
   MutationObserver: OBSERVER("MutationObserver"),
   IntersectionObserver: OBSERVER("IntersectionObserver"),
-  PerformanceObserver: OBSERVER("PerformanceObserver"),
-  ReportingObserver: OBSERVER("ReportingObserver"),
+  PerformanceObserver: { ...OBSERVER("PerformanceObserver"), heldByRuntime: true },
+  ReportingObserver: { ...OBSERVER("ReportingObserver"), heldByRuntime: true },
   WebSocket: { family: "closeable", label: "WebSocket", release: ["close", "terminate"], keeps: "the connection and its handlers" },
   EventSource: { family: "closeable", label: "EventSource", release: ["close"], keeps: "the connection and its handlers" },
   BroadcastChannel: { family: "closeable", label: "BroadcastChannel", release: ["close"], keeps: "the channel and its handlers" },

@@ -1,5 +1,5 @@
 import { createRule } from "../util/create-rule.js";
-import { type CommonOptions, releasedElsewhereSchema, reportFindings, teardownSchema } from "./report.js";
+import { type CommonOptions, commonProperties, reportFindings } from "./report.js";
 
 type MessageIds =
   | "listenerNeverRemoved"
@@ -19,7 +19,7 @@ export default createRule<[CommonOptions], MessageIds>({
     docs: {
       description: "Require listeners on longer-lived targets to be removed when their owner ends",
       preset: "recommended",
-      strictOptions: [{ reportReleasedElsewhere: true }],
+      strictOptions: [{ reportProbable: true }],
     },
     hasSuggestions: true,
     defaultOptions: [{}],
@@ -27,7 +27,7 @@ export default createRule<[CommonOptions], MessageIds>({
       {
         type: "object",
         description: "Options for no-leaked-event-listener.",
-        properties: { teardownMethods: teardownSchema, reportReleasedElsewhere: releasedElsewhereSchema },
+        properties: commonProperties,
         additionalProperties: false,
       },
     ],

@@ -1,5 +1,5 @@
 import { createRule } from "../util/create-rule.js";
-import { type CommonOptions, releasedElsewhereSchema, reportFindings, teardownSchema } from "./report.js";
+import { type CommonOptions, commonProperties, reportFindings } from "./report.js";
 
 type MessageIds = "discarded" | "neverReleased" | "notReleasedInTeardown" | "replacedWithoutRelease";
 
@@ -10,13 +10,13 @@ export default createRule<[CommonOptions], MessageIds>({
     docs: {
       description: "Require observers to be disconnected when their owner ends",
       preset: "recommended",
-      strictOptions: [{ reportReleasedElsewhere: true }],
+      strictOptions: [{ reportProbable: true }],
     },
     schema: [
       {
         type: "object",
         description: "Options for no-leaked-observer.",
-        properties: { teardownMethods: teardownSchema, reportReleasedElsewhere: releasedElsewhereSchema },
+        properties: commonProperties,
         additionalProperties: false,
       },
     ],

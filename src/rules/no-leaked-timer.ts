@@ -1,5 +1,5 @@
 import { createRule } from "../util/create-rule.js";
-import { type CommonOptions, releasedElsewhereSchema, reportFindings, teardownSchema } from "./report.js";
+import { type CommonOptions, commonProperties, reportFindings } from "./report.js";
 
 type MessageIds =
   | "timerDiscarded"
@@ -17,7 +17,7 @@ export default createRule<[CommonOptions], MessageIds>({
     docs: {
       description: "Require intervals, frame loops and owner-bound timeouts to be cleared when their owner ends",
       preset: "recommended",
-      strictOptions: [{ reportReleasedElsewhere: true }],
+      strictOptions: [{ reportProbable: true }],
     },
     hasSuggestions: true,
     defaultOptions: [{}],
@@ -25,7 +25,7 @@ export default createRule<[CommonOptions], MessageIds>({
       {
         type: "object",
         description: "Options for no-leaked-timer.",
-        properties: { teardownMethods: teardownSchema, reportReleasedElsewhere: releasedElsewhereSchema },
+        properties: commonProperties,
         additionalProperties: false,
       },
     ],

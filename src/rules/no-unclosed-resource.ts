@@ -1,5 +1,5 @@
 import { createRule } from "../util/create-rule.js";
-import { type CommonOptions, releasedElsewhereSchema, reportFindings, teardownSchema } from "./report.js";
+import { type CommonOptions, commonProperties, reportFindings } from "./report.js";
 
 type MessageIds = "discarded" | "neverReleased" | "notReleasedInTeardown" | "replacedWithoutRelease" | "handlerLeftInPlace";
 
@@ -10,13 +10,13 @@ export default createRule<[CommonOptions], MessageIds>({
     docs: {
       description: "Require sockets, channels, workers, watchers and other closeable resources to be closed by their owner",
       preset: "recommended",
-      strictOptions: [{ reportReleasedElsewhere: true }],
+      strictOptions: [{ reportProbable: true }],
     },
     schema: [
       {
         type: "object",
         description: "Options for no-unclosed-resource.",
-        properties: { teardownMethods: teardownSchema, reportReleasedElsewhere: releasedElsewhereSchema },
+        properties: commonProperties,
         additionalProperties: false,
       },
     ],

@@ -1,5 +1,5 @@
 import { createRule } from "../util/create-rule.js";
-import { type CommonOptions, releasedElsewhereSchema, reportFindings, teardownSchema } from "./report.js";
+import { type CommonOptions, commonProperties, reportFindings } from "./report.js";
 
 type MessageIds =
   | "urlDiscarded"
@@ -15,7 +15,7 @@ export default createRule<[CommonOptions], MessageIds>({
     docs: {
       description: "Require object URLs to be revoked by the owner that created them",
       preset: "recommended",
-      strictOptions: [{ reportReleasedElsewhere: true }],
+      strictOptions: [{ reportProbable: true }],
     },
     hasSuggestions: true,
     defaultOptions: [{}],
@@ -23,7 +23,7 @@ export default createRule<[CommonOptions], MessageIds>({
       {
         type: "object",
         description: "Options for no-unrevoked-object-url.",
-        properties: { teardownMethods: teardownSchema, reportReleasedElsewhere: releasedElsewhereSchema },
+        properties: commonProperties,
         additionalProperties: false,
       },
     ],

@@ -9,7 +9,7 @@ import { code, runFrameworkCases } from "./harness.js";
 import { type InvalidCase, type ValidCase, withVariants } from "./variants.js";
 
 /** What the strict preset passes: also report releases that exist but miss the owner's end. */
-const STRICT = [{ reportReleasedElsewhere: true }] as const;
+const STRICT = [{ reportProbable: true }] as const;
 
 const valid: ValidCase[] = [
   // --- ngOnInit → ngOnDestroy ------------------------------------------------------------
@@ -272,7 +272,7 @@ const valid: ValidCase[] = [
         }
       }
     `,
-    untrapped: { edits: { from: "inject(DestroyRef).onDestroy(() => sub.unsubscribe());", to: "" }, errors: [{ messageId: "neverReleased", line: 7 }] },
+    untrapped: { edits: { from: "inject(DestroyRef).onDestroy(() => sub.unsubscribe());", to: "" }, errors: [{ messageId: "neverReleased", line: 7 }], probable: true },
   },
   {
     rule: "no-leaked-timer",
@@ -472,7 +472,7 @@ const valid: ValidCase[] = [
         }
       }
     `,
-    untrapped: { edits: { from: "onCleanup(() => observer.disconnect());", to: "" }, errors: [{ messageId: "neverReleased", line: 8 }] },
+    untrapped: { edits: { from: "onCleanup(() => observer.disconnect());", to: "" }, errors: [{ messageId: "neverReleased", line: 8 }], probable: true },
   },
   {
     rule: "no-leaked-subscription",
@@ -589,6 +589,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "inject<ElementRef<HTMLTextAreaElement>>(ElementRef).nativeElement", to: 'document.querySelector("textarea")!' },
       errors: [{ messageId: "listenerNeverRemoved", line: 10 }],
+      probable: true,
     },
   },
   {
@@ -633,6 +634,7 @@ const valid: ValidCase[] = [
         { messageId: "listenerNeverRemoved", line: 7 },
         { messageId: "listenerNeverRemoved", line: 8 },
       ],
+      probable: true,
     },
   },
   {
@@ -656,6 +658,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: 'viewChild.required<ElementRef<HTMLDivElement>>("stage")', to: "input.required<ElementRef<HTMLDivElement>>()" },
       errors: [{ messageId: "listenerNeverRemoved", line: 7 }],
+      probable: true,
     },
   },
   {
@@ -675,7 +678,7 @@ const valid: ValidCase[] = [
         }
       }
     `,
-    untrapped: { edits: { from: '@ViewChildren("tab") ', to: "" }, errors: [{ messageId: "listenerNeverRemoved", line: 8 }] },
+    untrapped: { edits: { from: '@ViewChildren("tab") ', to: "" }, errors: [{ messageId: "listenerNeverRemoved", line: 8 }], probable: true },
   },
   {
     rule: "no-leaked-observer",
@@ -698,6 +701,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "this.io.observe(this.host.nativeElement);", to: 'this.io.observe(document.querySelector("footer")!);' },
       errors: [{ messageId: "neverReleased", line: 7 }],
+      probable: true,
     },
   },
 
@@ -843,6 +847,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: 'this.http.get<{ id: string; name: string }[]>("/api/users")', to: 'webSocket<{ id: string; name: string }[]>("wss://api.example.test/users")' },
       errors: [{ messageId: "discarded", line: 8 }],
+      probable: true,
     },
   },
   {
@@ -1208,6 +1213,7 @@ const invalid: InvalidCase[] = [
       from: '    window.addEventListener("storage", this.onStorage);\n  }',
       to: '    window.addEventListener("storage", this.onStorage);\n  }\n  ngOnDestroy() { window.removeEventListener("storage", this.onStorage); }',
     },
+    probable: true,
   },
   {
     rule: "no-leaked-event-listener",
@@ -1439,6 +1445,7 @@ const invalid: InvalidCase[] = [
       { from: "effect(() => {", to: "effect((onCleanup) => {" },
       { from: "      observer.observe(this.target());", to: "      observer.observe(this.target());\n      onCleanup(() => observer.disconnect());" },
     ],
+    probable: true,
   },
   {
     rule: "no-unclosed-resource",
@@ -1671,6 +1678,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "discarded", line: 8 }],
     fixed: { from: "    this.router.events.subscribe(", to: "    this.sub = this.router.events.subscribe(" },
+    probable: true,
   },
   {
     rule: "no-leaked-subscription",
@@ -1765,6 +1773,7 @@ const invalid: InvalidCase[] = [
         to: "    this.socket.onmessage = (event) => this.messages$.next(event.data);\n  }\n  ngOnDestroy() { this.socket?.close(); }",
       },
     ],
+    probable: true,
   },
   {
     rule: "no-leaked-observer",
@@ -1785,6 +1794,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "neverReleased", line: 7 }],
     fixed: { from: "ngOnDestroy() {}", to: "ngOnDestroy() { this.io?.disconnect(); }" },
+    probable: true,
   },
   {
     rule: "no-leaked-observer",
@@ -1901,6 +1911,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "listenerNeverRemoved", line: 7 }],
     fixed: { from: "ngOnDestroy() {}", to: 'ngOnDestroy() { this.el.nativeElement.closest(".scroller")?.removeEventListener("scroll", this.onScroll); }' },
+    probable: true,
   },
   {
     rule: "no-leaked-event-listener",
@@ -1921,6 +1932,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "listenerNeverRemoved", line: 8 }],
     fixed: { from: "ngOnDestroy() {}", to: 'ngOnDestroy() { this.anchor?.nativeElement.removeEventListener("mouseenter", this.onEnter); }' },
+    probable: true,
   },
   {
     rule: "no-leaked-event-listener",

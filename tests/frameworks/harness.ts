@@ -3,10 +3,11 @@
  * cases are run through RuleTester one rule at a time with the real parser for the file.
  */
 import { RuleTester } from "@typescript-eslint/rule-tester";
+import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import svelteParser from "svelte-eslint-parser";
 import vueParser from "vue-eslint-parser";
-import { afterAll, describe, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 
 RuleTester.afterAll = afterAll;
@@ -27,9 +28,15 @@ export interface FrameworkCase {
   name: string;
   code: string;
   filename?: string;
-  /** Rule options (e.g. `[{ reportReleasedElsewhere: true }]`, what the strict preset passes). */
+  /** Rule options (e.g. `[{ reportProbable: true }]`, what the strict preset passes). */
   options?: readonly unknown[];
   errors?: { messageId: string; line: number; suggestions?: { messageId: string; output: string }[] }[];
+  /**
+   * The engine grades this leak probable (a target of unknown lifetime, an app-lifetime owner, a
+   * release that may be this one): `strict` (`reportProbable`) reports every error, `recommended`
+   * only those whose indexes are listed (`true`: none).
+   */
+  probable?: true | readonly number[];
 }
 
 /** Drops the leading newline and the common indentation, so line 1 is the first line of code. */
@@ -67,11 +74,45 @@ export function runFrameworkCases(valid: readonly FrameworkCase[], invalid: read
         ...(c.options ? { options: c.options as never } : {}),
       };
     };
+    const strict = (c: FrameworkCase): FrameworkCase => {
+      if (!c.probable) return c;
+      const [first, ...rest] = c.options ?? [];
+      return { ...c, options: [{ ...(first as object | undefined), reportProbable: true }, ...rest] };
+    };
     ruleTester.run(ruleName, rule, {
       valid: valid.filter((c) => c.rule === ruleName).map(toCase),
       invalid: invalid
         .filter((c) => c.rule === ruleName)
-        .map((c) => ({ ...toCase(c), errors: c.errors ?? [] })),
+        .map((c) => ({ ...toCase(strict(c)), errors: c.errors ?? [] })),
     });
+    const graded = invalid.filter((c) => c.rule === ruleName && c.probable);
+    if (graded.length > 0) {
+      describe(`${ruleName}: probable findings are left to strict`, () => {
+        for (const c of graded) it(c.name, () => expect(recommendedReports(ruleName, c)).toEqual(provenErrors(c)));
+      });
+    }
   }
+}
+
+/** What the rule reports on a case without `reportProbable` (as `recommended` runs it). */
+function recommendedReports(ruleName: RuleName, c: FrameworkCase): { messageId: string | undefined; line: number }[] {
+  const filename = c.filename ?? "file.tsx";
+  const messages = new Linter({ configType: "flat" }).verify(
+    c.code,
+    [
+      {
+        files: ["**/*.*"],
+        languageOptions: languageOptions(filename),
+        plugins: { leakproof: plugin as unknown as NonNullable<Linter.Config["plugins"]>[string] },
+        rules: { [`leakproof/${ruleName}`]: ["error", ...(c.options ?? [])] },
+      },
+    ],
+    `src/${filename}`,
+  );
+  return messages.map((message) => ({ messageId: message.messageId ?? message.message, line: message.line }));
+}
+
+function provenErrors(c: FrameworkCase): { messageId: string | undefined; line: number }[] {
+  const proven = c.probable === true || !c.probable ? [] : c.probable;
+  return proven.map((index) => ({ messageId: c.errors![index]!.messageId, line: c.errors![index]!.line }));
 }

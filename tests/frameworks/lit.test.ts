@@ -8,7 +8,7 @@ import { code, runFrameworkCases } from "./harness.js";
 import { type InvalidCase, type ValidCase, withVariants } from "./variants.js";
 
 /** What the strict preset passes: also report releases that exist but miss the owner's end. */
-const STRICT = [{ reportReleasedElsewhere: true }] as const;
+const STRICT = [{ reportProbable: true }] as const;
 
 const valid: ValidCase[] = [
   // --- Reactive controllers -------------------------------------------------------------
@@ -85,7 +85,7 @@ const valid: ValidCase[] = [
         }
       }
     `,
-    untrapped: { edits: { from: "this.observer?.disconnect();", to: "" }, errors: [{ messageId: "neverReleased", line: 8 }] },
+    untrapped: { edits: { from: "this.observer?.disconnect();", to: "" }, errors: [{ messageId: "neverReleased", line: 8 }], probable: true },
   },
   {
     rule: "no-leaked-event-listener",
@@ -113,6 +113,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: 'this.host.removeEventListener("pointerdown", this.onDown);', to: "" },
       errors: [{ messageId: "listenerNeverRemoved", line: 12 }],
+      probable: true,
     },
   },
   {
@@ -401,7 +402,7 @@ const valid: ValidCase[] = [
         }
       }
     `,
-    untrapped: { edits: { from: "this.observer.observe(this);", to: "this.observer.observe(this.parentElement!);" }, errors: [{ messageId: "neverReleased", line: 4 }] },
+    untrapped: { edits: { from: "this.observer.observe(this);", to: "this.observer.observe(this.parentElement!);" }, errors: [{ messageId: "neverReleased", line: 4 }], probable: true },
   },
   {
     rule: "no-leaked-observer",
@@ -430,7 +431,7 @@ const valid: ValidCase[] = [
       }
     `,
     // In `updated()` (every update) the same store would drop a live observer.
-    untrapped: { edits: { from: "firstUpdated()", to: "updated()" }, errors: [{ messageId: "replacedWithoutRelease", line: 8 }] },
+    untrapped: { edits: { from: "firstUpdated()", to: "updated()" }, errors: [{ messageId: "replacedWithoutRelease", line: 8 }], probable: true },
   },
   {
     rule: "no-leaked-timer",
@@ -632,6 +633,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: 'this.renderRoot.querySelector("input")', to: 'document.querySelector("input")' },
       errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
+      probable: true,
     },
   },
   {
@@ -652,7 +654,7 @@ const valid: ValidCase[] = [
         }
       }
     `,
-    untrapped: { edits: { from: '@query("#save") ', to: "" }, errors: [{ messageId: "listenerNeverRemoved", line: 7 }] },
+    untrapped: { edits: { from: '@query("#save") ', to: "" }, errors: [{ messageId: "listenerNeverRemoved", line: 7 }], probable: true },
   },
   {
     rule: "no-leaked-event-listener",
@@ -675,7 +677,7 @@ const valid: ValidCase[] = [
         }
       }
     `,
-    untrapped: { edits: { from: '@queryAll("button[role=tab]") ', to: "" }, errors: [{ messageId: "listenerNeverRemoved", line: 9 }] },
+    untrapped: { edits: { from: '@queryAll("button[role=tab]") ', to: "" }, errors: [{ messageId: "listenerNeverRemoved", line: 9 }], probable: true },
   },
   {
     rule: "no-leaked-event-listener",
@@ -697,7 +699,7 @@ const valid: ValidCase[] = [
         }
       }
     `,
-    untrapped: { edits: { from: '@queryAsync("canvas") ', to: "" }, errors: [{ messageId: "listenerNeverRemoved", line: 7 }] },
+    untrapped: { edits: { from: '@queryAsync("canvas") ', to: "" }, errors: [{ messageId: "listenerNeverRemoved", line: 7 }], probable: true },
   },
   {
     rule: "no-leaked-event-listener",
@@ -720,6 +722,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "this.renderRoot?.querySelector", to: "document.querySelector" },
       errors: [{ messageId: "listenerNeverRemoved", line: 7 }],
+      probable: true,
     },
   },
   {
@@ -1115,6 +1118,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "discarded", line: 8 }],
     fixed: { from: "    new MutationObserver(() => this.host.requestUpdate())", to: "    (this.observer = new MutationObserver(() => this.host.requestUpdate()))" },
+    probable: true,
   },
   {
     rule: "no-leaked-subscription",
@@ -1287,6 +1291,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "timerNeverCleared", line: 7 }],
     fixed: { from: "super.disconnectedCallback();", to: "super.disconnectedCallback(); clearTimeout(this.hideTimer);" },
+    probable: true,
   },
   {
     rule: "no-leaked-timer",
@@ -1564,6 +1569,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "signalNeverAborted", line: 9 }],
     fixed: { from: "super.disconnectedCallback();", to: "super.disconnectedCallback(); this.reset();" },
+    probable: true,
   },
 
   // --- Targets that are not the element's own ---------------------------------------------
@@ -1586,6 +1592,7 @@ const invalid: InvalidCase[] = [
       from: '    this.parentElement?.addEventListener("scroll", this.onScroll);\n  }',
       to: '    this.parentElement?.addEventListener("scroll", this.onScroll);\n  }\n  disconnectedCallback() { super.disconnectedCallback(); this.parentElement?.removeEventListener("scroll", this.onScroll); }',
     },
+    probable: true,
   },
   {
     rule: "no-leaked-event-listener",
@@ -1625,6 +1632,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
     fixed: { from: "super.disconnectedCallback();", to: 'super.disconnectedCallback(); document.querySelector("main")!.removeEventListener("scroll", this.onScroll);' },
+    probable: true,
   },
   {
     rule: "no-leaked-event-listener",
@@ -1647,6 +1655,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "listenerNeverRemoved", line: 8 }],
     fixed: { from: "super.disconnectedCallback();", to: 'super.disconnectedCallback(); this.anchor?.removeEventListener("mouseenter", this.onEnter);' },
+    probable: true,
   },
   {
     rule: "no-leaked-event-listener",
@@ -1666,6 +1675,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "listenerNeverRemoved", line: 8 }],
     fixed: { from: 'return document.querySelector("article");', to: 'return this.renderRoot.querySelector("article");' },
+    probable: true,
   },
   {
     rule: "no-leaked-event-listener",
@@ -1684,6 +1694,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "listenerNeverRemoved", line: 7 }],
     fixed: { from: 'from "./dom-injection.js"', to: 'from "lit/decorators.js"' },
+    probable: true,
   },
   {
     rule: "no-leaked-event-listener",
@@ -1713,6 +1724,7 @@ const invalid: InvalidCase[] = [
       from: '    this.media.addEventListener("change", this.onChange);\n  }',
       to: '    this.media.addEventListener("change", this.onChange);\n  }\n  disconnectedCallback() { super.disconnectedCallback(); this.media.removeEventListener("change", this.onChange); }',
     },
+    probable: true,
   },
 
   // --- Handle-released resources ----------------------------------------------------------
@@ -1823,6 +1835,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "neverReleased", line: 3 }],
     fixed: { from: "super.disconnectedCallback();", to: "super.disconnectedCallback(); this.observer.disconnect();" },
+    probable: true,
   },
   {
     rule: "no-leaked-subscription",

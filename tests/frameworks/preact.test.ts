@@ -9,7 +9,7 @@ import { code, runFrameworkCases } from "./harness.js";
 import { type InvalidCase, type ValidCase, withVariants } from "./variants.js";
 
 /** What the strict preset passes: also report releases that miss the owner's end. */
-const STRICT = [{ reportReleasedElsewhere: true }] as const;
+const STRICT = [{ reportProbable: true }] as const;
 
 const valid: ValidCase[] = [
   // ---------------------------------------------------------------------------
@@ -162,6 +162,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "return () => sub.unsubscribe();", to: "" },
       errors: [{ messageId: "neverReleased", line: 7 }],
+      probable: true,
     },
   },
   {
@@ -297,6 +298,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: 'list.removeEventListener("change", update)', to: "undefined" },
       errors: [{ messageId: "listenerNeverRemoved", line: 8 }],
+      probable: true,
     },
   },
   {
@@ -336,6 +338,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "return () => clearTimeout(pending);", to: "" },
       errors: [{ messageId: "timerNeverCleared", line: 4 }],
+      probable: true,
     },
   },
   {
@@ -361,6 +364,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "return () => observer.disconnect();", to: "" },
       errors: [{ messageId: "neverReleased", line: 8 }],
+      probable: true,
     },
   },
   {
@@ -381,6 +385,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "return () => clearTimeout(hide);", to: "" },
       errors: [{ messageId: "timerNeverCleared", line: 6 }],
+      probable: true,
     },
   },
   {
@@ -531,6 +536,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "this.sub?.unsubscribe();", to: "" },
       errors: [{ messageId: "neverReleased", line: 6 }],
+      probable: true,
     },
   },
   {
@@ -675,6 +681,7 @@ const valid: ValidCase[] = [
           ],
         },
       ],
+      probable: true,
     },
   },
   {
@@ -722,6 +729,7 @@ const valid: ValidCase[] = [
           ],
         },
       ],
+      probable: true,
     },
   },
   {
@@ -765,6 +773,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "return () => sub.current?.unsubscribe();", to: "" },
       errors: [{ messageId: "neverReleased", line: 7 }],
+      probable: true,
     },
   },
   {
@@ -786,6 +795,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "useEffect(() => () => sub.current?.unsubscribe(), []);", to: "" },
       errors: [{ messageId: "neverReleased", line: 7 }],
+      probable: true,
     },
   },
   {
@@ -1110,6 +1120,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "neverReleased", line: 6 }],
     fixed: { from: 'console.debug("subscribed", sub.closed);', to: "return () => sub.unsubscribe();" },
+    probable: true,
   },
   {
     rule: "no-leaked-timer",
@@ -1149,6 +1160,7 @@ const invalid: InvalidCase[] = [
       },
     ],
     fixed: { from: "setTimeout(() => setShown(false), 3000);", to: "const t = setTimeout(() => setShown(false), 3000);\n    return () => clearTimeout(t);" },
+    probable: true,
   },
   {
     rule: "no-leaked-timer",
@@ -1635,6 +1647,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "replacedWithoutRelease", line: 11 }],
     fixed: { from: "  watch() {\n", to: "  watch() {\n    this.observer?.disconnect();\n" },
+    probable: true,
   },
   {
     rule: "no-leaked-observer",
@@ -1701,6 +1714,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "neverReleased", line: 6 }],
     fixed: { from: "  render() {", to: "  componentWillUnmount() {\n    this.sub?.unsubscribe();\n  }\n  render() {" },
+    probable: true,
   },
   {
     rule: "no-unrevoked-object-url",

@@ -10,7 +10,7 @@ import { code, runFrameworkCases } from "./harness.js";
 import { type InvalidCase, type ValidCase, withVariants } from "./variants.js";
 
 /** What the strict preset passes: also report releases that miss the owner's end. */
-const STRICT = [{ reportReleasedElsewhere: true }] as const;
+const STRICT = [{ reportProbable: true }] as const;
 
 const valid: ValidCase[] = [
   // ---------------------------------------------------------------------------
@@ -402,6 +402,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "return () => clearTimeout(pending);", to: "" },
       errors: [{ messageId: "timerNeverCleared", line: 6 }],
+      probable: true,
     },
   },
   {
@@ -494,6 +495,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "return () => sub.unsubscribe();", to: "" },
       errors: [{ messageId: "neverReleased", line: 7 }],
+      probable: true,
     },
   },
   {
@@ -762,6 +764,7 @@ const valid: ValidCase[] = [
         { messageId: "listenerNeverRemoved", line: 6 },
         { messageId: "listenerNeverRemoved", line: 7 },
       ],
+      probable: true,
     },
   },
   {
@@ -783,6 +786,7 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: "return () => socket.close();", to: "" },
       errors: [{ messageId: "listenerNeverRemoved", line: 7 }],
+      probable: true,
     },
   },
   {
@@ -1155,6 +1159,7 @@ const invalid: InvalidCase[] = [
       },
     ],
     fixed: { from: "setTimeout(() => setVisible(false), 2500);", to: "const t = setTimeout(() => setVisible(false), 2500);\n    return () => clearTimeout(t);" },
+    probable: true,
   },
   {
     rule: "no-leaked-timer",
@@ -1278,6 +1283,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "discarded", line: 7 }],
     fixed: { from: "messages$.subscribe(setMessages);", to: "const sub = messages$.subscribe(setMessages);\n    return () => sub.unsubscribe();" },
+    probable: true,
   },
   {
     rule: "no-leaked-subscription",

@@ -3,7 +3,7 @@ import { type FrameworkCase, code, runFrameworkCases } from "./harness.js";
 import { type InvalidCase, type ValidCase, withVariants } from "./variants.js";
 
 /** What the strict preset passes: also report releases that exist but miss the owner's end. */
-const STRICT = [{ reportReleasedElsewhere: true }];
+const STRICT = [{ reportProbable: true }];
 
 const valid: ValidCase[] = [
   {
@@ -744,6 +744,7 @@ const invalid: InvalidCase[] = [
       { from: "import { createEffect, createSignal }", to: "import { createEffect, createSignal, onCleanup }" },
       { from: "setSrc(url);", to: "setSrc(url);\n    onCleanup(() => URL.revokeObjectURL(url));" },
     ],
+    probable: true,
   },
   {
     rule: "no-leaked-subscription",
@@ -857,6 +858,7 @@ const invalid: InvalidCase[] = [
       { from: "import { createEffect }", to: "import { createEffect, onCleanup }" },
       { from: 'const t = setTimeout(() => localStorage.setItem("draft", text), 500);', to: 'const t = setTimeout(() => localStorage.setItem("draft", text), 500);\n    onCleanup(() => clearTimeout(t));' },
     ],
+    probable: true,
   },
   {
     rule: "no-leaked-timer",
@@ -1020,6 +1022,7 @@ const invalid: InvalidCase[] = [
       { from: "export function lazy", to: 'import { onCleanup } from "solid-js";\nexport function lazy' },
       { from: "io.observe(el);", to: "io.observe(el);\n  onCleanup(() => io.disconnect());" },
     ],
+    probable: true,
   },
   {
     rule: "no-leaked-observer",
@@ -1058,6 +1061,7 @@ const invalid: InvalidCase[] = [
       { from: "import { createRenderEffect, createSignal }", to: "import { createRenderEffect, createSignal, onCleanup }" },
       { from: "observer.observe(target());", to: "observer.observe(target());\n    onCleanup(() => observer.disconnect());" },
     ],
+    probable: true,
   },
   {
     rule: "no-unrevoked-object-url",
@@ -1137,6 +1141,7 @@ const invalid: InvalidCase[] = [
       { from: "import { createEffect, createSignal }", to: "import { createEffect, createSignal, onCleanup }" },
       { from: 'fromEvent(props.target, "click").subscribe(() => setClicks((n) => n + 1));', to: 'const sub = fromEvent(props.target, "click").subscribe(() => setClicks((n) => n + 1));\n    onCleanup(() => sub.unsubscribe());' },
     ],
+    probable: true,
   },
   {
     rule: "no-unclosed-resource",

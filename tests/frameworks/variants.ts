@@ -17,7 +17,7 @@ type Errors = NonNullable<FrameworkCase["errors"]>;
 
 export interface ValidCase extends FrameworkCase {
   /** The edit that removes the trap or the release, the errors it must cause, and the options to lint it with. */
-  untrapped?: { edits: Edit | Edit[]; errors: Errors; options?: readonly unknown[] };
+  untrapped?: { edits: Edit | Edit[]; errors: Errors; options?: readonly unknown[]; probable?: FrameworkCase["probable"] };
 }
 
 export interface InvalidCase extends FrameworkCase {
@@ -56,14 +56,18 @@ export function withVariants(valid: readonly ValidCase[], invalid: readonly Inva
   }
   for (const c of valid) {
     if (!c.untrapped) continue;
-    const { edits, errors, options } = c.untrapped;
-    allInvalid.push({
+    const { edits, errors, options, probable } = c.untrapped;
+    const variant: FrameworkCase = {
       ...plain(c),
       name: `${c.name} [trap removed]`,
       code: apply(c.name, c.code, edits),
       errors,
       ...(options ? { options } : {}),
-    });
+    };
+    // The valid case's own grade does not carry over: the variant states its own.
+    delete variant.probable;
+    if (probable) variant.probable = probable;
+    allInvalid.push(variant);
   }
   return [allValid, allInvalid];
 }

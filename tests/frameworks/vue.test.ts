@@ -7,7 +7,7 @@ import { type InvalidCase, type ValidCase, withVariants } from "./variants.js";
 
 const SFC = "Widget.vue";
 /** What the strict preset passes: also report releases that exist but miss the owner's end. */
-const STRICT = [{ reportReleasedElsewhere: true }];
+const STRICT = [{ reportProbable: true }];
 
 const valid: ValidCase[] = [
   // ---------------------------------------------------------------------------
@@ -1015,6 +1015,7 @@ const invalid: InvalidCase[] = [
       <template><p v-if="hint">Need help?</p></template>
     `,
     errors: [{ messageId: "timerNeverCleared", line: 6 }],
+    probable: true,
   },
   {
     rule: "no-leaked-timer",
@@ -1363,6 +1364,7 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "neverReleased", line: 4 }],
     fixed: { from: "  },\n};", to: "  },\n  beforeUnmount() {\n    this.ro.disconnect();\n  },\n};" },
+    probable: true,
   },
   {
     rule: "no-unrevoked-object-url",

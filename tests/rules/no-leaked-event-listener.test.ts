@@ -3,6 +3,7 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import rule from "../../src/rules/no-leaked-event-listener.js";
+import { gradedCases } from "./graded.js";
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -27,7 +28,7 @@ const ruleTester = new RuleTester({
 // Real-code shapes (bench review: hls.js, three.js, leaflet, ol, react-use, @mantine/hooks,
 // ws, mqtt). Each listener below has a release somewhere in the file, but not on its owner's
 // end, or one the rule cannot prove is this listener's (a loop over stored targets, a handler
-// read back from a record). By default they are not reported; with `reportReleasedElsewhere`
+// read back from a record). By default they are not reported; with `reportProbable`
 // (the strict preset) they are, with the same messages as before the option existed.
 const releasedElsewhere = [
   {
@@ -536,6 +537,8 @@ const ownedOrMatched = [
     `,
   },
 ];
+
+const { probable, checkRecommended } = gradedCases("no-leaked-event-listener");
 
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
@@ -1456,13 +1459,13 @@ class AbrController {
     ...ownedOrMatched,
     ...ownedOrMatched.map((shape) => ({
       ...shape,
-      name: `${shape.name} (reportReleasedElsewhere)`,
-      options: [{ reportReleasedElsewhere: true }] as [{ reportReleasedElsewhere: boolean }],
+      name: `${shape.name} (reportProbable)`,
+      options: [{ reportProbable: true }] as [{ reportProbable: boolean }],
     })),
   ],
 
   invalid: [
-    {
+    probable({
       name: "a destructured alias of a different member does not match",
       code: `
 class Player {
@@ -1480,7 +1483,7 @@ class Player {
         { messageId: "listenerNeverRemoved", line: 5 },
         { messageId: "removalNeverMatches", line: 9 },
       ],
-    },
+    }, [1]),
     // ---------------------------------------------------------------------
     // Owners: React effects
     {
@@ -1796,7 +1799,7 @@ class Player {
       errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
     },
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "React class: removed in componentDidUpdate, not on unmount",
       code: code`
         class Tracker extends PureComponent {
@@ -1909,7 +1912,7 @@ class Player {
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
     },
-    {
+    probable({
       name: "Angular service: constructor listener, no ngOnDestroy at all",
       code: code`
         @Injectable({ providedIn: "root" })
@@ -1921,7 +1924,7 @@ class Player {
         }
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // Owners: plain classes
@@ -1943,7 +1946,7 @@ class Player {
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 6 }],
     },
-    {
+    probable({
       name: "plain class without a teardown, listening to the window per instance",
       code: code`
         export class Tooltip {
@@ -1955,10 +1958,10 @@ class Player {
         }
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
-    },
+    }),
     {
       name: "teardownMethods option: the removal is in pause(), not in shutdown()",
-      options: [{ reportReleasedElsewhere: true, teardownMethods: ["shutdown"] }],
+      options: [{ reportProbable: true, teardownMethods: ["shutdown"] }],
       code: code`
         export class JobRunner {
           onSignal = () => this.shutdown();
@@ -1991,7 +1994,7 @@ class Player {
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
     },
-    {
+    probable({
       name: "plain class: removeAllListeners for another event does not count",
       code: code`
         export class Uploader {
@@ -2005,8 +2008,8 @@ class Player {
         }
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "plain class: the teardown closes some other object, not the target",
       code: code`
         export class Presence {
@@ -2021,11 +2024,11 @@ class Player {
         }
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // Owners: promise executors
-    {
+    probable({
       name: "sibling once listeners in an executor (the leaky worker task)",
       code: code`
         export function runTask(worker, task) {
@@ -2040,8 +2043,8 @@ class Player {
         { messageId: "listenerOutlivesPromise", line: 3 },
         { messageId: "listenerOutlivesPromise", line: 4 },
       ],
-    },
-    {
+    }),
+    probable({
       name: "executor: the timeout path leaves the connect listener on the socket",
       code: code`
         export function connected(socket, ms) {
@@ -2053,7 +2056,7 @@ class Player {
         }
       `,
       errors: [{ messageId: "listenerOutlivesPromise", line: 4 }],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // Owners: plain functions that run again and again
@@ -2180,7 +2183,7 @@ class Player {
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
     },
-    {
+    probable({
       name: "executor: a plain `on` to a shared worker stays after it settles",
       code: code`
         export function ask(worker, question) {
@@ -2191,7 +2194,7 @@ class Player {
         }
       `,
       errors: [{ messageId: "listenerOutlivesPromise", line: 3 }],
-    },
+    }),
     {
       name: "matchMedia() makes a new list each call: removal from another one never matches",
       code: code`
@@ -2211,7 +2214,7 @@ class Player {
 
     // ---------------------------------------------------------------------
     // Caller-provided signals: abort listeners per call
-    {
+    probable({
       name: "abort listener per call on the caller's signal (the leaky callApi)",
       code: code`
         export async function callApi(path, { signal }) {
@@ -2222,8 +2225,8 @@ class Player {
         }
       `,
       errors: [{ messageId: "abortListenerNotRemoved", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "abort listener on options.signal (TS)",
       code: code`
         export async function query(sql: string, options: { signal: AbortSignal }): Promise<Row[]> {
@@ -2237,7 +2240,7 @@ class Player {
         }
       `,
       errors: [{ messageId: "abortListenerNotRemoved", line: 3 }],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // Removals that can never match, on their own
@@ -2270,12 +2273,12 @@ class Player {
       errors: [{ messageId: "removalNeverMatches", line: 3 }],
     },
     // ---------------------------------------------------------------------
-    // Real-code shapes (bench review): the same code with `reportReleasedElsewhere`
+    // Real-code shapes (bench review): the same code with `reportProbable`
     // reports what the default mode leaves out (see `releasedElsewhere` above).
     ...releasedElsewhere.map((shape) => ({
       ...shape,
-      name: `reportReleasedElsewhere: ${shape.name}`,
-      options: [{ reportReleasedElsewhere: true }] as [{ reportReleasedElsewhere: boolean }],
+      name: `reportProbable: ${shape.name}`,
+      options: [{ reportProbable: true }] as [{ reportProbable: boolean }],
     })),
 
     // Real-code shapes (bench review): the new exemptions are not too wide.
@@ -2332,7 +2335,7 @@ class Player {
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
     },
-    {
+    probable({
       name: "bench exemptions: a loop removal for another event type does not count",
       code: code`
         export class KeyboardShortcuts {
@@ -2349,8 +2352,8 @@ class Player {
         }
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 6 }],
-    },
-    {
+    }),
+    probable({
       name: "bench exemptions: a loop removal without the capture flag does not count",
       code: code`
         export class KeyboardShortcuts {
@@ -2367,7 +2370,7 @@ class Player {
         }
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 6 }],
-    },
+    }),
     {
       name: "bench exemptions: a parameter target where one call site passes document.body",
       code: code`
@@ -2388,7 +2391,7 @@ class Player {
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 8 }],
     },
-    {
+    probable({
       name: "bench exemptions: a single dependency kept in a field is not the owner's child",
       code: code`
         export class Chat {
@@ -2404,8 +2407,8 @@ class Player {
         }
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "bench exemptions: a const lookup on the document is not made by the owner",
       code: code`
         export class Page {
@@ -2418,7 +2421,7 @@ class Player {
         }
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
-    },
+    }),
     {
       name: "bench exemptions: a canvas inserted into document.body is not the owner's",
       code: code`
@@ -2450,7 +2453,7 @@ class Player {
       `,
       errors: [{ messageId: "removalNeverMatches", line: 9 }],
     },
-    {
+    probable({
       name: "bench exemptions: `this` in a class method is still a fixed target",
       code: code`
         export class Pane extends EventEmitter {
@@ -2469,7 +2472,7 @@ class Player {
         { messageId: "listenerNeverRemoved", line: 5 },
         { messageId: "removalNeverMatches", line: 8 },
       ],
-    },
+    }, [1]),
   ],
 });
 
@@ -2492,11 +2495,13 @@ describe("no-leaked-event-listener options schema", () => {
   it("rejects empty method names", () => {
     expect(() => lint({ teardownMethods: [""] })).toThrow(/shorter than 1|fewer than 1/i);
   });
-  it("accepts reportReleasedElsewhere", () => {
-    expect(lint({ reportReleasedElsewhere: true })).toEqual([]);
-    expect(lint({ reportReleasedElsewhere: false, teardownMethods: ["shutdown"] })).toEqual([]);
+  it("accepts reportProbable", () => {
+    expect(lint({ reportProbable: true })).toEqual([]);
+    expect(lint({ reportProbable: false, teardownMethods: ["shutdown"] })).toEqual([]);
   });
-  it("rejects a non-boolean reportReleasedElsewhere", () => {
-    expect(() => lint({ reportReleasedElsewhere: "yes" })).toThrow(/should be boolean|must be boolean/i);
+  it("rejects a non-boolean reportProbable", () => {
+    expect(() => lint({ reportProbable: "yes" })).toThrow(/should be boolean|must be boolean/i);
   });
 });
+
+checkRecommended();

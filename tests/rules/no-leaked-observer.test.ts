@@ -3,6 +3,7 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import rule from "../../src/rules/no-leaked-observer.js";
+import { gradedCases } from "./graded.js";
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -28,7 +29,7 @@ const ruleTester = new RuleTester({
 // ws, mqtt). Each observer below is disconnected somewhere in the file, but not when its
 // owner ends, or by a disconnect the rule cannot prove is this observer's
 // (`state.observer.disconnect()` in a helper taking any state). By default they are not
-// reported; with `reportReleasedElsewhere` (the strict preset) they are, with the same
+// reported; with `reportProbable` (the strict preset) they are, with the same
 // messages as before the option existed.
 const releasedElsewhere = [
   {
@@ -75,6 +76,8 @@ const releasedElsewhere = [
     errors: [{ messageId: "neverReleased" as const, line: 8 }],
   },
 ];
+
+const { probable, checkRecommended } = gradedCases("no-leaked-observer");
 
 ruleTester.run("no-leaked-observer", rule, {
   valid: [
@@ -908,7 +911,7 @@ ruleTester.run("no-leaked-observer", rule, {
     },
     {
       name: "class: observes a canvas it created and inserted into the host (strict mode too)",
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       code: code`
         export class Minimap {
           constructor(host) {
@@ -948,7 +951,7 @@ ruleTester.run("no-leaked-observer", rule, {
     },
     {
       name: "class: init method reached from the constructor through another init method",
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       code: code`
         export class Chart {
           constructor(container) {
@@ -976,7 +979,7 @@ ruleTester.run("no-leaked-observer", rule, {
   invalid: [
     // ---------------------------------------------------------------------
     // Owners: React effects
-    {
+    probable({
       name: "effect observes its element and has no cleanup",
       code: code`
         export function AutoSizeTextarea({ value }) {
@@ -990,8 +993,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 5 }],
-    },
-    {
+    }),
+    probable({
       name: "effect: chained observe discards the observer",
       code: code`
         function Thumbnail({ src }) {
@@ -1004,8 +1007,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 5 }],
-    },
-    {
+    }),
+    probable({
       name: "effect: cleanup exists but forgets the observer",
       code: code`
         function ChatLog({ messages, socket }) {
@@ -1022,9 +1025,9 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
+    }),
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "effect: disconnected only from the observer callback, not in cleanup",
       code: code`
         function RevealOnScroll({ children }) {
@@ -1045,7 +1048,7 @@ ruleTester.run("no-leaked-observer", rule, {
       errors: [{ messageId: "notReleasedInTeardown", line: 5 }],
     },
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "effect: disconnected from a button handler only",
       code: code`
         function LiveRegion() {
@@ -1089,7 +1092,7 @@ ruleTester.run("no-leaked-observer", rule, {
       `,
       errors: [{ messageId: "discarded", line: 3 }],
     },
-    {
+    probable({
       name: "two observers, only one disconnected",
       code: code`
         function Viewport({ onChange }) {
@@ -1106,9 +1109,9 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 6 }],
-    },
+    }),
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "cleanup disconnects the wrong ref (the grid element, not the observer)",
       code: code`
         function Gallery({ photos }) {
@@ -1124,7 +1127,7 @@ ruleTester.run("no-leaked-observer", rule, {
       `,
       errors: [{ messageId: "neverReleased", line: 5 }],
     },
-    {
+    probable({
       name: "effect: one-shot observer that disconnects itself is still live if the component unmounts first",
       code: code`
         function FadeIn({ children }) {
@@ -1141,8 +1144,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 5 }],
-    },
-    {
+    }),
+    probable({
       name: "effect: a resize handler replaces the ref's observer on every event",
       code: code`
         function Embed({ frame }) {
@@ -1162,8 +1165,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "replacedWithoutRelease", line: 5 }],
-    },
-    {
+    }),
+    probable({
       name: "callback ref observes every attached node and never disconnects",
       code: code`
         function MeasuredList({ items, onSize }) {
@@ -1176,8 +1179,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "render body creates an observer on every render",
       code: code`
         function Banner({ text }) {
@@ -1187,11 +1190,11 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 3 }],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // Owners: classes
-    {
+    probable({
       name: "web component: class field observer never disconnected",
       code: code`
         class AutoGrid extends HTMLElement {
@@ -1206,7 +1209,7 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 2 }],
-    },
+    }),
     {
       name: "web component: disconnectedCallback missing entirely",
       code: code`
@@ -1223,7 +1226,7 @@ ruleTester.run("no-leaked-observer", rule, {
       `,
       errors: [{ messageId: "neverReleased", line: 3 }],
     },
-    {
+    probable({
       name: "web component: chained observe in connectedCallback",
       code: code`
         class LazyFrame extends HTMLElement {
@@ -1235,8 +1238,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "React class: componentWillUnmount forgets the observer",
       code: code`
         export class SplitPane extends React.Component {
@@ -1255,7 +1258,7 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
+    }),
     {
       name: "Angular: ngOnDestroy does not disconnect (TS)",
       code: code`
@@ -1295,7 +1298,7 @@ ruleTester.run("no-leaked-observer", rule, {
       errors: [{ messageId: "neverReleased", line: 4 }],
     },
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "plain class: disconnected in pause(), which the teardown never calls",
       code: code`
         export class ScrollSpy {
@@ -1314,7 +1317,7 @@ ruleTester.run("no-leaked-observer", rule, {
       `,
       errors: [{ messageId: "notReleasedInTeardown", line: 3 }],
     },
-    {
+    probable({
       name: "plain class with a teardown: a one-shot observer is still live if destroyed first",
       code: code`
         export class LazyEmbed {
@@ -1332,10 +1335,10 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 4 }],
-    },
+    }),
     {
       name: "plain class: a custom teardown (option) forgets the observer",
-      options: [{ reportReleasedElsewhere: true, teardownMethods: ["shutdown"] }],
+      options: [{ reportProbable: true, teardownMethods: ["shutdown"] }],
       code: code`
         export class LayoutWatcher {
           constructor(root) {
@@ -1353,7 +1356,7 @@ ruleTester.run("no-leaked-observer", rule, {
       `,
       errors: [{ messageId: "notReleasedInTeardown", line: 3 }],
     },
-    {
+    probable({
       name: "plain class: watch() replaces a live observer",
       code: code`
         export class Spotlight {
@@ -1368,8 +1371,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "replacedWithoutRelease", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "plain class without a teardown: nothing can ever stop the observer",
       code: code`
         export class AutoResizer {
@@ -1384,8 +1387,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "plain class: observing through an alias still counts as observing",
       code: code`
         export class ColumnBalancer {
@@ -1401,8 +1404,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "plain class: [Symbol.dispose] forgets the observer (TS)",
       code: code`
         export class ScrollSpy implements Disposable {
@@ -1419,7 +1422,7 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
+    }),
     {
       name: "Angular: replaced on every input change without disconnecting (TS)",
       code: code`
@@ -1443,7 +1446,7 @@ ruleTester.run("no-leaked-observer", rule, {
 
     // ---------------------------------------------------------------------
     // Owners: plain functions and executors
-    {
+    probable({
       name: "function observes and returns nothing that could stop it",
       code: code`
         export function trackHeight(el, report) {
@@ -1452,8 +1455,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 2 }],
-    },
-    {
+    }),
+    probable({
       name: "function: chained observe, nothing keeps the observer",
       code: code`
         export function autoScroll(list) {
@@ -1461,8 +1464,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 2 }],
-    },
-    {
+    }),
+    probable({
       name: "function returns a disposer that forgets the observer",
       code: code`
         export function watchSize(el, cb) {
@@ -1474,8 +1477,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "observer per item in a loop",
       code: code`
         export function lazyLoadAll(images) {
@@ -1488,7 +1491,7 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 3 }],
-    },
+    }),
     {
       name: "promise executor: resolves but never disconnects",
       code: code`
@@ -1515,7 +1518,7 @@ ruleTester.run("no-leaked-observer", rule, {
       `,
       errors: [{ messageId: "discarded", line: 3 }],
     },
-    {
+    probable({
       name: "module variable replaced on each call",
       code: code`
         let headerObserver;
@@ -1526,8 +1529,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "replacedWithoutRelease", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "event handler creates a new observer per click",
       code: code`
         export function setupPreview(button, frame) {
@@ -1538,11 +1541,11 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 3 }],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // False-alarm traps that must still report the real leak
-    {
+    probable({
       name: "disconnect on another object (the socket) does not release the observer",
       code: code`
         function Presence({ socket }) {
@@ -1556,8 +1559,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "a local variable named like the observer in another scope is not it",
       code: code`
         function teardown() {
@@ -1575,8 +1578,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 8 }],
-    },
-    {
+    }),
+    probable({
       name: "the ResizeObserver polyfill is local in another file only: here it is the global",
       code: code`
         import { observe } from "./polyfill";
@@ -1591,11 +1594,11 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 5 }],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // Syntax
-    {
+    probable({
       name: "missing constructor argument still observes",
       code: code`
         function Probe() {
@@ -1608,8 +1611,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "computed member observe, no disconnect",
       code: code`
         function Frame() {
@@ -1622,8 +1625,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "optional-chained observe, no disconnect",
       code: code`
         function Frame() {
@@ -1636,8 +1639,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "globalThis.ResizeObserver is the global",
       code: code`
         export function trackWidth(el, onWidth) {
@@ -1646,8 +1649,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 2 }],
-    },
-    {
+    }),
+    probable({
       name: "window.MutationObserver is the global",
       code: code`
         function Editor() {
@@ -1660,8 +1663,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "plain JS file: function without disconnect",
       filename: "file.js",
       code: code`
@@ -1671,8 +1674,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 2 }],
-    },
-    {
+    }),
+    probable({
       name: "TS file: typed handle never disconnected",
       filename: "file.ts",
       code: code`
@@ -1682,8 +1685,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 2 }],
-    },
-    {
+    }),
+    probable({
       name: "JSX file: effect without cleanup",
       filename: "file.jsx",
       code: code`
@@ -1697,8 +1700,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "TS as-expression around the constructor",
       filename: "file.ts",
       code: code`
@@ -1708,18 +1711,18 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 2 }],
-    },
+    }),
     // ---------------------------------------------------------------------
-    // Real-code shapes (bench review): the same code with `reportReleasedElsewhere`
+    // Real-code shapes (bench review): the same code with `reportProbable`
     // reports what the default mode leaves out (see `releasedElsewhere` above).
     ...releasedElsewhere.map((shape) => ({
       ...shape,
-      name: `reportReleasedElsewhere: ${shape.name}`,
-      options: [{ reportReleasedElsewhere: true }] as [{ reportReleasedElsewhere: boolean }],
+      name: `reportProbable: ${shape.name}`,
+      options: [{ reportProbable: true }] as [{ reportProbable: boolean }],
     })),
 
     // Real-code shapes (bench review): the new exemptions are not too wide.
-    {
+    probable({
       name: "bench exemptions: a class observing an external element it was given",
       code: code`
         export class Chart {
@@ -1735,7 +1738,7 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
+    }),
     {
       name: "bench exemptions: a class observing its own canvas and document.body",
       code: code`
@@ -1754,7 +1757,7 @@ ruleTester.run("no-leaked-observer", rule, {
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
     },
-    {
+    probable({
       name: "bench exemptions: an init method that a public method calls again replaces the observer",
       code: code`
         export class Chart {
@@ -1777,8 +1780,8 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "replacedWithoutRelease", line: 7 }],
-    },
-    {
+    }),
+    probable({
       name: "bench exemptions: a disconnect on the same field name of another fixed object",
       code: code`
         export class AutoSizer {
@@ -1794,7 +1797,7 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
+    }),
   ],
 });
 
@@ -1817,11 +1820,13 @@ describe("no-leaked-observer options schema", () => {
   it("rejects empty method names", () => {
     expect(() => lint({ teardownMethods: [""] })).toThrow(/shorter than 1|fewer than 1/i);
   });
-  it("accepts reportReleasedElsewhere", () => {
-    expect(lint({ reportReleasedElsewhere: true })).toEqual([]);
-    expect(lint({ reportReleasedElsewhere: false, teardownMethods: ["shutdown"] })).toEqual([]);
+  it("accepts reportProbable", () => {
+    expect(lint({ reportProbable: true })).toEqual([]);
+    expect(lint({ reportProbable: false, teardownMethods: ["shutdown"] })).toEqual([]);
   });
-  it("rejects a non-boolean reportReleasedElsewhere", () => {
-    expect(() => lint({ reportReleasedElsewhere: "yes" })).toThrow(/should be boolean|must be boolean/i);
+  it("rejects a non-boolean reportProbable", () => {
+    expect(() => lint({ reportProbable: "yes" })).toThrow(/should be boolean|must be boolean/i);
   });
 });
+
+checkRecommended();

@@ -3,6 +3,7 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import rule from "../../src/rules/no-leaked-subscription.js";
+import { gradedCases } from "./graded.js";
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -28,7 +29,7 @@ const ruleTester = new RuleTester({
 // ws, mqtt). Each subscription below is released somewhere in the file, but not when its
 // owner ends, or by a release the rule cannot prove is this one's
 // (`entry.subscription.unsubscribe()` in a helper taking any entry). By default they are not
-// reported; with `reportReleasedElsewhere` (the strict preset) they are, with the same
+// reported; with `reportProbable` (the strict preset) they are, with the same
 // messages as before the option existed.
 const releasedElsewhere = [
   {
@@ -89,6 +90,8 @@ const releasedElsewhere = [
     errors: [{ messageId: "neverReleased" as const, line: 7 }],
   },
 ];
+
+const { probable, checkRecommended } = gradedCases("no-leaked-subscription");
 
 ruleTester.run("no-leaked-subscription", rule, {
   valid: [
@@ -802,7 +805,7 @@ ruleTester.run("no-leaked-subscription", rule, {
     },
     {
       name: "attachMedia(...) paired with detachMedia(...), in strict mode too",
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       code: code`
         function attachMedia(video, onTime) {
           video.addEventListener("timeupdate", onTime);
@@ -824,7 +827,7 @@ ruleTester.run("no-leaked-subscription", rule, {
   invalid: [
     // ---------------------------------------------------------------------
     // Owners: React effects
-    {
+    probable({
       name: "effect discards the store's unsubscribe function",
       code: code`
         function CartBadge({ store }) {
@@ -836,7 +839,7 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 4 }],
-    },
+    }),
     {
       name: "effect keeps the RxJS subscription but never unsubscribes",
       code: code`
@@ -853,7 +856,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       errors: [{ messageId: "neverReleased", line: 6 }],
     },
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "effect unsubscribes only on an error path in the setup, not in cleanup",
       code: code`
         function Live({ feed }) {
@@ -869,7 +872,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       `,
       errors: [{ messageId: "notReleasedInTeardown", line: 3 }],
     },
-    {
+    probable({
       name: "cleanup returned but it forgets one of two subscriptions",
       code: code`
         function Dashboard({ metrics, alerts }) {
@@ -882,8 +885,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "subscription made in the render body",
       code: code`
         function Price({ feed$ }) {
@@ -893,8 +896,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "subscription made in a click handler of a component",
       code: code`
         function Follow({ user, events }) {
@@ -905,8 +908,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "takeUntil with a notifier that the cleanup never nexts",
       code: code`
         function Stream({ source$ }) {
@@ -919,11 +922,11 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 4 }],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // Owners: React class components
-    {
+    probable({
       name: "class component subscribes in componentDidMount and never unsubscribes",
       code: code`
         class TodoList extends React.Component {
@@ -936,9 +939,9 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 3 }],
-    },
+    }),
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "class component unsubscribes in an unrelated method only",
       code: code`
         class Chat extends Component {
@@ -986,7 +989,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       `,
       errors: [{ messageId: "discarded", line: 5 }],
     },
-    {
+    probable({
       name: "Angular ngOnDestroy exists but does not unsubscribe the member",
       code: code`
         @Component({ selector: "app-orders", template: "" })
@@ -1001,8 +1004,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 5 }],
-    },
-    {
+    }),
+    probable({
       name: "Angular takeUntil(destroy$) where destroy$ is never nexted",
       code: code`
         @Component({ selector: "app-search", template: "" })
@@ -1016,8 +1019,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 5 }],
-    },
-    {
+    }),
+    probable({
       name: "Angular takeUntil(destroy$) where destroy$ is only completed (RxJS 7: complete() does not end takeUntil)",
       code: code`
         @Component({ selector: "app-feed", template: "" })
@@ -1032,8 +1035,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 5 }],
-    },
-    {
+    }),
+    probable({
       name: "Angular takeUntil(destroy$) nexted only in an unrelated method",
       code: code`
         @Component({ selector: "app-player", template: "" })
@@ -1048,8 +1051,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 5 }],
-    },
-    {
+    }),
+    probable({
       name: "Angular DestroyRef is injected but onDestroy releases something else",
       code: code`
         @Directive({ selector: "[appAutosave]" })
@@ -1061,9 +1064,9 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
+    }),
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "Angular unsubscribes in a method that ngOnDestroy does not call",
       code: code`
         @Component({ selector: "app-map", template: "" })
@@ -1083,7 +1086,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       `,
       errors: [{ messageId: "notReleasedInTeardown", line: 5 }],
     },
-    {
+    probable({
       name: "Angular service (@Injectable) discards a store subscription",
       code: code`
         @Injectable()
@@ -1095,8 +1098,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "parent subscription with children added, parent never unsubscribed",
       code: code`
         @Component({ selector: "app-editor", template: "" })
@@ -1111,11 +1114,11 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 5 }],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // Owners: plain classes, functions that run repeatedly
-    {
+    probable({
       name: "plain class with dispose() that forgets the subscription",
       code: code`
         export class PriceWidget {
@@ -1129,8 +1132,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "plain class with destroy() discards a store subscription",
       code: code`
         export class Widget {
@@ -1142,9 +1145,9 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 3 }],
-    },
+    }),
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "plain class releases in a non-teardown method only",
       code: code`
         export class Poller {
@@ -1160,7 +1163,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       `,
       errors: [{ messageId: "notReleasedInTeardown", line: 3 }],
     },
-    {
+    probable({
       name: "custom teardown method from options",
       code: code`
         export class Sync {
@@ -1173,7 +1176,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       `,
       options: [{ teardownMethods: ["shutdown"] }],
       errors: [{ messageId: "neverReleased", line: 3 }],
-    },
+    }),
     {
       name: "per-connection subscription in a connection handler is never released",
       code: code`
@@ -1213,7 +1216,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       `,
       errors: [{ messageId: "discarded", line: 8 }],
     },
-    {
+    probable({
       name: "local function returning a store subscription, kept but never called",
       code: code`
         const follow = (store, cb) => store.subscribe(() => cb(store.getState()));
@@ -1225,7 +1228,7 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
+    }),
     {
       name: "a this-method that returns a disposer, discarded in componentDidMount",
       code: code`
@@ -1248,7 +1251,7 @@ ruleTester.run("no-leaked-subscription", rule, {
 
     // ---------------------------------------------------------------------
     // False-alarm traps that are still leaks
-    {
+    probable({
       name: "an observer argument object is a stream subscription",
       code: code`
         @Component({ selector: "app-log", template: "" })
@@ -1259,8 +1262,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "takeUntil without an argument does not end anything",
       code: code`
         @Component({ selector: "app-x", template: "" })
@@ -1271,8 +1274,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "subscribe with no arguments still subscribes",
       code: code`
         function Prefetch({ cache }) {
@@ -1283,8 +1286,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "subscription array that is never unsubscribed on destroy is invisible, but a single member is reported",
       code: code`
         @Component({ selector: "app-panel", template: "" })
@@ -1302,11 +1305,11 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 7 }],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // Syntax
-    {
+    probable({
       name: "computed member subscribe, discarded",
       code: code`
         function Gauge({ source }) {
@@ -1317,8 +1320,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "optional-call subscribe in an effect, discarded",
       code: code`
         function Maybe({ feed }: { feed?: Feed }) {
@@ -1329,8 +1332,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "TS non-null and as-casts around the stored subscription",
       code: code`
         @Component({ selector: "app-t", template: "" })
@@ -1343,7 +1346,7 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 5 }],
-    },
+    }),
     {
       name: "JS file: web component that forgets the subscription",
       filename: "clock.js",
@@ -1359,7 +1362,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       `,
       errors: [{ messageId: "neverReleased", line: 3 }],
     },
-    {
+    probable({
       name: "JSX file: two discarded subscriptions in one effect",
       filename: "Board.jsx",
       code: code`
@@ -1375,7 +1378,7 @@ ruleTester.run("no-leaked-subscription", rule, {
         { messageId: "discarded", line: 3 },
         { messageId: "discarded", line: 4 },
       ],
-    },
+    }),
     {
       name: "PubSub token never released",
       code: code`
@@ -1388,7 +1391,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       `,
       errors: [{ messageId: "neverReleased", line: 3 }],
     },
-    {
+    probable({
       name: "subscription made on every interval tick of a plain function",
       code: code`
         export function startDashboard(feed) {
@@ -1398,8 +1401,8 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "nested subscription inside a complete handler is never released",
       code: code`
         @Component({ selector: "app-wizard", template: "" })
@@ -1414,7 +1417,7 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 6 }],
-    },
+    }),
     {
       name: "Angular component keeps a local disposer but never calls it",
       code: code`
@@ -1469,12 +1472,12 @@ ruleTester.run("no-leaked-subscription", rule, {
       errors: [{ messageId: "neverReleased", line: 4 }],
     },
     // ---------------------------------------------------------------------
-    // Real-code shapes (bench review): the same code with `reportReleasedElsewhere`
+    // Real-code shapes (bench review): the same code with `reportProbable`
     // reports what the default mode leaves out (see `releasedElsewhere` above).
     ...releasedElsewhere.map((shape) => ({
       ...shape,
-      name: `reportReleasedElsewhere: ${shape.name}`,
-      options: [{ reportReleasedElsewhere: true }] as [{ reportReleasedElsewhere: boolean }],
+      name: `reportProbable: ${shape.name}`,
+      options: [{ reportProbable: true }] as [{ reportProbable: boolean }],
     })),
 
     // Real-code shapes (bench review): the new exemptions are not too wide.
@@ -1516,7 +1519,7 @@ ruleTester.run("no-leaked-subscription", rule, {
       `,
       errors: [{ messageId: "discarded", line: 8 }],
     },
-    {
+    probable({
       name: "bench exemptions: a release of the same field name on another fixed object",
       code: code`
         export class Minimap {
@@ -1531,7 +1534,7 @@ ruleTester.run("no-leaked-subscription", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
-    },
+    }),
   ],
 });
 
@@ -1555,11 +1558,13 @@ describe("no-leaked-subscription options schema", () => {
     expect(() => lint({ teardownMethods: [""] })).toThrow(/shorter than 1|fewer than 1/i);
     expect(() => lint({ teardownMethods: ["a", "a"] })).toThrow(/duplicate/i);
   });
-  it("accepts reportReleasedElsewhere", () => {
-    expect(lint({ reportReleasedElsewhere: true })).toEqual([]);
-    expect(lint({ reportReleasedElsewhere: false, teardownMethods: ["shutdown"] })).toEqual([]);
+  it("accepts reportProbable", () => {
+    expect(lint({ reportProbable: true })).toEqual([]);
+    expect(lint({ reportProbable: false, teardownMethods: ["shutdown"] })).toEqual([]);
   });
-  it("rejects a non-boolean reportReleasedElsewhere", () => {
-    expect(() => lint({ reportReleasedElsewhere: "yes" })).toThrow(/should be boolean|must be boolean/i);
+  it("rejects a non-boolean reportProbable", () => {
+    expect(() => lint({ reportProbable: "yes" })).toThrow(/should be boolean|must be boolean/i);
   });
 });
+
+checkRecommended();

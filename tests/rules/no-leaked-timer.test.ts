@@ -3,6 +3,7 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import rule from "../../src/rules/no-leaked-timer.js";
+import { gradedCases } from "./graded.js";
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -27,7 +28,7 @@ const ruleTester = new RuleTester({
 // Real-code shapes (bench review: hls.js, three.js, leaflet, ol, react-use, @mantine/hooks,
 // ws, mqtt). Each timer below is cleared somewhere in the file, but not when its owner ends,
 // or by a clear the rule cannot prove is this timer's (`clearTimeout(track.timeoutId)` in a
-// helper taking the track). By default they are not reported; with `reportReleasedElsewhere`
+// helper taking the track). By default they are not reported; with `reportProbable`
 // (the strict preset) they are, with the same messages as before the option existed.
 const releasedElsewhere = [
   {
@@ -72,7 +73,7 @@ const releasedElsewhere = [
     errors: [{ messageId: "timerNotClearedInTeardown" as const, line: 6 }],
   },
   {
-    name: "timeout kept on a track record, cleared by a helper that takes any track",
+    name: "timeout kept on a track record, cleared by a helper called with the track from another method",
     code: code`
       function cancelReload(track) {
         clearTimeout(track.timeoutId);
@@ -95,9 +96,11 @@ const releasedElsewhere = [
         }
       }
     `,
-    errors: [{ messageId: "timerNeverCleared" as const, line: 11 }],
+    errors: [{ messageId: "timerNotClearedInTeardown" as const, line: 11 }],
   },
 ];
+
+const { probable, checkRecommended } = gradedCases("no-leaked-timer");
 
 ruleTester.run("no-leaked-timer", rule, {
   valid: [
@@ -1029,7 +1032,7 @@ ruleTester.run("no-leaked-timer", rule, {
     },
     {
       name: "plain class: a dropped one-frame debounce (16 ms), in strict mode too",
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       code: code`
         export class Minimap {
           constructor(view) {
@@ -1085,7 +1088,7 @@ ruleTester.run("no-leaked-timer", rule, {
         },
       ],
     },
-    {
+    probable({
       name: "React.useEffect discards an auto-close timeout",
       code: code`
         import React from "react";
@@ -1119,8 +1122,8 @@ ruleTester.run("no-leaked-timer", rule, {
           ],
         },
       ],
-    },
-    {
+    }),
+    probable({
       name: "useLayoutEffect with window.setTimeout; the suggestion picks a free name",
       code: code`
         import { useLayoutEffect } from "react";
@@ -1154,8 +1157,8 @@ ruleTester.run("no-leaked-timer", rule, {
           ],
         },
       ],
-    },
-    {
+    }),
+    probable({
       name: "requestIdleCallback in an effect",
       code: code`
         import { useEffect } from "react";
@@ -1189,7 +1192,7 @@ ruleTester.run("no-leaked-timer", rule, {
           ],
         },
       ],
-    },
+    }),
     {
       name: "custom hook discards its interval",
       code: code`
@@ -1282,7 +1285,7 @@ ruleTester.run("no-leaked-timer", rule, {
       errors: [{ messageId: "timerNeverCleared", line: 5 }],
     },
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "interval cleared by a pause button but not by the effect cleanup",
       code: code`
         import { useEffect, useRef } from "react";
@@ -1366,7 +1369,7 @@ ruleTester.run("no-leaked-timer", rule, {
       `,
       errors: [{ messageId: "timerNeverCleared", line: 5 }],
     },
-    {
+    probable({
       name: "React class discards an auto-close timeout that calls setState",
       code: code`
         import { Component } from "react";
@@ -1381,9 +1384,9 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerDiscarded", line: 5 }],
-    },
+    }),
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "React class clears only when props change, not on unmount",
       code: code`
         import { PureComponent } from "react";
@@ -1446,7 +1449,7 @@ ruleTester.run("no-leaked-timer", rule, {
       errors: [{ messageId: "timerDiscarded", line: 6 }],
     },
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "Angular component clears on pause() but not in ngOnDestroy",
       code: code`
         import { Component, OnDestroy, OnInit } from "@angular/core";
@@ -1534,7 +1537,7 @@ ruleTester.run("no-leaked-timer", rule, {
       errors: [{ messageId: "timerNeverCleared", line: 5 }],
     },
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "cleared in pause() but not in dispose()",
       code: code`
         export class Carousel {
@@ -1580,7 +1583,7 @@ ruleTester.run("no-leaked-timer", rule, {
       `,
       errors: [{ messageId: "loopNeverStopped", line: 5 }],
     },
-    {
+    probable({
       name: "timeout acts on the instance after destroy()",
       code: code`
         export class Toast {
@@ -1598,10 +1601,10 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerDiscarded", line: 5 }],
-    },
+    }),
     {
       name: "teardownMethods option: shutdown() ends the instance, pause() alone clears",
-      options: [{ reportReleasedElsewhere: true, teardownMethods: ["shutdown"] }],
+      options: [{ reportProbable: true, teardownMethods: ["shutdown"] }],
       code: code`
         export class QueueConsumer {
           private poll: ReturnType<typeof setInterval>;
@@ -1652,7 +1655,7 @@ ruleTester.run("no-leaked-timer", rule, {
       `,
       errors: [{ messageId: "timerNeverCleared", line: 2 }],
     },
-    {
+    probable({
       name: "unref() does not stop an interval started per call",
       code: code`
         export function trackSession(session) {
@@ -1660,7 +1663,7 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerDiscarded", line: 2 }],
-    },
+    }),
     {
       name: "one interval per loop iteration, all discarded",
       code: code`
@@ -1685,7 +1688,7 @@ ruleTester.run("no-leaked-timer", rule, {
       `,
       errors: [{ messageId: "timerOverwritten", line: 4 }],
     },
-    {
+    probable({
       name: "exported main() may be called more than once",
       code: code`
         export function startReporter(report: () => void) {
@@ -1693,7 +1696,7 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerDiscarded", line: 2 }],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // Owners: promise executors
@@ -1818,7 +1821,7 @@ ruleTester.run("no-leaked-timer", rule, {
 
     // ---------------------------------------------------------------------
     // What is a timer: prefixes and node:timers imports
-    {
+    probable({
       name: "window., globalThis. and self. prefixes",
       code: code`
         export function startAll(fn: () => void) {
@@ -1832,8 +1835,8 @@ ruleTester.run("no-leaked-timer", rule, {
         { messageId: "timerDiscarded", line: 3 },
         { messageId: "timerDiscarded", line: 4 },
       ],
-    },
-    {
+    }),
+    probable({
       name: "setInterval imported from node:timers, also renamed and as a namespace",
       code: code`
         import { setInterval } from "node:timers";
@@ -1850,11 +1853,11 @@ ruleTester.run("no-leaked-timer", rule, {
         { messageId: "timerDiscarded", line: 6 },
         { messageId: "timerDiscarded", line: 7 },
       ],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // Syntax
-    {
+    probable({
       name: "spread arguments",
       code: code`
         export function every(...args: [() => void, number]) {
@@ -1862,7 +1865,7 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerDiscarded", line: 2 }],
-    },
+    }),
     {
       name: "TS casts and optional call on the overwritten handle",
       code: code`
@@ -1879,7 +1882,7 @@ ruleTester.run("no-leaked-timer", rule, {
       `,
       errors: [{ messageId: "timerOverwritten", line: 4 }],
     },
-    {
+    probable({
       name: "computed member access to the global",
       code: code`
         export function pulse(el: HTMLElement) {
@@ -1887,7 +1890,7 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerDiscarded", line: 2 }],
-    },
+    }),
     {
       name: "plain JavaScript file: class whose stop() forgets the interval",
       filename: "reporter.js",
@@ -1905,16 +1908,16 @@ ruleTester.run("no-leaked-timer", rule, {
       errors: [{ messageId: "timerNeverCleared", line: 4 }],
     },
     // ---------------------------------------------------------------------
-    // Real-code shapes (bench review): the same code with `reportReleasedElsewhere`
+    // Real-code shapes (bench review): the same code with `reportProbable`
     // reports what the default mode leaves out (see `releasedElsewhere` above).
     ...releasedElsewhere.map((shape) => ({
       ...shape,
-      name: `reportReleasedElsewhere: ${shape.name}`,
-      options: [{ reportReleasedElsewhere: true }] as [{ reportReleasedElsewhere: boolean }],
+      name: `reportProbable: ${shape.name}`,
+      options: [{ reportProbable: true }] as [{ reportProbable: boolean }],
     })),
 
     // Real-code shapes (bench review): the new exemptions are not too wide.
-    {
+    probable({
       name: "bench exemptions: a dropped timeout of a full second in a plain class",
       code: code`
         export class Tooltip {
@@ -1931,8 +1934,8 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerDiscarded", line: 7 }],
-    },
-    {
+    }),
+    probable({
       name: "bench exemptions: a dropped timeout whose delay is not a literal",
       code: code`
         export class Tooltip {
@@ -1949,7 +1952,7 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerDiscarded", line: 7 }],
-    },
+    }),
     {
       name: "bench exemptions: a dropped short interval still runs forever",
       code: code`
@@ -1965,7 +1968,7 @@ ruleTester.run("no-leaked-timer", rule, {
       `,
       errors: [{ messageId: "timerDiscarded", line: 4 }],
     },
-    {
+    probable({
       name: "bench exemptions: a short timeout kept in a field must still be cleared",
       code: code`
         export class Tooltip {
@@ -1981,8 +1984,8 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerNeverCleared", line: 6 }],
-    },
-    {
+    }),
+    probable({
       name: "bench exemptions: a short dropped timeout in a React class component",
       code: code`
         class Toast extends React.Component {
@@ -1996,8 +1999,8 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerDiscarded", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "bench exemptions: a clear on the same field name of another fixed object",
       code: code`
         export class Player {
@@ -2015,7 +2018,7 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerNeverCleared", line: 7 }],
-    },
+    }),
   ],
 });
 
@@ -2039,11 +2042,31 @@ describe("no-leaked-timer options schema", () => {
     expect(() => lint({ teardownMethods: [""] })).toThrow(/fewer than 1|shorter than 1/i);
     expect(() => lint({ teardownMethods: ["stop", "stop"] })).toThrow(/duplicate/i);
   });
-  it("accepts reportReleasedElsewhere", () => {
-    expect(lint({ reportReleasedElsewhere: true })).toEqual([]);
-    expect(lint({ reportReleasedElsewhere: false, teardownMethods: ["shutdown"] })).toEqual([]);
+  it("accepts reportProbable", () => {
+    expect(lint({ reportProbable: true })).toEqual([]);
+    expect(lint({ reportProbable: false, teardownMethods: ["shutdown"] })).toEqual([]);
   });
-  it("rejects a non-boolean reportReleasedElsewhere", () => {
-    expect(() => lint({ reportReleasedElsewhere: 1 })).toThrow(/should be boolean|must be boolean/i);
+  it("rejects a non-boolean reportProbable", () => {
+    expect(() => lint({ reportProbable: 1 })).toThrow(/should be boolean|must be boolean/i);
+  });
+});
+
+checkRecommended();
+
+describe("reportReleasedElsewhere (deprecated alias of reportProbable)", () => {
+  it("still turns on probable findings, so existing configs keep their meaning", () => {
+    const linter = new Linter({ configType: "flat" });
+    const source = "export function pulse(el) {\n  setInterval(() => el.classList.toggle('on'), 500);\n}\n";
+    const lint = (options: object) =>
+      linter.verify(source, [
+        {
+          files: ["**/*.js"],
+          plugins: { leakproof: plugin as unknown as NonNullable<Linter.Config["plugins"]>[string] },
+          rules: { "leakproof/no-leaked-timer": ["error", options] },
+        },
+      ], "src/file.js");
+    expect(lint({}).map((m) => m.messageId)).toEqual([]);
+    expect(lint({ reportReleasedElsewhere: true }).map((m) => m.messageId)).toEqual(["timerDiscarded"]);
+    expect(lint({ reportProbable: true }).map((m) => m.messageId)).toEqual(["timerDiscarded"]);
   });
 });

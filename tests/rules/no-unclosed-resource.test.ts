@@ -3,6 +3,7 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import rule from "../../src/rules/no-unclosed-resource.js";
+import { gradedCases } from "./graded.js";
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -28,7 +29,7 @@ const ruleTester = new RuleTester({
 // ws, mqtt). Each resource below is closed somewhere in the file, but not when its owner
 // ends, or by a close the rule cannot prove is this resource's (`conn.socket.close()` in a
 // helper taking any connection). By default they are not reported; with
-// `reportReleasedElsewhere` (the strict preset) they are, with the same messages as before
+// `reportProbable` (the strict preset) they are, with the same messages as before
 // the option existed.
 const releasedElsewhere = [
   {
@@ -88,6 +89,8 @@ const releasedElsewhere = [
     errors: [{ messageId: "neverReleased" as const, line: 8 }],
   },
 ];
+
+const { probable, checkRecommended } = gradedCases("no-unclosed-resource");
 
 ruleTester.run("no-unclosed-resource", rule, {
   valid: [
@@ -894,7 +897,7 @@ ruleTester.run("no-unclosed-resource", rule, {
       errors: [{ messageId: "neverReleased", line: 2 }],
     },
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "closed by a button, but not when the component unmounts",
       code: code`
         function LiveTicker({ url }) {
@@ -964,7 +967,7 @@ ruleTester.run("no-unclosed-resource", rule, {
       errors: [{ messageId: "neverReleased", line: 7 }],
     },
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "closed only in a method the teardown never calls",
       code: code`
         export class WsClient {
@@ -1062,7 +1065,7 @@ ruleTester.run("no-unclosed-resource", rule, {
       errors: [{ messageId: "neverReleased", line: 3 }],
     },
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "web component closes the channel in a method outside disconnectedCallback",
       code: code`
         class CartBadge extends HTMLElement {
@@ -1181,7 +1184,7 @@ ruleTester.run("no-unclosed-resource", rule, {
 
     // ---------------------------------------------------------------------
     // Owners: plain functions, loops, request handlers, executors
-    {
+    probable({
       name: "fs.watch per call, result dropped",
       code: code`
         import * as fs from "node:fs";
@@ -1190,7 +1193,7 @@ ruleTester.run("no-unclosed-resource", rule, {
         }
       `,
       errors: [{ messageId: "discarded", line: 3 }],
-    },
+    }),
     {
       name: "destructured require of watch, kept in a local",
       code: code`
@@ -1347,7 +1350,7 @@ ruleTester.run("no-unclosed-resource", rule, {
       `,
       errors: [{ messageId: "neverReleased", line: 5 }],
     },
-    {
+    probable({
       name: "fs.watch() without arguments, in a JS file",
       code: code`
         import fs from "fs";
@@ -1357,7 +1360,7 @@ ruleTester.run("no-unclosed-resource", rule, {
       `,
       filename: "file.js",
       errors: [{ messageId: "discarded", line: 3 }],
-    },
+    }),
     {
       name: "custom teardown method from options",
       code: code`
@@ -1376,7 +1379,7 @@ ruleTester.run("no-unclosed-resource", rule, {
           }
         }
       `,
-      options: [{ reportReleasedElsewhere: true, teardownMethods: ["shutdown"] }],
+      options: [{ reportProbable: true, teardownMethods: ["shutdown"] }],
       errors: [
         { messageId: "notReleasedInTeardown", line: 5 },
         { messageId: "notReleasedInTeardown", line: 9 },
@@ -1417,7 +1420,7 @@ ruleTester.run("no-unclosed-resource", rule, {
       errors: [{ messageId: "handlerLeftInPlace", line: 4 }],
     },
     {
-      options: [{ reportReleasedElsewhere: true }],
+      options: [{ reportProbable: true }],
       name: "watchFile unwatched outside the effect cleanup",
       code: code`
         import { watchFile, unwatchFile } from "node:fs";
@@ -1473,12 +1476,12 @@ ruleTester.run("no-unclosed-resource", rule, {
       errors: [{ messageId: "replacedWithoutRelease", line: 7 }],
     },
     // ---------------------------------------------------------------------
-    // Real-code shapes (bench review): the same code with `reportReleasedElsewhere`
+    // Real-code shapes (bench review): the same code with `reportProbable`
     // reports what the default mode leaves out (see `releasedElsewhere` above).
     ...releasedElsewhere.map((shape) => ({
       ...shape,
-      name: `reportReleasedElsewhere: ${shape.name}`,
-      options: [{ reportReleasedElsewhere: true }] as [{ reportReleasedElsewhere: boolean }],
+      name: `reportProbable: ${shape.name}`,
+      options: [{ reportProbable: true }] as [{ reportProbable: boolean }],
     })),
 
     // Real-code shapes (bench review): the loose match is not too wide.
@@ -1541,12 +1544,12 @@ describe("no-unclosed-resource options schema", () => {
     expect(() => lint({ teardownMethods: ["shutdown", "shutdown"] })).toThrow(/duplicate|unique/i);
     expect(() => lint({ teardownMethods: [""] })).toThrow(/shorter than 1|fewer than 1/i);
   });
-  it("accepts reportReleasedElsewhere", () => {
-    expect(lint({ reportReleasedElsewhere: true })).toEqual([]);
-    expect(lint({ reportReleasedElsewhere: false, teardownMethods: ["shutdown"] })).toEqual([]);
+  it("accepts reportProbable", () => {
+    expect(lint({ reportProbable: true })).toEqual([]);
+    expect(lint({ reportProbable: false, teardownMethods: ["shutdown"] })).toEqual([]);
   });
-  it("rejects a non-boolean reportReleasedElsewhere", () => {
-    expect(() => lint({ reportReleasedElsewhere: "yes" })).toThrow(/should be boolean|must be boolean/i);
+  it("rejects a non-boolean reportProbable", () => {
+    expect(() => lint({ reportProbable: "yes" })).toThrow(/should be boolean|must be boolean/i);
   });
 });
 
@@ -1594,3 +1597,5 @@ describe("socket client teardown: timer and resource rules together", () => {
     expect(found).not.toContain("leakproof/no-unclosed-resource:4");
   });
 });
+
+checkRecommended();

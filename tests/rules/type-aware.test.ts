@@ -56,6 +56,8 @@ interface Case<M extends string> {
   code: string;
   typed: Expected<M>[];
   untyped: Expected<M>[];
+  /** Rule options for both modes (`reportProbable` for findings only `strict` reports). */
+  options?: readonly unknown[];
 }
 
 function runBoth<M extends string>(ruleName: string, rule: TSESLint.RuleModule<M, readonly unknown[]>, cases: Case<M>[]): void {
@@ -63,10 +65,11 @@ function runBoth<M extends string>(ruleName: string, rule: TSESLint.RuleModule<M
     ["typed", typedTester],
     ["untyped", untypedTester],
   ] as const) {
-    const valid = cases.filter((c) => c[mode].length === 0).map(({ name, filename, code }) => ({ name, filename, code }));
+    const withOptions = (options: readonly unknown[] | undefined) => (options ? { options } : {});
+    const valid = cases.filter((c) => c[mode].length === 0).map(({ name, filename, code, options }) => ({ name, filename, code, ...withOptions(options) }));
     const invalid = cases
       .filter((c) => c[mode].length > 0)
-      .map(({ name, filename, code, ...expected }) => ({ name, filename, code, errors: expected[mode] }));
+      .map(({ name, filename, code, options, ...expected }) => ({ name, filename, code, ...withOptions(options), errors: expected[mode] }));
     tester.run(`${ruleName} (${mode})`, rule, { valid, invalid });
   }
 }
@@ -643,7 +646,7 @@ const subscriptionCases: Case<SubscriptionMessage>[] = [
     untyped: [],
   },
   {
-    name: "an imported helper's returned disposer is dropped",
+    name: "an imported helper's returned disposer is dropped (strict: what the helper holds is unknown, so the finding is probable)",
     filename: "view.tsx",
     code: code`
       import { watchTheme } from "./apis.js";
@@ -656,9 +659,25 @@ const subscriptionCases: Case<SubscriptionMessage>[] = [
     `,
     typed: [discarded(4)],
     untyped: [],
+    options: [{ reportProbable: true }],
   },
   {
-    name: "an imported helper's returned { remove } handle is dropped",
+    name: "an imported helper's returned disposer is dropped (recommended leaves the probable finding out)",
+    filename: "view.tsx",
+    code: code`
+      import { watchTheme } from "./apis.js";
+      export function ThemeRoot() {
+        useEffect(() => {
+          watchTheme((theme) => document.documentElement.setAttribute("data-theme", theme));
+        }, []);
+        return null;
+      }
+    `,
+    typed: [],
+    untyped: [],
+  },
+  {
+    name: "an imported helper's returned { remove } handle is dropped (strict: what the helper holds is unknown, so the finding is probable)",
     filename: "view.tsx",
     code: code`
       import { subscribeConnectivity } from "./apis.js";
@@ -671,6 +690,23 @@ const subscriptionCases: Case<SubscriptionMessage>[] = [
       }
     `,
     typed: [discarded(5)],
+    untyped: [],
+    options: [{ reportProbable: true }],
+  },
+  {
+    name: "an imported helper's returned { remove } handle is dropped (recommended leaves the probable finding out)",
+    filename: "view.tsx",
+    code: code`
+      import { subscribeConnectivity } from "./apis.js";
+      export function OfflineBanner() {
+        const [online, setOnline] = useState(true);
+        useEffect(() => {
+          subscribeConnectivity(setOnline);
+        }, []);
+        return online ? null : <p>Offline</p>;
+      }
+    `,
+    typed: [],
     untyped: [],
   },
   {

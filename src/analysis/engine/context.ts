@@ -48,6 +48,8 @@ import {
 } from "../../resources/closeable.js";
 import { pushTo } from "../../util/maps.js";
 import { forEachNode } from "./node-index.js";
+import { Knowledge } from "./knowledge.js";
+import { Summaries, addParameterReleases } from "./summaries.js";
 
 /** Everything one walk of the file collected, plus the helpers the analysers share. */
 export class EngineContext {
@@ -91,18 +93,46 @@ export class EngineContext {
   private readonly tailIndexes = new WeakMap<object, Map<string, string[]>>();
   private plainCallsByName: Map<string, TSESTree.CallExpression[]> | undefined;
 
+  /** Library knowledge: built-in tables plus `settings.leakproof`. */
+  readonly knowledge: Knowledge;
+  readonly summaries: Summaries;
+  /** The linted file's name ("" when unknown). */
+  readonly filename: string;
+
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     options: EngineOptions,
   ) {
     this.refs = new RefResolver(sourceCode);
+    this.filename = options.filename ?? "";
+    this.knowledge = new Knowledge(options.settings);
     const reactish = new WeakSet<FunctionNode>();
-    this.lifecycles = new LifecyclesImpl(this.refs, { reactish }, [
-      ...DEFAULT_TEARDOWN_METHODS,
-      ...(options.teardownMethods ?? []),
-    ], sourceCode);
+    this.lifecycles = new LifecyclesImpl(
+      this.refs,
+      { reactish },
+      [...DEFAULT_TEARDOWN_METHODS, ...(options.teardownMethods ?? [])],
+      sourceCode,
+      this.knowledge.effectHook,
+    );
+    this.summaries = new Summaries(this);
     this.collect(reactish);
+    // Releases a helper makes of its parameters count where the helper is called.
+    for (const index of [this.timerReleases, this.revokes, this.aborts, this.methodReleases, this.tokenReleases, this.removeAll]) {
+      addParameterReleases(this.summaries, index);
+    }
   }
+
+  /** Every acquisition this walk collected (for "does this function acquire anything?"). */
+  acquisitionNodes(): Node[] {
+    return [
+      ...this.timers.map((timer) => timer.call),
+      ...this.listenerAdds.map((add) => add.call),
+      ...this.objectUrls,
+      ...this.handleAcquisitions.map((acquisition) => acquisition.node),
+      ...this.subscriptions,
+    ];
+  }
+
 
   private collect(reactish: WeakSet<FunctionNode>): void {
     forEachNode(this.sourceCode, (node) => {

@@ -15,28 +15,69 @@ export interface SuggestionSpec {
   fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[];
 }
 
+/**
+ * One fact a leak is made of, and whether the engine proved it. `because` names the reason in
+ * a word or two (`global target`, `effect`, `released elsewhere`), for tests and debugging.
+ */
+export interface Proof {
+  proven: boolean;
+  because: string;
+}
+
+/**
+ * A finding is a chain of three facts (ARCHITECTURE.md, "Evidence, not absence"): the holder
+ * outlives the owner, the owner ends or repeats, and no release can run. Unknown is no evidence.
+ */
+export interface Evidence {
+  holder: Proof;
+  owner: Proof;
+  release: Proof;
+}
+
+/**
+ * `proven`: all three facts proven; reported by `recommended`. `probable`: at least one only
+ * likely; reported by `strict` (the `reportProbable` option).
+ */
+export type Grade = "proven" | "probable";
+
 export interface Finding {
   kind: ResourceKind;
   messageId: string;
   node: Node;
   data: Record<string, string>;
   suggest?: SuggestionSpec[];
-  /**
-   * A release exists somewhere in the file that may be this one — on another path than the
-   * owner's end (a drag listener removed on pointerup, a timer cleared in a detach handler), or
-   * one whose target or handler cannot be proven the same (a loop over the stored targets, a
-   * handler read back from a data record). Reported only with `reportReleasedElsewhere`.
-   */
-  releasedSomewhere?: boolean;
+  evidence: Evidence;
+}
+
+export function proven(because: string): Proof {
+  return { proven: true, because };
+}
+
+export function likely(because: string): Proof {
+  return { proven: false, because };
+}
+
+export function gradeOf(evidence: Evidence): Grade {
+  return evidence.holder.proven && evidence.owner.proven && evidence.release.proven ? "proven" : "probable";
 }
 
 export interface EngineOptions {
   /** Extra method names that end a plain class's life. */
   teardownMethods?: readonly string[];
+  /** `settings.leakproof` from the user's config (validated where it is read). */
+  settings?: unknown;
+  /** The linted file's name (application roots are recognised by it). */
+  filename?: string;
 }
 
 /** A release call, indexed by the key of the thing it releases. */
 export interface Release {
   call: TSESTree.CallExpression;
   name: string;
+  /**
+   * Made by a helper the file defines, counted at the helper's call site (`call`):
+   * `unbind(this.el)` where `unbind(el)` calls `el.removeEventListener(...)`. Its call's
+   * arguments are the helper's, not the release's.
+   */
+  derived?: true;
 }

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES as T } from "@typescript-eslint/utils";
 import { GLOBAL_HOSTS } from "../../resources/catalogue.js";
-import { type Node, isClass, isFunction, memberName, unwrap } from "../../ast/index.js";
+import { type FunctionNode, type Node, isClass, isFunction, memberName, unwrap } from "../../ast/index.js";
 import { Scopes, type Variable } from "../../ast/scope.js";
 import { vueOptionsOf } from "../../lifecycle/frameworks/vue-options.js";
 
@@ -17,6 +17,8 @@ export class RefResolver extends Scopes {
   private nextId = 1;
   /** Ids of plain functions whose `this` a key was made for: whoever calls them decides it. */
   private readonly functionThis = new Set<number>();
+  /** The variable behind each `v<id>` key made so far. */
+  private readonly variablesById = new Map<number, Variable>();
 
   /** A stable numeric id for any object (variables, nodes). */
   id(object: object): number {
@@ -52,7 +54,9 @@ export class RefResolver extends Scopes {
         if (!variable) return `g:${inner.name}`;
         const aliasKey = this.aliasKey(variable, depth);
         if (aliasKey) return aliasKey;
-        return `v${this.id(variable)}`;
+        const id = this.id(variable);
+        this.variablesById.set(id, variable);
+        return `v${id}`;
       }
       case T.ThisExpression: {
         const owner = thisOwner(inner);
@@ -95,6 +99,15 @@ export class RefResolver extends Scopes {
       }
     }
     return undefined;
+  }
+
+  /** For a `v<id>` key of a function parameter: the function and the parameter's position. */
+  parameterOfKey(key: string): { fn: FunctionNode; index: number } | undefined {
+    if (!/^v\d+$/.test(key)) return undefined;
+    const def = this.variablesById.get(Number(key.slice(1)))?.defs[0];
+    if (def?.type !== "Parameter" || !isFunction(def.node)) return undefined;
+    const index = def.node.params.findIndex((param) => param === def.name || (param.type === T.AssignmentPattern && param.left === def.name));
+    return index < 0 ? undefined : { fn: def.node, index };
   }
 
   /**

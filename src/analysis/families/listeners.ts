@@ -23,7 +23,8 @@ import {
   TARGET_DISPOSERS,
 } from "../../resources/catalogue.js";
 import type { EngineContext } from "../engine/context.js";
-import type { Finding, Release } from "../engine/model.js";
+import { type Evidence, type Finding, type Proof, type Release, likely, proven } from "../engine/model.js";
+import { evidence, handedAway, holderOf, ownerProof, releaseProof } from "../engine/evidence.js";
 import { moduleBinding } from "../engine/refs.js";
 import { settlePaths } from "../engine/executor.js";
 import { typeFacts } from "../engine/type-facts.js";
@@ -50,6 +51,8 @@ interface Listener {
   capture: boolean | undefined;
   once: boolean;
   signal: Node | undefined;
+  /** A removal made by a helper, seen at this call of the helper (`call` is that call too). */
+  derivedAt?: TSESTree.CallExpression;
 }
 
 export function analyzeListeners(ctx: EngineContext): Finding[] {
@@ -61,26 +64,103 @@ export function analyzeListeners(ctx: EngineContext): Finding[] {
     const parsed = parse(ctx, call, name);
     return parsed ? [parsed] : [];
   });
-  // Only removals on the same target can match an add: index them so each add sees its own few.
-  const removesByTarget = new Map<string, Listener[]>();
-  // Removals by handler key and by handler name, for the loose match of the default mode.
-  const removesByHandler = new Map<string, Listener[]>();
-  for (const remove of removes) {
-    if (remove.targetKey !== undefined) pushTo(removesByTarget, remove.targetKey, remove);
-    for (const name of handlerNames(remove)) pushTo(removesByHandler, name, remove);
-  }
-  const looseRemoves = (add: Listener): Listener[] =>
-    [...new Set(handlerNames(add).flatMap((name) => removesByHandler.get(name) ?? []))].filter((remove) => mayRemove(ctx, remove, add));
+  // A helper that removes a listener from its parameter (`unbind(el)`) removes it, at each call
+  // site, from what that site passes.
+  removes.push(...removes.flatMap((remove) => throughHelpers(ctx, remove)));
+  const index = new RemoveIndex(ctx, removes);
   const findings: Finding[] = [];
   for (const add of adds) {
-    const finding = judgeAdd(ctx, add, add.targetKey === undefined ? [] : (removesByTarget.get(add.targetKey) ?? []), looseRemoves);
+    const finding = judgeAdd(ctx, add, index);
     if (finding) findings.push(finding);
   }
+  // Adds by handler: only those can be what a removal meant to take off.
+  const addsByHandler = new Map<string, Listener[]>();
+  for (const add of adds) if (add.handlerKey !== undefined) pushTo(addsByHandler, `${add.style}|${add.handlerKey}`, add);
+  const typed = typeFacts(ctx.sourceCode) !== undefined;
   for (const remove of removes) {
-    const finding = judgeRemove(ctx, remove, adds);
+    if (remove.derivedAt) continue;
+    const candidates = typed ? adds : (addsByHandler.get(`${remove.style}|${remove.handlerKey ?? ""}`) ?? []);
+    const finding = judgeRemove(ctx, remove, candidates);
     if (finding) findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * Removals indexed so that each add looks only at the few that can be its own: by target,
+ * style and handler (the exact match), by target, style and event type (a removal that was
+ * tried with another handler), and by handler name (the loose match that may be this one).
+ * Each lookup touches one bucket, so matching stays linear in the number of listeners.
+ */
+class RemoveIndex {
+  private readonly byHandler = new Map<string, Listener[]>();
+  private readonly byType = new Map<string, Listener[]>();
+  private readonly byTarget = new Map<string, Listener[]>();
+  private readonly byName = new Map<string, Listener[]>();
+  private readonly typed: boolean;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    removes: readonly Listener[],
+  ) {
+    this.typed = typeFacts(ctx.sourceCode) !== undefined;
+    for (const remove of removes) {
+      if (remove.targetKey !== undefined) {
+        pushTo(this.byHandler, `${remove.targetKey}|${remove.style}|${remove.handlerKey ?? ""}`, remove);
+        const type = typeIdentity(remove);
+        if (type) pushTo(this.byType, `${remove.targetKey}|${remove.style}|${type}`, remove);
+        if (this.typed) pushTo(this.byTarget, remove.targetKey, remove);
+      }
+      for (const name of handlerNames(remove)) pushTo(this.byName, name, remove);
+    }
+  }
+
+  /** The removals that take off exactly what `add` put on. */
+  matching(add: Listener): Listener[] {
+    if (add.targetKey === undefined || add.handlerKey === undefined) return [];
+    const exact = this.byHandler.get(`${add.targetKey}|${add.style}|${add.handlerKey}`) ?? [];
+    // Typed: another reference to the same function (an import and its re-export) also matches.
+    const pool = this.typed ? [...new Set([...exact, ...(this.byTarget.get(add.targetKey) ?? [])])] : exact;
+    return pool.filter((remove) => removes(remove, add, this.ctx));
+  }
+
+  /** Whether a removal of the same event from the same target was written (with any handler). */
+  tried(add: Listener): boolean {
+    const type = typeIdentity(add);
+    return add.targetKey !== undefined && !!type && (this.byType.get(`${add.targetKey}|${add.style}|${type}`)?.length ?? 0) > 0;
+  }
+
+  /** Removals that may be this add's, though that cannot be proven. */
+  loose(add: Listener): Listener[] {
+    return [...new Set(handlerNames(add).flatMap((name) => this.byName.get(name) ?? []))].filter((remove) => mayRemove(this.ctx, remove, add));
+  }
+}
+
+/** The event a listener is for, as one string: its literal, or the key of a dynamic type. */
+function typeIdentity(listener: Listener): string | undefined {
+  if (listener.type !== undefined) return `s:${listener.type}`;
+  return listener.typeKey !== undefined ? `k:${listener.typeKey}` : undefined;
+}
+
+/**
+ * A removal inside a helper whose target or handler is one of the helper's parameters, seen
+ * again at each call of the helper with the keys that call passes.
+ */
+function throughHelpers(ctx: EngineContext, remove: Listener): Listener[] {
+  const out: Listener[] = [];
+  const targetSubs = remove.targetKey ? ctx.summaries.substitutions(remove.targetKey) : [];
+  const handlerSubs = remove.handlerKey ? ctx.summaries.substitutions(remove.handlerKey) : [];
+  const calls = new Set([...targetSubs, ...handlerSubs].map((sub) => sub.call));
+  for (const call of calls) {
+    out.push({
+      ...remove,
+      targetKey: targetSubs.find((sub) => sub.call === call)?.key ?? remove.targetKey,
+      handlerKey: handlerSubs.find((sub) => sub.call === call)?.key ?? remove.handlerKey,
+      call,
+      derivedAt: call,
+    });
+  }
+  return out;
 }
 
 function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string): Listener | undefined {
@@ -280,57 +360,55 @@ function needsRemoval(owner: Owner, target: TargetClass): boolean {
   }
 }
 
-/** `sameTargetRemoves`: the removals whose target key equals this add's (the only ones that can match). */
-function judgeAdd(
-  ctx: EngineContext,
-  add: Listener,
-  sameTargetRemoves: readonly Listener[],
-  looseRemoves: (add: Listener) => Listener[],
-): Finding | undefined {
+/** Judges one add: does a listener outlive its owner with no removal that can run? */
+function judgeAdd(ctx: EngineContext, add: Listener, index: RemoveIndex): Finding | undefined {
   const target = classify(ctx, add.target);
   // A listener on the owner itself or on what it created dies with it; only the abort check applies.
   if ((target === "self" || target === "created") && add.type !== ABORT) return undefined;
-  const allRemoves = sameTargetRemoves;
   const context = ctx.lifecycles.ownerOf(add.call);
   const { owner } = context;
-  const matching = allRemoves.filter((remove) => removes(remove, add, ctx));
+  const matching = index.matching(add);
   const base = describe(ctx, add, owner);
+  const finding = (messageId: string, evidenceOf: Evidence, data = base, suggest?: Finding["suggest"]): Finding => ({
+    kind: "listener",
+    messageId,
+    node: add.call,
+    data,
+    suggest,
+    evidence: evidenceOf,
+  });
 
   if (add.type === ABORT && isCallerSignal(ctx, add.target, "target") && owner.type !== "module") {
-    return matching.length > 0 ? undefined : { kind: "listener", messageId: "abortListenerNotRemoved", node: add.call, data: base };
+    if (matching.length > 0) return undefined;
+    // The caller's signal may be aborted soon or live for the whole program: its lifetime is the
+    // caller's (proven long when a caller in the file passes a long-lived one). Each call that
+    // returns leaves its listener behind, so the owner, the call, has ended.
+    const holder = holderOf(ctx, add.target, target) ?? likely("the caller's signal");
+    return finding("abortListenerNotRemoved", evidence(holder.proven ? holder : likely("the caller's signal"), proven("the call returns"), releaseProof({ maybe: index.loose(add).length > 0 })));
   }
-  if (owner.type === "executor" && target !== "self" && target !== "created") {
-    return judgeInExecutor(ctx, add, owner.fn, matching, base);
-  }
-  if (!needsRemoval(owner, target)) return judgeRepeated(ctx, add, context, target, matching, base, looseRemoves);
+  const holder = holderOf(ctx, add.target, target);
+  if (!holder) return undefined;
+  if (owner.type === "executor") return judgeInExecutor(ctx, add, owner.fn, matching, base, holder);
+  if (!needsRemoval(owner, target)) return judgeRepeated(ctx, add, context, target, matching, base, index);
   if (add.once) return undefined;
   const region = ctx.releaseRegion(owner);
-  if (add.signal) return judgeSignal(ctx, add, region, base);
+  if (add.signal) return judgeSignal(ctx, add, region, base, holder, ownerProof(ctx, context));
   if (ctx.releasedIn(removeAllFor(ctx, add), region)) return undefined;
   if (matching.some((remove) => ctx.inRegion(remove.call, region))) return undefined;
   const subscription = subscriptionRemoval(ctx, add, owner, region);
   if (subscription === "in-region") return undefined;
   if (target === "external" && disposedIn(ctx, add, region)) return undefined;
+  const ownerFact = ownerProof(ctx, context);
   if (matching.length > 0 || subscription === "elsewhere") {
-    return { kind: "listener", messageId: "listenerNotRemovedInTeardown", node: add.call, data: base };
+    return finding("listenerNotRemovedInTeardown", evidence(holder, ownerFact, releaseProof({ elsewhere: true })));
   }
-  const tried = allRemoves.some(
-    (remove) => remove.targetKey === add.targetKey && add.targetKey !== undefined && sameType(remove, add) && remove.style === add.style,
-  );
-  if (tried && (add.handlerKind === "inline" || add.handlerKind === "bound")) {
+  const keys = [add.targetKey, add.handlerKey].filter((key): key is string => key !== undefined);
+  const release = releaseProof({ maybe: index.loose(add).length > 0, opaque: handedAway(ctx, region, keys) });
+  if (index.tried(add) && (add.handlerKind === "inline" || add.handlerKind === "bound")) {
     const made = add.handlerKind === "inline" ? "an inline function" : "a function made by `.bind()`";
-    return { kind: "listener", messageId: "listenerCannotBeRemoved", node: add.call, data: { ...base, handler: made } };
+    return finding("listenerCannotBeRemoved", evidence(holder, ownerFact, release), { ...base, handler: made });
   }
-  return {
-    kind: "listener",
-    messageId: "listenerNeverRemoved",
-    node: add.call,
-    data: base,
-    suggest: removalSuggestion(ctx, add, owner),
-    // A removal that may be this one, though it cannot be proven (a loop over the stored
-    // targets, the handler read back from a record, `this` in the target's own handler).
-    releasedSomewhere: looseRemoves(add).length > 0 || undefined,
-  };
+  return finding("listenerNeverRemoved", evidence(holder, ownerFact, release), base, removalSuggestion(ctx, add, owner));
 }
 
 /**
@@ -401,7 +479,7 @@ function loopRemovals(ctx: EngineContext, arrayKey: string): Release[] {
   const out: Release[] = [];
   for (const releases of ctx.methodReleases.values()) {
     for (const release of releases) {
-      if (release.name !== "remove") continue;
+      if (release.name !== "remove" || release.derived) continue;
       const receiver = calleeOf(release.call).object;
       const id = receiver ? unwrap(receiver) : undefined;
       const def = id?.type === T.Identifier ? ctx.refs.variable(id)?.defs[0] : undefined;
@@ -420,7 +498,7 @@ function judgeRepeated(
   target: TargetClass,
   matching: readonly Listener[],
   base: Record<string, string>,
-  looseRemoves: (add: Listener) => Listener[],
+  index: RemoveIndex,
 ): Finding | undefined {
   if (target !== "global" && target !== "module") return undefined;
   if (context.owner.type !== "function" && context.owner.type !== "module" && context.owner.type !== "component-callback") {
@@ -435,8 +513,13 @@ function judgeRepeated(
         : undefined;
   if (!where || add.once || add.signal || matching.length > 0) return undefined;
   if (removeAllFor(ctx, add).length > 0) return undefined;
-  const loose = looseRemoves(add).length > 0;
-  return { kind: "listener", messageId: "listenerAddedRepeatedly", node: add.call, data: { ...base, where }, releasedSomewhere: loose || undefined };
+  return {
+    kind: "listener",
+    messageId: "listenerAddedRepeatedly",
+    node: add.call,
+    data: { ...base, where },
+    evidence: evidence(proven(target === "global" ? "global target" : "module-level target"), proven(`runs in ${where}`), releaseProof({ maybe: index.loose(add).length > 0 })),
+  };
 }
 
 /**
@@ -497,17 +580,21 @@ function judgeSignal(
   add: Listener,
   region: Node[] | "anywhere",
   base: Record<string, string>,
+  holder: Proof,
+  owner: Proof,
 ): Finding | undefined {
   const signal = add.signal!;
   if (isCallerSignal(ctx, signal)) return undefined;
   const found = controllerOf(ctx, signal);
   if (!found) return undefined;
   if (ctx.releasedIn(ctx.aborts.get(found.key), region)) return undefined;
+  const elsewhere = ctx.releasedIn(ctx.aborts.get(found.key), "anywhere");
   return {
     kind: "listener",
     messageId: "signalNeverAborted",
     node: add.call,
     data: { ...base, controller: ctx.refs.text(found.node) },
+    evidence: evidence(holder, owner, releaseProof({ elsewhere, opaque: handedAway(ctx, region, [found.key]) })),
   };
 }
 
@@ -521,6 +608,7 @@ function judgeInExecutor(
   executor: Node,
   matching: readonly Listener[],
   base: Record<string, string>,
+  holder: Proof,
 ): Finding | undefined {
   if (!isFunction(executor)) return undefined;
   const paths = settlePaths(ctx, executor);
@@ -542,6 +630,7 @@ function judgeInExecutor(
       messageId: "listenerOutlivesPromise",
       node: add.call,
       data: { ...base, path: ownPath ? "its own event, because it is not `{ once: true }`" : describePath(ctx, path.node) },
+      evidence: evidence(holder, proven("settles"), releaseProof({})),
     };
   }
   return undefined;
@@ -597,6 +686,8 @@ function isCallerSignal(ctx: EngineContext, node: Node, use: "option" | "target"
 function removeAllFor(ctx: EngineContext, add: Listener): Release[] {
   if (!add.targetKey) return [];
   return (ctx.removeAll.get(add.targetKey) ?? []).filter((release) => {
+    // A helper's `removeAllListeners` on its parameter: its call site does not show the type.
+    if (release.derived) return true;
     const [typeArg] = release.call.arguments;
     if (!typeArg) return true;
     if (typeArg.type === T.SpreadElement) return true;
@@ -664,6 +755,9 @@ function removalSuggestion(ctx: EngineContext, add: Listener, owner: Owner): Fin
   return appendCleanupSuggestion(ctx, owner.setup, statement, "addRemoval", { target: ctx.refs.text(add.target) });
 }
 
+/** A removal that can never match is a certain defect: the listener it meant stays wherever it was added. */
+const BROKEN_REMOVAL: Evidence = evidence(proven("removal cannot match"), proven("removal cannot match"), proven("removal cannot match"));
+
 /** A removal that can never match anything: a fresh function, another target, another capture flag. */
 function judgeRemove(ctx: EngineContext, remove: Listener, adds: readonly Listener[]): Finding | undefined {
   if (remove.handlerKind === "missing") return undefined;
@@ -674,6 +768,7 @@ function judgeRemove(ctx: EngineContext, remove: Listener, adds: readonly Listen
       messageId: "removalNeverMatches",
       node: remove.call,
       data: { ...base, reason: remove.handlerKind === "inline" ? "it passes a new function, which was never added" : "`.bind()` makes a new function, which was never added" },
+      evidence: BROKEN_REMOVAL,
     };
   }
   if (!remove.handlerKey) return undefined;
@@ -684,6 +779,7 @@ function judgeRemove(ctx: EngineContext, remove: Listener, adds: readonly Listen
       messageId: "removalNeverMatches",
       node: remove.call,
       data: { ...base, reason: `\`${fresh}()\` returns a new object on every call, which has no listeners yet` },
+      evidence: BROKEN_REMOVAL,
     };
   }
   const candidates = adds.filter(
@@ -700,5 +796,5 @@ function judgeRemove(ctx: EngineContext, remove: Listener, adds: readonly Listen
     sameTarget.length === 0
       ? `the listener was added to \`${ctx.refs.text(candidates[0]!.target)}\`, not here`
       : "the capture flag differs from the one the listener was added with";
-  return { kind: "listener", messageId: "removalNeverMatches", node: remove.call, data: { ...base, reason } };
+  return { kind: "listener", messageId: "removalNeverMatches", node: remove.call, data: { ...base, reason }, evidence: BROKEN_REMOVAL };
 }

@@ -5,10 +5,11 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
 import { type Node, calleeOf, enclosingFunction, isFunction, isThisMember, memberName, unwrap } from "../../ast/index.js";
-import type { Owner } from "../../lifecycle/owners.js";
+import type { Owner, OwnerContext } from "../../lifecycle/owners.js";
 import { OBJECT_URL_HOSTS, OBJECT_URL_RELEASE, URL_SINK_PROPERTIES } from "../../resources/catalogue.js";
 import type { EngineContext } from "../engine/context.js";
-import type { Finding } from "../engine/model.js";
+import { type Finding, likely, proven } from "../engine/model.js";
+import { HELD_BY_RUNTIME, evidence, handedAway, ownerProof, releaseProof } from "../engine/evidence.js";
 import { type Handle, handleOf } from "../engine/handles.js";
 import { appendCleanupSuggestion } from "../engine/suggestions.js";
 import { allNodes } from "../engine/node-index.js";
@@ -21,7 +22,10 @@ const VALUE_HOOKS = new Set(["useMemo", "useState"]);
 interface Acquisition {
   call: TSESTree.CallExpression;
   owner: Owner;
+  context: OwnerContext;
   handle: Handle;
+  /** The node whose value the handle follows: the call, or the hook that returns its URL. */
+  anchor: Node;
 }
 
 export function analyzeObjectUrls(ctx: EngineContext): Finding[] {
@@ -29,13 +33,19 @@ export function analyzeObjectUrls(ctx: EngineContext): Finding[] {
   const acquisitions = ctx.objectUrls.map((call) => acquisition(ctx, call));
   const unattributed = hasUnattributedRevoke(ctx, acquisitions);
   const findings: Finding[] = [];
-  for (const { call, owner, handle } of acquisitions) {
+  for (const { call, owner, context, handle, anchor } of acquisitions) {
     if (owner.type === "module") continue;
     const { owner: ownerText, end } = ctx.describe(owner);
     const data = { owner: ownerText, end };
     if (handle.type === "returned") continue;
+    // The blob URL store holds the blob until the URL is revoked. A plain function or method that
+    // does not keep the URL where later code could revoke it (it drops it, keeps it in a local, or
+    // leaves it in an element's `src`) has ended its chance to revoke it when it returns.
+    const unkept = handle.type === "discarded" || handle.type === "escaped" || (handle.type === "stored" && (handle.declared || !!unkeyedSink(call) || sinkOnly(handle)));
+    const ownerFact =
+      (owner.type === "function" || owner.type === "class") && unkept ? proven("nothing can revoke it once the call returns") : ownerProof(ctx, context, handle);
     if (handle.type === "discarded") {
-      findings.push({ kind: "objectUrl", messageId: "urlDiscarded", node: call, data });
+      findings.push({ kind: "objectUrl", messageId: "urlDiscarded", node: call, data, evidence: evidence(HELD_BY_RUNTIME, ownerFact, releaseProof({})) });
       continue;
     }
     // Handed to the caller inside a returned object or array: the caller owns it now.
@@ -54,6 +64,9 @@ export function analyzeObjectUrls(ctx: EngineContext): Finding[] {
         node: call,
         data: { ...data, url: sink ? `\`${ctx.refs.text(sink)}\`` : handle.type === "stored" ? `\`${ctx.refs.text(handle.target)}\`` : "This URL" },
         suggest: handle.type === "stored" ? revokeSuggestion(ctx, owner, handle) : undefined,
+        // Handed to code we cannot follow, which may keep or revoke it; kept by the owner itself
+        // (its state, its markup, an element, its own collection), nothing in the file revokes it.
+        evidence: evidence(HELD_BY_RUNTIME, ownerFact, keptByOwner(ctx, anchor, handle) ? proven("kept by the owner, never revoked") : likely("handed to code out of sight")),
       });
       continue;
     }
@@ -74,7 +87,11 @@ export function analyzeObjectUrls(ctx: EngineContext): Finding[] {
       node: call,
       data: { ...data, url: `\`${ctx.refs.text(handle.target)}\`` },
       suggest: revokeSuggestion(ctx, owner, handle),
-      releasedSomewhere: ctx.looselyReleased(ctx.revokes, handle.keys) || undefined,
+      evidence: evidence(
+        HELD_BY_RUNTIME,
+        ownerFact,
+        releaseProof({ elsewhere, maybe: ctx.looselyReleased(ctx.revokes, handle.keys), opaque: handedAway(ctx, region, handle.keys) }),
+      ),
     });
   }
   return findings;
@@ -85,19 +102,22 @@ export function analyzeObjectUrls(ctx: EngineContext): Finding[] {
  * `useState`) callback is the hook's value: it belongs to the component's render.
  */
 function acquisition(ctx: EngineContext, call: TSESTree.CallExpression): Acquisition {
-  const context = ctx.lifecycles.ownerOf(call);
+  let context = ctx.lifecycles.ownerOf(call);
   let owner: Owner = context.owner;
   // `(() => { ... })()` or a private `boot()` the module body calls once: one URL per program.
   let handle = handleOf(call, ctx.refs, RELEASE_NAMES);
+  let anchor: Node = call;
   if (handle.type === "returned") {
     const fn = enclosingFunction(call);
     const hook = fn?.parent;
     if (hook?.type === T.CallExpression && hook.arguments[0] === fn && VALUE_HOOKS.has(calleeOf(hook).name ?? "")) {
-      owner = ctx.lifecycles.ownerOf(hook).owner;
+      context = ctx.lifecycles.ownerOf(hook);
+      owner = context.owner;
       handle = handleOf(hook, ctx.refs, RELEASE_NAMES);
+      anchor = hook;
     }
   }
-  return { call, owner, handle };
+  return { call, owner, context, handle, anchor };
 }
 
 /**
@@ -165,6 +185,69 @@ function storedReachesCaller(ctx: EngineContext, handle: Extract<Handle, { type:
   if (!handle.escapes || handle.target.type !== T.Identifier) return false;
   const variable = ctx.refs.variable(handle.target);
   return !!variable?.references.some((reference) => reference.isRead() && reachesCaller(reference.identifier));
+}
+
+/**
+ * Where an escaping URL goes is still the owner's own: a `useState` setter, a JSX attribute, an
+ * element's property, or a collection the owner keeps (`this.urls.set(id, url)`, `ref.current.push(url)`).
+ * Code in other files cannot reach it there to revoke it.
+ */
+function keptByOwner(ctx: EngineContext, call: Node, handle: Handle): boolean {
+  const uses: Node[] = [call];
+  if (handle.type === "stored" && handle.target.type === T.Identifier) {
+    for (const reference of ctx.refs.variable(handle.target)?.references ?? []) if (reference.isRead()) uses.push(reference.identifier);
+  }
+  return uses.every((use) => {
+    let current = use;
+    // `this.setState({ src: url })`: the object literal is what is passed on.
+    while (
+      current.parent &&
+      (current.parent.type === T.TSAsExpression ||
+        current.parent.type === T.TSNonNullExpression ||
+        current.parent.type === T.ChainExpression ||
+        (current.parent.type === T.Property && current.parent.value === current) ||
+        (current.parent.type === T.ObjectExpression && current.type === T.Property))
+    ) {
+      current = current.parent;
+    }
+    const parent: Node | undefined = current.parent;
+    if (!parent) return false;
+    if (parent.type === T.JSXExpressionContainer) return true;
+    // A browser API (`window.open(url)`, `new Worker(url)`) uses it and cannot revoke it.
+    if ((parent.type === T.CallExpression || parent.type === T.NewExpression) && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+      if (ctx.refs.key(parent.callee)?.startsWith("g:")) return true;
+    }
+    if (parent.type === T.AssignmentExpression && parent.right === current) return true;
+    if (parent.type === T.VariableDeclarator) return true;
+    if (parent.type === T.MemberExpression && parent.object === current) return true;
+    if (parent.type === T.TemplateLiteral || parent.type === T.BinaryExpression) return true;
+    if (parent.type !== T.CallExpression || !parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return false;
+    if (intoStateSetter(ctx, parent)) return true;
+    // A class component's own state.
+    if (isThisMember(parent.callee) && memberName(unwrap(parent.callee) as TSESTree.MemberExpression) === "setState") return true;
+    const callee = unwrap(parent.callee);
+    if (callee.type !== T.MemberExpression || !OWN_COLLECTION_ADDS.has(memberName(callee) ?? "")) return false;
+    const holder: Node = unwrap(callee.object);
+    if (holder.type === T.MemberExpression) return unwrap(holder.object).type === T.ThisExpression || memberName(holder) === "current";
+    return holder.type === T.Identifier && !!ctx.refs.variable(holder);
+  });
+}
+
+const OWN_COLLECTION_ADDS: ReadonlySet<string> = new Set(["push", "unshift", "set", "add"]);
+
+/** Every read of the stored URL only writes it into an element property (`img.src = url`). */
+function sinkOnly(handle: Extract<Handle, { type: "stored" }>): boolean {
+  return !!handle.member && URL_SINK_PROPERTIES.has(handle.member);
+}
+
+/** `setPreview(url)`: a call of a `useState` setter. */
+function intoStateSetter(ctx: EngineContext, parent: TSESTree.CallExpression): boolean {
+  const callee = unwrap(parent.callee);
+  if (callee.type !== T.Identifier) return false;
+  const def = ctx.refs.variable(callee)?.defs[0];
+  if (def?.type !== "Variable" || def.node.id.type !== T.ArrayPattern || def.node.id.elements[1] !== def.name) return false;
+  const init = def.node.init ? unwrap(def.node.init) : undefined;
+  return init?.type === T.CallExpression && calleeOf(init).name === "useState";
 }
 
 /** `el.querySelector("img").src = URL.createObjectURL(f)`: written to a DOM property we cannot name. */

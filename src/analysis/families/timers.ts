@@ -6,10 +6,11 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
 import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, isFunction, unwrap } from "../../ast/index.js";
-import { type Owner, pairedSetup } from "../../lifecycle/owners.js";
+import { type Owner, type OwnerContext, pairedSetup } from "../../lifecycle/owners.js";
 import { TIMERS, type TimerEntry } from "../../resources/catalogue.js";
 import type { EngineContext } from "../engine/context.js";
-import type { Finding } from "../engine/model.js";
+import { type Finding, type Proof, likely, proven } from "../engine/model.js";
+import { HELD_BY_RUNTIME, evidence, handedAway, ownerProof, releaseProof } from "../engine/evidence.js";
 import { callbackFunction, isRacer, settlePaths, splitPaths } from "../engine/executor.js";
 import { type Handle, handleOf } from "../engine/handles.js";
 import { walk } from "../../ast/walk.js";
@@ -51,7 +52,7 @@ export function analyzeTimers(ctx: EngineContext): Finding[] {
     const finding =
       owner.type === "executor"
         ? executorTimer(ctx, call, name, owner.fn, handle)
-        : ownedTimer(ctx, call, name, entry, owner, handle);
+        : ownedTimer(ctx, call, name, entry, context, handle);
     if (finding) findings.push(finding);
   }
   return findings;
@@ -62,14 +63,17 @@ function ownedTimer(
   call: TSESTree.CallExpression,
   name: string,
   entry: TimerEntry,
-  owner: Owner,
+  context: OwnerContext,
   handle: Handle,
 ): Finding | undefined {
+  const { owner } = context;
   const loop = entry.kind === "interval" ? undefined : rescheduledLoop(ctx, call);
   if (!judged(ctx, call, entry, owner, handle, loop)) return undefined;
   const { owner: ownerText, end } = ctx.describe(owner);
   const callback = callbackText(ctx, call);
   const data = { timer: name, owner: ownerText, end, callback, release: entry.release };
+  const holder = timerHolder(ctx, call, entry, loop);
+  const ownerFact = ownerProof(ctx, context, handle);
   if (handle.type === "discarded") {
     return {
       kind: "timer",
@@ -77,6 +81,7 @@ function ownedTimer(
       node: call,
       data,
       suggest: loop ? undefined : storeAndClearSuggestion(ctx, call, owner, entry.release),
+      evidence: evidence(holder, ownerFact, releaseProof({})),
     };
   }
   if (handle.type !== "stored") return undefined;
@@ -89,9 +94,15 @@ function ownedTimer(
       messageId: loop ? "loopNeverStopped" : elsewhere ? "timerNotClearedInTeardown" : "timerNeverCleared",
       node: call,
       data: { ...data, handle: ctx.refs.text(handle.target) },
-      // The engine marks "cleared elsewhere" messages itself; a self-rescheduling loop that is
-      // cleared elsewhere keeps its own message, so it is marked here.
-      releasedSomewhere: (!!loop && elsewhere) || ctx.looselyReleased(ctx.timerReleases, handle.keys) || undefined,
+      evidence: evidence(
+        holder,
+        ownerFact,
+        releaseProof({
+          elsewhere,
+          maybe: ctx.looselyReleased(ctx.timerReleases, handle.keys),
+          opaque: handedAway(ctx, region, handle.keys),
+        }),
+      ),
     };
   }
   if (entry.kind === "interval" && !handle.declared && !handle.guarded && !pairedSetup(owner, call)) {
@@ -100,10 +111,23 @@ function ownedTimer(
       !flagGuarded(ctx, call) &&
       !freshPerRun(ctx, call, handle.target)
     ) {
-      return { kind: "timer", messageId: "timerOverwritten", node: call, data: { ...data, handle: ctx.refs.text(handle.target) } };
+      // The old interval keeps running, unreachable: nothing can clear it any more.
+      const replaced = evidence(HELD_BY_RUNTIME, proven("stores it again while it runs"), proven("the old handle is lost"));
+      return { kind: "timer", messageId: "timerOverwritten", node: call, data: { ...data, handle: ctx.refs.text(handle.target) }, evidence: replaced };
     }
   }
   return undefined;
+}
+
+/**
+ * What keeps a timer's callback alive: an interval or a self-rescheduling loop is held by the
+ * runtime until cleared. A one-shot timer lets go when it fires, so it proves a leak only when
+ * its callback starts something again after the owner ended (a reconnect, a new poll).
+ */
+function timerHolder(ctx: EngineContext, call: TSESTree.CallExpression, entry: TimerEntry, loop: FunctionNode | undefined): Proof {
+  if (entry.kind === "interval" || loop) return HELD_BY_RUNTIME;
+  const callback = callbackFunction(ctx, call.arguments[0]);
+  return callback && ctx.summaries.of(callback).acquires ? proven("its callback acquires again") : likely("one-shot timer");
 }
 
 /** Whether this kind of timer matters for this owner. */
@@ -236,8 +260,10 @@ function executorTimer(
   if (!interval && (split.own.length === 0 || (split.others.length === 0 && !racer))) return undefined;
   const { owner, end } = ctx.describe({ type: "executor", fn: executor, settlers: [] });
   const data = { timer: name, owner, end, callback: callbackText(ctx, call), release: entry.release };
+  // The pending timer keeps its callback (and the promise's captured state) until it fires.
+  const settled = evidence(HELD_BY_RUNTIME, proven("settles"), releaseProof({}));
   if (handle.type === "discarded") {
-    return { kind: "timer", messageId: interval ? "timerDiscarded" : "timerRacesPromise", node: call, data };
+    return { kind: "timer", messageId: interval ? "timerDiscarded" : "timerRacesPromise", node: call, data, evidence: settled };
   }
   if (handle.type !== "stored") return undefined;
   const releases = handle.keys.flatMap((key) => ctx.timerReleases.get(key) ?? []);
@@ -246,6 +272,7 @@ function executorTimer(
     messageId,
     node: call,
     data: { ...data, handle: ctx.refs.text(handle.target) },
+    evidence: settled,
   });
   if (releases.length === 0) return finding(interval ? "timerNeverCleared" : "timerRacesPromise");
   // Cleared after the promise settles (`.finally(...)`, `finally {}` around the `await`),

@@ -9,7 +9,8 @@ import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, fu
 import { type Owner, type OwnerContext, pairedSetup } from "../../../lifecycle/owners.js";
 import { CHAINABLE_METHODS, type HandleEntry, type HandleFamily } from "../../../resources/closeable.js";
 import type { EngineContext } from "../../engine/context.js";
-import type { Call, Finding, Release } from "../../engine/model.js";
+import { type Call, type Finding, type Proof, type Release, likely, proven } from "../../engine/model.js";
+import { HELD_BY_RUNTIME, evidence, handedAway, holderOf, ownerProof, releaseProof } from "../../engine/evidence.js";
 import { type Handle, handleOf } from "../../engine/handles.js";
 import { completesByItself, indexCalledHandles, subscriptionAcquisitions } from "./subscriptions.js";
 import { subscriptionRegion } from "../../engine/regions.js";
@@ -61,6 +62,8 @@ function judge(
   const kind = entry.family;
   const { owner: ownerText, end } = ctx.describe(owner);
   const data = { resource: entry.label, owner: ownerText, end, keeps: entry.keeps };
+  const holder = handleHolder(ctx, node, entry, handle);
+  const ownerFact = ownerProof(ctx, context, handle);
   // Observers: a dropped one that never observes holds nothing; one whose callback releases it (`(entries, observer) => observer.disconnect()`) is released where the callback runs.
   const own = entry.family === "observer" ? selfReleases(ctx, node) : [];
   if (handle.type === "discarded") {
@@ -68,7 +71,7 @@ function judge(
     // `connectedCallback` would add another observer to the same element.
     if (ownedOnly && onlyFromConstructor(ctx, node)) return undefined;
     if (entry.family === "observer" && (!observedInline(node, entry.activate ?? []) || own.some((release) => ctx.inRegion(release.call, ctx.releaseRegion(owner))))) return undefined;
-    return { kind, messageId: "discarded", node, data };
+    return { kind, messageId: "discarded", node, data, evidence: evidence(holder, ownerFact, releaseProof({})) };
   }
   if (handle.type !== "stored") return undefined;
   const region = entry.family === "subscription" ? subscriptionRegion(ctx, owner, handle.keys) : ctx.releaseRegion(owner);
@@ -78,7 +81,8 @@ function judge(
   if (!ownedOnly && !releases.some((release) => ctx.inRegion(release.call, region))) {
     const messageId = releases.length > 0 ? "notReleasedInTeardown" : "neverReleased";
     const loose = ctx.looselyReleased(ctx.methodReleases, handle.keys, (release) => releaseNames.has(release.name));
-    return { kind, messageId, node, data: { ...data, handle: name, release: releaseText(entry) }, releasedSomewhere: loose || undefined };
+    const release = releaseProof({ elsewhere: releases.length > 0, maybe: loose, opaque: handedAway(ctx, region, handle.keys) });
+    return { kind, messageId, node, data: { ...data, handle: name, release: releaseText(entry) }, evidence: evidence(holder, ownerFact, release) };
   }
   if (
     !handle.declared &&
@@ -92,7 +96,9 @@ function judge(
   ) {
     const index = new Map(handle.keys.map((key) => [key, releasesOf(ctx, key, entry, calledDisposers)] as const));
     if (!guardedBefore(ctx, node, handle.keys, index)) {
-      return { kind, messageId: "replacedWithoutRelease", node, data: { ...data, handle: name, release: releaseText(entry) } };
+      // The old resource stays open, unreachable: nothing can release it any more.
+      const replaced = evidence(holder, proven("stores it again while it is open"), proven("the old handle is lost"));
+      return { kind, messageId: "replacedWithoutRelease", node, data: { ...data, handle: name, release: releaseText(entry) }, evidence: replaced };
     }
   }
   return undefined;
@@ -165,6 +171,77 @@ function selfReleases(ctx: EngineContext, node: Call): Release[] {
   const key = param?.type === T.Identifier ? ctx.refs.key(param) : undefined;
   if (!key) return [];
   return (ctx.methodReleases.get(key) ?? []).filter((release) => release.name === "disconnect" || release.name === "unobserve");
+}
+
+/**
+ * What keeps a handle's resource alive. Connections, workers and watchers are held by the
+ * runtime while open; an observer by the nodes it observes; a subscription by its source.
+ */
+function handleHolder(ctx: EngineContext, node: Call, entry: HandleEntry, handle: Handle): Proof {
+  if (entry.family === "closeable" || entry.heldByRuntime) return HELD_BY_RUNTIME;
+  if (entry.family === "observer") {
+    const targets = observedTargets(ctx, node, handle, entry.activate ?? []);
+    const holders = targets.map((target) => holderOf(ctx, target));
+    return holders.find((holder) => holder?.proven) ?? likely("observes nodes of unknown lifetime");
+  }
+  if (entry.label === "watcher") return proven("the reactive system keeps the watcher");
+  return subscriptionSource(ctx, node);
+}
+
+/** The nodes an observer is started on: `observer.observe(target)` for the handle, or chained on it. */
+function observedTargets(ctx: EngineContext, node: Call, handle: Handle, activate: readonly string[]): Node[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const chained = node.parent?.type === T.MemberExpression && node.parent.object === node ? node.parent.parent : undefined;
+  if (chained?.type === T.CallExpression && activate.includes(calleeOf(chained).name ?? "")) calls.push(chained);
+  if (handle.type === "stored") {
+    for (const key of handle.keys) for (const release of ctx.activations.get(key) ?? []) if (activate.includes(release.name)) calls.push(release.call);
+  }
+  return calls.flatMap((call) => (call.arguments[0] && call.arguments[0].type !== T.SpreadElement ? [call.arguments[0]] : []));
+}
+
+/** Creation functions whose observable the runtime drives for ever (RxJS `interval`, `timer` with a period). */
+const RUNTIME_SOURCES: ReadonlySet<string> = new Set(["interval", "animationFrames"]);
+/** Creation functions whose observable listens to their first argument (RxJS `fromEvent`). */
+const TARGET_SOURCES: ReadonlySet<string> = new Set(["fromEvent", "fromEventPattern"]);
+
+/**
+ * The source of `source.pipe(...).subscribe(cb)` keeps the subscriber for as long as it lives:
+ * a global, module-level or injected source outlives the subscriber's owner; one of unknown
+ * lifetime proves nothing. A dropped disposer of a local helper is held by what the helper
+ * acquired.
+ */
+function subscriptionSource(ctx: EngineContext, node: Call): Proof {
+  if (node.type !== T.CallExpression) return likely("source of unknown lifetime");
+  const callee = unwrap(node.callee);
+  const fn = ctx.lifecycles.resolveFunction(callee);
+  if (fn) return helperHolder(ctx, fn);
+  if (callee.type !== T.MemberExpression) return likely("source of unknown lifetime");
+  let source = unwrap(callee.object);
+  for (let depth = 0; depth < 32 && source.type === T.CallExpression; depth++) {
+    const inner = unwrap(source.callee);
+    if (inner.type === T.Identifier) {
+      if (RUNTIME_SOURCES.has(inner.name) || (inner.name === "timer" && source.arguments.length > 1)) return HELD_BY_RUNTIME;
+      const first = source.arguments[0];
+      if (TARGET_SOURCES.has(inner.name) && first && first.type !== T.SpreadElement) return holderOf(ctx, first) ?? likely("listens to an owned node");
+      break;
+    }
+    if (inner.type !== T.MemberExpression) break;
+    source = unwrap(inner.object);
+  }
+  return holderOf(ctx, source) ?? likely("source owned by the subscriber's owner");
+}
+
+/** What a helper that returns a disposer acquired on: proven if any of it outlives the caller. */
+function helperHolder(ctx: EngineContext, fn: FunctionNode): Proof {
+  const inside = (node: Node): boolean => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1];
+  if (ctx.timers.some((timer) => inside(timer.call) && timer.name === "setInterval")) return HELD_BY_RUNTIME;
+  if (ctx.handleAcquisitions.some((acquisition) => inside(acquisition.node) && acquisition.entry.family === "closeable")) return HELD_BY_RUNTIME;
+  for (const { call } of ctx.listenerAdds) {
+    if (!inside(call)) continue;
+    const target = calleeOf(call).object;
+    if (target && holderOf(ctx, target)?.proven) return proven("the helper listens to a long-lived target");
+  }
+  return likely("what the helper holds is of unknown lifetime");
 }
 
 function releaseText(entry: HandleEntry): string {
@@ -281,11 +358,14 @@ function handlerProperties(ctx: EngineContext, acquisitions: readonly { node: Ca
     const closed = releasesOf(ctx, targetKey, resource.entry, new Map()).some((release) => ctx.inRegion(release.call, region));
     if (reset || closed) continue;
     const { owner: ownerText, end } = ctx.describe(owner);
+    // The resource keeps the handler as long as it lives: proven when a longer-lived owner (the module) keeps it.
+    const holder = resourceOwner.type === "module" ? proven("module-level resource") : likely("resource of another owner");
     findings.push({
       kind: "closeable",
       messageId: "handlerLeftInPlace",
       node: assignment,
       data: { property: property ?? "handler", target: ctx.refs.text(left.object), resource: resource.entry.label, owner: ownerText, end },
+      evidence: evidence(holder, ownerProof(ctx, ctx.lifecycles.ownerOf(assignment)), releaseProof({ opaque: handedAway(ctx, region, [targetKey]) })),
     });
   }
   return findings;
@@ -435,6 +515,7 @@ function judgeReleasedByCall(ctx: EngineContext, node: TSESTree.CallExpression, 
   const { owner: ownerText, end } = ctx.describe(owner);
   const arg = node.arguments[0];
   return {
+    evidence: evidence(HELD_BY_RUNTIME, ownerProof(ctx, context), releaseProof({ elsewhere: releases.length > 0 })),
     kind: "closeable",
     messageId: releases.length > 0 ? "notReleasedInTeardown" : "neverReleased",
     node,

@@ -24,6 +24,7 @@ import type { Call, Release } from "../../engine/model.js";
 import { moduleBinding } from "../../engine/refs.js";
 import { type TypeFacts, typeFacts } from "../../engine/type-facts.js";
 import { walk } from "../../../ast/walk.js";
+import { RELEASE_NAME } from "../../engine/evidence.js";
 
 const SUBSCRIPTION: HandleEntry = {
   family: "subscription",
@@ -59,10 +60,6 @@ const NOTIFIER_ENDS: ReadonlySet<string> = new Set([...NOTIFIER_EMITS].filter((n
 const HTTP_METHODS: ReadonlySet<string> = new Set(["get", "post", "put", "patch", "delete", "head", "options", "request", "jsonp"]);
 const HTTP_CLIENT_NAME = /^_?http(Client)?$/i;
 
-/** Names of calls that undo something: the body of a returned disposer calls one of them. */
-const RELEASE_NAME =
-  /^(un[A-Z_]|unsubscribe|unlisten|unobserve|unwatch|unregister|unmount|unbind|remove|clear|cancel|dispose|disconnect|close|abort|off$|delete$|destroy|stop|terminate|revoke|detach|release|teardown|cleanup|complete$|kill$)/;
-
 /** `.subscribe(...)` results, and calls to local functions that return a disposer. */
 export function subscriptionAcquisitions(ctx: EngineContext): { node: Call; entry: HandleEntry }[] {
   const out: { node: Call; entry: HandleEntry }[] = [];
@@ -80,7 +77,17 @@ export function subscriptionAcquisitions(ctx: EngineContext): { node: Call; entr
       continue;
     }
     const fn = ctx.lifecycles.resolveFunction(callee);
-    if (fn && !contains(fn, call) && returnsDisposer(ctx, fn, cache, 0) && !counterpartCalled(ctx, call, fn)) {
+    if (fn) {
+      // A helper that registers its own cleanup with the caller's owner (a composable calling
+      // `tryOnScopeDispose(stop)`, a hook with an effect cleanup) may have its stop handle dropped.
+      if (!contains(fn, call) && returnsDisposer(ctx, fn, cache, 0) && !counterpartCalled(ctx, call, fn) && !ctx.summaries.of(fn).registersCleanup) {
+        out.push({ node: call, entry: SUBSCRIPTION });
+      }
+      continue;
+    }
+    // An imported API known to hand back a disposer it does not call itself (`on` from `svelte/events`).
+    const binding = callee.type === T.Identifier ? moduleBinding(ctx.refs, callee) : undefined;
+    if (binding && ctx.knowledge.returnsDisposer(binding.module, binding.imported) && !ctx.knowledge.selfCleaning(binding.module, binding.imported)) {
       out.push({ node: call, entry: SUBSCRIPTION });
     }
   }

@@ -1,0 +1,377 @@
+/**
+ * The three facts behind every finding (ARCHITECTURE.md, "Evidence, not absence"), decided in
+ * one place for every family:
+ *
+ * - the holder outlives the owner: a global, a module binding or import, an injected service,
+ *   or the runtime itself (a pending timer, an open socket, the blob URL store);
+ * - the owner ends (an effect, a component, a class with a teardown, a settling promise) or
+ *   repeats (a loop, a render, an interval or event callback, a request handler);
+ * - no release can run: none in the file, none on another path, none that may be this one,
+ *   and nothing in the owner's release phase hands the resource to code the engine cannot see.
+ *
+ * Anything short of proof is `likely`: the finding is probable and only `strict` reports it.
+ */
+import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import { type ClassNode, type FunctionNode, type Node, calleeOf, functionName, isFunction, keyName, memberName, returnedValues, unwrap } from "../../ast/index.js";
+import { moduleBinding } from "../../ast/scope.js";
+import { walk } from "../../ast/walk.js";
+import type { Owner, OwnerContext } from "../../lifecycle/owners.js";
+import { APP_ROOT_FILES, APP_ROOT_NAMES, INJECTORS } from "../../lifecycle/tables.js";
+import { LISTENER_REMOVES, OBJECT_URL_RELEASE, TIMER_RELEASES } from "../../resources/catalogue.js";
+import type { EngineContext } from "./context.js";
+import type { Handle } from "./handles.js";
+import { type Evidence, type Proof, likely, proven } from "./model.js";
+import { type TargetClass, classify } from "./targets.js";
+
+/** The runtime keeps the resource alive by itself: a pending timer, an open connection, a blob URL. */
+export const HELD_BY_RUNTIME: Proof = proven("held by the runtime");
+
+export function evidence(holder: Proof, owner: Proof, release: Proof): Evidence {
+  return { holder, owner, release };
+}
+
+/**
+ * Whether a target (a listener's target, an observed node, a subscription's source) outlives
+ * its owner. `undefined` when it is the owner's own (the owner itself or something it made):
+ * such a target dies with the owner and there is nothing to report.
+ */
+export function holderOf(ctx: EngineContext, target: Node, targetClass: TargetClass = classify(ctx, target)): Proof | undefined {
+  switch (targetClass) {
+    case "self":
+    case "created":
+      return undefined;
+    case "global":
+      return proven("global target");
+    case "module":
+      return proven("module-level target");
+    default:
+      return longLivedExternal(ctx, target, new Set()) ?? likely("target of unknown lifetime");
+  }
+}
+
+/** Members that lead from any node to its document or window, which live as long as the page. */
+const TO_DOCUMENT: ReadonlySet<string> = new Set(["ownerDocument", "defaultView"]);
+
+/**
+ * Among targets `classify` calls external, the ones whose lifetime is still known to be long:
+ * a path from a global the file does not declare (`bus.on(...)` with `bus` a global), the
+ * document reached from a node (`el.ownerDocument`), a service from an injector, a node the code
+ * inserts into a long-lived one (`document.body.appendChild(canvas)`), and a helper's parameter
+ * that some call site fills with a long-lived target.
+ */
+function longLivedExternal(ctx: EngineContext, target: Node, seen: Set<Node>): Proof | undefined {
+  if (seen.has(target) || seen.size > 16) return undefined;
+  seen.add(target);
+  const inner = unwrap(target);
+  if (injected(ctx, inner)) return proven("injected service");
+  let root: Node = inner;
+  for (let depth = 0; depth < 16 && root.type === T.MemberExpression; depth++) {
+    if (TO_DOCUMENT.has(memberName(root) ?? "")) return proven("the document");
+    root = unwrap(root.object);
+  }
+  if (root.type === T.Identifier && root !== inner) {
+    if (ctx.refs.key(root)?.startsWith("g:")) return proven("global target");
+    // A member of a module-level object (`shutdown.signal`, `app.bus`) lives as long as it.
+    const scope = ctx.refs.variable(root)?.scope.type;
+    if (scope === "module" || scope === "global") return proven("member of a module-level object");
+  }
+  if (root.type === T.Identifier && ctx.refs.key(root)?.startsWith("g:")) return proven("global target");
+  if (inner.type !== T.Identifier) return undefined;
+  const variable = ctx.refs.variable(inner);
+  if (!variable) return undefined;
+  for (const reference of variable.references) {
+    const id = reference.identifier as Node;
+    const call = id.parent;
+    if (call?.type !== T.CallExpression || !call.arguments.includes(id as TSESTree.CallExpressionArgument)) continue;
+    const callee = unwrap(call.callee);
+    if (callee.type === T.MemberExpression && INSERTIONS.has(memberName(callee) ?? "") && holderOf(ctx, callee.object)?.proven) {
+      return proven("inserted into a long-lived node");
+    }
+  }
+  const def = variable.defs[0];
+  if (def?.type === "Parameter" && isFunction(def.node)) {
+    for (const arg of passedFor(ctx, def.node, def.name)) {
+      const cls = classify(ctx, arg);
+      if (cls === "global" || cls === "module" || longLivedExternal(ctx, arg, seen)?.proven) return proven("a caller passes a long-lived target");
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What the in-file calls of `fn` pass for the parameter `name`: the argument itself, or for a
+ * destructured parameter (`function f(path, { signal })`) the matching property of an object
+ * literal argument (`f(p, { signal: app.signal })`).
+ */
+function passedFor(ctx: EngineContext, fn: FunctionNode, name: Node): Node[] {
+  const found = parameterPath(fn, name);
+  if (!found) return [];
+  const out: Node[] = [];
+  for (const call of ctx.summaries.callersOf(fn)) {
+    let value: Node | undefined = call.arguments[found.index];
+    for (const key of found.path) {
+      const object: Node | undefined = value ? unwrap(value) : undefined;
+      if (object?.type !== T.ObjectExpression) {
+        value = undefined;
+        break;
+      }
+      const property: Node | undefined = object.properties.find((p) => p.type === T.Property && !p.computed && keyName(p.key, false) === key);
+      value = property?.type === T.Property ? property.value : undefined;
+    }
+    if (value && value.type !== T.SpreadElement) out.push(value);
+  }
+  return out;
+}
+
+/** The position of a parameter binding: its argument index and the property names leading to it. */
+function parameterPath(fn: FunctionNode, name: Node): { index: number; path: string[] } | undefined {
+  const search = (pattern: Node, path: string[]): string[] | undefined => {
+    if (pattern === name) return path;
+    if (pattern.type === T.AssignmentPattern) return search(pattern.left, path);
+    if (pattern.type !== T.ObjectPattern || path.length > 4) return undefined;
+    for (const property of pattern.properties) {
+      if (property.type !== T.Property || property.computed) continue;
+      const key = keyName(property.key, false);
+      const inner = key === undefined ? undefined : search(property.value, [...path, key]);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  for (let index = 0; index < fn.params.length; index++) {
+    const path = search(fn.params[index]!, []);
+    if (path) return { index, path };
+  }
+  return undefined;
+}
+
+const INSERTIONS: ReadonlySet<string> = new Set(["appendChild", "append", "prepend", "insertBefore", "replaceChildren", "after", "before"]);
+
+/**
+ * A service handed in by a dependency injector, which outlives the components it is injected
+ * into: `inject(Service)` (Angular, Vue), `useContext(Ctx)`, or a constructor parameter of an
+ * Angular component or directive.
+ */
+export function injected(ctx: EngineContext, target: Node, seen = new Set<Node>()): boolean {
+  const inner = serviceRoot(target);
+  if (seen.has(inner)) return false;
+  seen.add(inner);
+  if (inner.type === T.CallExpression) return isInjectorCall(ctx, inner);
+  if (inner.type === T.Identifier) {
+    const def = ctx.refs.variable(inner)?.defs[0];
+    if (def?.type === "Variable" && def.node.init && def.parent?.kind === "const") return injected(ctx, def.node.init, seen);
+    return false;
+  }
+  if (inner.type !== T.MemberExpression) return false;
+  const name = memberName(inner);
+  const cls = enclosingClassOf(inner);
+  if (!name || !cls) return false;
+  for (const member of cls.body.body) {
+    // `private readonly bus = inject(EventBus)`
+    if (member.type === T.PropertyDefinition && keyName(member.key, member.computed) === name && member.value) {
+      return injected(ctx, member.value, seen);
+    }
+    // `constructor(private bus: EventBus)` in a class the framework constructs through its injector.
+    if (member.type === T.MethodDefinition && member.kind === "constructor" && isInjectedClass(ctx, cls)) {
+      for (const param of member.value.params) {
+        if (param.type === T.TSParameterProperty && param.parameter.type === T.Identifier && param.parameter.name === name) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** `this.bus` for `this.bus.events.changed`, `bus` for `bus.events`: the object a path starts from. */
+function serviceRoot(node: Node): Node {
+  let inner = unwrap(node);
+  for (let depth = 0; depth < 16; depth++) {
+    if (inner.type !== T.MemberExpression || unwrap(inner.object).type === T.ThisExpression) break;
+    inner = unwrap(inner.object);
+  }
+  return inner;
+}
+
+function isInjectorCall(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : undefined;
+  if (!name || !INJECTORS.has(name)) return false;
+  if (callee.type !== T.Identifier) return true;
+  // A local function called `inject` is not the framework's.
+  return !!moduleBinding(ctx.refs, callee) || ctx.refs.isGlobal(callee, name);
+}
+
+/** Angular components, directives and pipes are made by the injector, their parameters filled from it. */
+function isInjectedClass(ctx: EngineContext, cls: ClassNode): boolean {
+  return ctx.lifecycles.classInfo(cls).framework === "angular";
+}
+
+function enclosingClassOf(node: Node): ClassNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === T.ClassBody) return current.parent;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the owner ends before the program does, or runs again: the second fact of a leak.
+ * An application's root component or a DI service lives as long as the page; a plain function
+ * may run once or many times (its callers decide), so neither proves a leak.
+ */
+export function ownerProof(ctx: EngineContext, context: OwnerContext, handle?: Handle): Proof {
+  const { owner } = context;
+  if (context.inLoop) return proven("runs per loop iteration");
+  // The code kept the handle, meaning to release it, then lost it when the call returned.
+  if ((owner.type === "function" || owner.type === "class") && handle && lostAtReturn(handle)) {
+    return proven("its handle is lost when the call returns");
+  }
+  if (owner.type === "function" && !context.repeating) {
+    // A function that hands back a stop function ends when that is called.
+    if (returnedValues(owner.fn).some((value) => isStopFunction(ctx, value))) return proven("its returned stop function ends it");
+  }
+  switch (owner.type) {
+    case "effect":
+      return appRoot(ctx, owner) ? likely("application root") : proven("effect");
+    case "render":
+      return proven("runs on every render");
+    case "component-callback":
+      return appRoot(ctx, owner) ? likely("application root") : proven("component callback");
+    case "executor":
+      return proven("settles");
+    case "class": {
+      const { info } = owner;
+      if (APP_ROOT_NAMES.has(info.name) || isService(info.node)) return likely("application-lifetime class");
+      if (info.framework !== "plain") return proven("component");
+      return info.teardown.length > 0 ? proven("teardown") : likely("instance without a teardown");
+    }
+    case "function":
+      if (context.repeating) return proven(context.repeating);
+      return calledRepeatedly(ctx, owner.fn) ? proven("called repeatedly") : likely("function may run once");
+    case "module":
+      return likely("module");
+  }
+}
+
+/**
+ * `() => { stopped = true }`, `function stop() { clearInterval(t) }`: a returned function that
+ * takes nothing and gives nothing back, only acts. A getter (`() => count`) is no stop function.
+ */
+function isStopFunction(ctx: EngineContext, value: Node): boolean {
+  const fn = ctx.lifecycles.resolveFunction(value);
+  if (!fn || fn.params.length > 0) return false;
+  if (fn.body.type !== T.BlockStatement) {
+    const body = unwrap(fn.body);
+    return body.type === T.CallExpression || body.type === T.AssignmentExpression || (body.type === T.UnaryExpression && body.operator === "void");
+  }
+  return fn.body.body.length > 0 && returnedValues(fn).length === 0;
+}
+
+/** A handle kept only in a local of the function: unreachable once the call returns. */
+function lostAtReturn(handle: Handle): boolean {
+  return handle.type === "stored" && handle.declared && !handle.escapes && !handle.returned && handle.target.type === T.Identifier;
+}
+
+/** A component that is the application itself (`App`, `app.component.ts`, `App.vue`): it never unmounts. */
+function appRoot(ctx: EngineContext, owner: Extract<Owner, { type: "effect" | "component-callback" }>): boolean {
+  const component = owner.component;
+  const name = component ? functionName(component) : undefined;
+  if (name) return APP_ROOT_NAMES.has(name);
+  // A file-level component (Vue `<script setup>`, a Svelte instance script): its file names it.
+  const file = ctx.filename.split(/[\\/]/).pop();
+  return !!file && APP_ROOT_FILES.test(file);
+}
+
+/** `@Injectable()`: an Angular service, usually one per application. */
+function isService(cls: ClassNode): boolean {
+  return (cls.decorators ?? []).some((decorator) => {
+    const expression = unwrap(decorator.expression);
+    const callee = expression.type === T.CallExpression ? unwrap(expression.callee) : expression;
+    return callee.type === T.Identifier && callee.name === "Injectable";
+  });
+}
+
+/** Every call of a local function in the file is in a loop or a repeating callback. */
+function calledRepeatedly(ctx: EngineContext, fn: FunctionNode): boolean {
+  const sites = ctx.summaries.of(fn).callers;
+  return sites.length > 0 && sites.every((call) => {
+    const context = ctx.lifecycles.ownerOf(call);
+    return context.inLoop || context.repeating !== undefined || context.owner.type === "render";
+  });
+}
+
+/**
+ * Whether no release can run: `elsewhere` when a release exists on another path, `maybe` when a
+ * release may be this one though it cannot be proven, `opaque` when the owner's release phase
+ * hands the resource to code out of sight.
+ */
+export function releaseProof(facts: { elsewhere?: boolean; maybe?: boolean; opaque?: boolean }): Proof {
+  if (facts.elsewhere) return likely("released elsewhere");
+  if (facts.maybe) return likely("a release may be this one");
+  if (facts.opaque) return likely("handed to code out of sight");
+  return proven("never released");
+}
+
+/**
+ * Whether the release region passes one of `keys` (or an object they are members of) to a
+ * function the file does not define: `destroy() { unbindAll(this.el) }` with `unbindAll`
+ * imported may well release it.
+ */
+export function handedAway(ctx: EngineContext, region: readonly Node[] | "anywhere", keys: readonly string[]): boolean {
+  if (region === "anywhere" || keys.length === 0) return false;
+  const wanted = new Set<string>();
+  for (const key of keys) for (let k = key; ; ) {
+    wanted.add(k);
+    const dot = k.lastIndexOf(".");
+    if (dot <= 0) break;
+    k = k.slice(0, dot);
+  }
+  return region.some((root) => opaqueArguments(ctx, root).some((key) => wanted.has(key)));
+}
+
+/** Per context (keys are the context's own), per root. */
+const opaqueCache = new WeakMap<EngineContext, WeakMap<Node, string[]>>();
+
+/** `opaqueArgumentKeys`, once per root (release regions are shared by many acquisitions). */
+function opaqueArguments(ctx: EngineContext, root: Node): string[] {
+  let perContext = opaqueCache.get(ctx);
+  if (!perContext) {
+    perContext = new WeakMap();
+    opaqueCache.set(ctx, perContext);
+  }
+  let keys = perContext.get(root);
+  if (!keys) {
+    keys = opaqueArgumentKeys(ctx, root);
+    perContext.set(root, keys);
+  }
+  return keys;
+}
+
+/** Names of calls that undo something (`unbindAll`, `removeHandlers`, `cleanup`, `dispose`). */
+export const RELEASE_NAME =
+  /^(un[A-Z_]|unsubscribe|unlisten|unobserve|unwatch|unregister|unmount|unbind|remove|clear|cancel|dispose|disconnect|close|abort|off$|delete$|destroy|stop|terminate|revoke|detach|release|teardown|cleanup|complete$|kill$)/;
+
+const KNOWN_RELEASES: ReadonlySet<string> = new Set([
+  ...Object.keys(LISTENER_REMOVES),
+  ...TIMER_RELEASES,
+  OBJECT_URL_RELEASE,
+  "removeAllListeners",
+]);
+
+/** The keys of arguments passed, inside `root`, to calls of functions the file does not define. */
+export function opaqueArgumentKeys(ctx: EngineContext, root: Node): string[] {
+  const keys: string[] = [];
+  walk(root, ctx.sourceCode.visitorKeys, (node) => {
+    if (node !== root && isFunction(node)) return false;
+    if (node.type !== T.CallExpression) return;
+    const callee = unwrap(node.callee);
+    if (ctx.lifecycles.resolveFunction(callee)) return;
+    // Only a call that says it undoes something may release what it is given; the releases the
+    // catalogue knows (`removeEventListener`, `clearTimeout`, ...) are matched precisely elsewhere.
+    const { name } = calleeOf(node);
+    if (!name || !RELEASE_NAME.test(name) || KNOWN_RELEASES.has(name)) return;
+    for (const arg of node.arguments) {
+      if (arg.type === T.SpreadElement) continue;
+      const key = ctx.refs.key(arg);
+      if (key) keys.push(key);
+    }
+  });
+  return keys;
+}
