@@ -487,8 +487,8 @@ function runChild(settings: RunSettings): Promise<ResultMessage> {
       env: { ...process.env, ...settings.env, [CONFIG_ENV]: JSON.stringify(config) },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       // Its own process group, so that a timeout or the end of the run can kill everything the
-      // fixture started, not just the child.
-      detached: true,
+      // fixture started, not just the child. (On Windows "detached" means a new console instead.)
+      detached: process.platform !== "win32",
     });
     const pid = child.pid;
     if (pid !== undefined) trackGroup(pid);

@@ -4,7 +4,7 @@
  * without TypeScript. Every test runs the built CLI in a temporary folder.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ensureBuilt } from "../../scripts/ensure-build.mjs";
@@ -129,7 +129,7 @@ describe("ignore rules", () => {
     expect(findings(run.stdout, p.dir)).toEqual(["build/tool.js:2 leakproof/no-leaked-timer"]);
   });
 
-  it("follows .gitignore files: nested ones, negations, and the repository root's above the current folder", () => {
+  it("follows .gitignore files: nested ones, negations, the repository root's above the current folder, .git/info/exclude", () => {
     const p = project("gitignore");
     p.write({
       ".gitignore": "# generated code\n*.gen.js\n/packages/app/tmp/\n",
@@ -141,13 +141,13 @@ describe("ignore rules", () => {
       "packages/app/legacy/old.js": LEAK,
       "packages/app/legacy/keep.js": LEAK,
     });
-    mkdirSync(p.path(".git"));
+    p.write({ ".git/info/exclude": "*.local.js\n", "packages/app/src/mine.local.js": LEAK });
     const app = p.path("packages", "app");
     const run = runCli(["--format", "json", "."], app);
     expect(lintedFiles(run.stdout, app)).toEqual(["legacy/keep.js", "src/main.js"]);
     // --no-ignore lints everything.
     const all = runCli(["--format", "json", "--no-ignore", "."], app);
-    expect(lintedFiles(all.stdout, app)).toHaveLength(6);
+    expect(lintedFiles(all.stdout, app)).toHaveLength(7);
   });
 
   it("takes --ignore-pattern (gitignore syntax, repeatable, '!' re-includes a built-in ignore)", () => {
