@@ -2,9 +2,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cliPath, ensureBuilt, root } from "../scripts/ensure-build.mjs";
 import plugin from "../src/index.js";
+import { installedCopy } from "./cli/helpers.js";
+
+// Each test starts the CLI once or a few times: seconds each on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 interface JsonResult {
   filePath: string;
@@ -134,11 +138,16 @@ describe("leakproof CLI", () => {
       const results = JSON.parse(found.stdout) as JsonResult[];
       const hits = results.flatMap((r) => r.messages.map((m) => `${path.basename(r.filePath)}:${m.line} ${m.ruleId}`));
       expect(hits.sort()).toEqual(["Clock.svelte:4 leakproof/no-leaked-timer", "Clock.vue:4 leakproof/no-leaked-timer"]);
-      // From a folder with no node_modules, the parsers cannot be found: the files are skipped with a clear message.
-      const run = spawnSync(process.execPath, [cliPath, "."], { cwd: dir, encoding: "utf8" });
-      expect(run.stderr).toContain("install vue-eslint-parser in your project");
-      expect(run.stderr).toContain("install svelte-eslint-parser in your project");
-      expect(run.status).toBe(0);
+      // Installed without them, run from a folder with no node_modules: the files are skipped with a clear message.
+      const install = installedCopy(["vue-eslint-parser", "svelte-eslint-parser"]);
+      try {
+        const run = install.run(["."], dir);
+        expect(run.stderr).toContain("install vue-eslint-parser in your project");
+        expect(run.stderr).toContain("install svelte-eslint-parser in your project");
+        expect(run.code).toBe(0);
+      } finally {
+        install.dispose();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 export const PRESETS = ["recommended", "strict", "all"] as const;
-export const FORMATS = ["stylish", "json"] as const;
+export const FORMATS = ["stylish", "json", "sarif"] as const;
 
 export type PresetName = (typeof PRESETS)[number];
 export type FormatName = (typeof FORMATS)[number];
@@ -16,6 +16,10 @@ export type CliCommand =
       format: FormatName;
       /** Exit 1 when there are more warnings than this; `undefined` means warnings never fail. */
       maxWarnings: number | undefined;
+      /** `--ignore-pattern` values, gitignore syntax, relative to the current folder. */
+      ignorePatterns: string[];
+      /** `false` with `--no-ignore`. */
+      ignore: boolean;
     };
 
 /** A mistake in how the CLI was called; the CLI prints it and exits with code 2. */
@@ -25,16 +29,23 @@ export const HELP = `Usage: leakproof [options] [paths...]
 
 Finds memory and resource leaks (listeners never removed, timers never cleared,
 object URLs never revoked) in JavaScript and TypeScript files. Needs no ESLint
-config: your own eslint.config.* is not read. Paths default to ".".
+config: your own eslint.config.* is not read. Paths default to "."; a quoted
+glob such as 'src/**/*.ts' is expanded.
 
 Options:
-  --preset <name>        recommended (default), strict or all
-  --format <name>        stylish (default) or json
-  --max-warnings <n>     also fail when there are more than n warnings
-  -h, --help             show this help
-  -v, --version          show the version
+  --preset <name>          recommended (default), strict or all
+  --format <name>          stylish (default), json or sarif
+  --max-warnings <n>       also fail when there are more than n warnings
+  --ignore-pattern <glob>  skip files matching this gitignore-style pattern,
+                           relative to the current folder (repeatable)
+  --no-ignore              lint what the ignore rules would skip (.gitignore,
+                           --ignore-pattern, node_modules, dist, build,
+                           coverage, hidden folders)
+  -h, --help               show this help
+  -v, --version            show the version
 
-Exit codes: 0 no findings, 1 findings, 2 usage error or missing path.`;
+Exit codes: 0 no findings, 1 findings, 2 usage error, missing path, or a file
+or folder that could not be read (the rest is still linted and reported).`;
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -52,6 +63,8 @@ export function parseCliArgs(argv: string[]): CliCommand {
         preset: { type: "string" },
         format: { type: "string" },
         "max-warnings": { type: "string" },
+        "ignore-pattern": { type: "string", multiple: true },
+        "no-ignore": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -79,5 +92,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
     preset: oneOf("preset", values.preset ?? "recommended", PRESETS),
     format: oneOf("format", values.format ?? "stylish", FORMATS),
     maxWarnings,
+    ignorePatterns: values["ignore-pattern"] ?? [],
+    ignore: !values["no-ignore"],
   };
 }

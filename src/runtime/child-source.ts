@@ -1,6 +1,6 @@
 /**
  * Source of the measuring child process, run with
- * `node --expose-gc --input-type=module -e <CHILD_SOURCE>`.
+ * `node --expose-gc --max-old-space-size=<limit> --input-type=module -e <CHILD_SOURCE>`.
  *
  * It is kept as a plain ES module string (rather than a file next to this one) so that it works
  * the same from the TypeScript sources, from the bundled `dist/runtime/index.{js,cjs}`, and
@@ -10,8 +10,16 @@
  * `LEAKPROOF_CHILD_CONFIG` environment variable; the child sends `{ type: "phase" }` messages
  * as it goes, then exactly one `{ type: "result" }` or `{ type: "error" }`, and exits.
  * See `ChildMessage` in `measure.ts`.
+ *
+ * The child leads its own process group (the parent spawns it detached). A watchdog thread
+ * kills that whole group when the parent goes away or when the child's resident memory passes
+ * the limit; it runs on its own thread so that a fixture spinning in a loop cannot stop it.
+ * Before a memory kill it writes one `MEMORY_MARKER` line to stderr, which the parent reads.
  */
 export const CONFIG_ENV = "LEAKPROOF_CHILD_CONFIG";
+
+/** Prefix of the stderr line the watchdog writes before killing an over-limit child. */
+export const MEMORY_MARKER = "[leakproof-memory]";
 
 export const CHILD_SOURCE = String.raw`
 import v8 from "node:v8";
@@ -19,10 +27,65 @@ import { readdirSync } from "node:fs";
 import { resolveObjectURL } from "node:buffer";
 import { getEventListeners } from "node:events";
 import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 
 const config = JSON.parse(process.env.LEAKPROOF_CHILD_CONFIG);
 delete process.env.LEAKPROOF_CHILD_CONFIG;
 let phase = "load";
+
+// Runs in the watchdog thread. It is stringified, and the thread inherits --input-type=module:
+// dynamic import() is what works there whichever module type it ends up with.
+async function watchdog() {
+  const { workerData } = await import("node:worker_threads");
+  const { writeSync } = await import("node:fs");
+  const { parentPid, limitBytes, intervalMs, marker } = workerData;
+  const killGroup = () => {
+    try {
+      process.kill(-process.pid, "SIGKILL");
+    } catch {
+      process.kill(process.pid, "SIGKILL");
+    }
+  };
+  // Polled rather than tied to the IPC channel's 'disconnect': a listener there would keep an
+  // idle child alive, and the main thread may be spinning where no event can reach it.
+  setInterval(() => {
+    // Orphaned: the parent died (SIGKILL included) and this process was re-parented.
+    if (process.ppid !== parentPid) killGroup();
+    const rss = process.memoryUsage.rss();
+    if (limitBytes > 0 && rss > limitBytes) {
+      try {
+        writeSync(2, "\n" + marker + " " + JSON.stringify({ rssBytes: rss, limitBytes }) + "\n");
+      } finally {
+        killGroup();
+      }
+    }
+  }, intervalMs);
+}
+
+const watchdogThread = new Worker("(" + watchdog.toString() + ")()", {
+  eval: true,
+  workerData: {
+    parentPid: config.parentPid,
+    limitBytes: config.memoryLimitBytes,
+    intervalMs: config.watchdogIntervalMs,
+    marker: config.memoryMarker,
+  },
+  // Not the fixture's loaders (--import tsx, ...): the watchdog needs none of them.
+  execArgv: [],
+});
+// Started before anything is measured, so its own handles and descriptors are part of every sample.
+try {
+  await new Promise((resolve, reject) => {
+    watchdogThread.once("online", resolve);
+    watchdogThread.once("error", reject);
+  });
+} catch (error) {
+  await fail("setup", error);
+}
+// Only then unref'd: until it is online it is what keeps this process waiting for it.
+watchdogThread.unref();
+// Without its watchdog the child could outlive its parent or eat the machine: stop here.
+watchdogThread.on("error", (error) => fail("setup", error));
 
 function send(message) {
   return new Promise((resolve) => {
@@ -52,8 +115,33 @@ if (typeof originalCreateObjectURL === "function") {
   };
 }
 
+// Node refuses to import a file URL with an encoded backslash ("%5C"), which is what a POSIX path
+// such as "/srv/a\b/fixture.mjs" becomes. A resolve hook lets those files (and the relative
+// and bare imports inside them) through; it is only registered when the fixture path needs it.
+const BACKSLASH_HOOK = [
+  "import { createRequire } from 'node:module';",
+  "import { pathToFileURL } from 'node:url';",
+  "export async function resolve(specifier, context, next) {",
+  "  try { return await next(specifier, context); } catch (error) {",
+  "    if (error?.code !== 'ERR_INVALID_MODULE_SPECIFIER') throw error;",
+  "    if (/^(?:\\.{1,2}\\/|\\/|file:)/.test(specifier)) {",
+  "      const url = new URL(specifier, context.parentURL).href;",
+  "      if (/%5c/i.test(url)) return { url, shortCircuit: true };",
+  "      throw error;",
+  "    }",
+  "    // A package imported from such a folder: found with require's lookup (its 'require' entry).",
+  "    if (!context.parentURL?.startsWith('file:') || !/%5c/i.test(context.parentURL)) throw error;",
+  "    return { url: pathToFileURL(createRequire(context.parentURL).resolve(specifier)).href, shortCircuit: true };",
+  "  }",
+  "}",
+].join("\n");
+
 let fixture;
 try {
+  if (process.platform !== "win32" && config.file.includes("\\")) {
+    const { register } = await import("node:module");
+    register("data:text/javascript," + encodeURIComponent(BACKSLASH_HOOK));
+  }
   const mod = await import(pathToFileURL(config.file).href);
   fixture = mod.default ?? mod.fixture;
 } catch (error) {

@@ -10,6 +10,7 @@ export {
   type MeasureLeakOptions,
   type LeakMeasurement,
   type LeakMeasurementErrorKind,
+  type LeakMemoryOverrun,
   type LeakSample,
   type LeakVerdict,
 } from "./measure.js";
