@@ -10,14 +10,13 @@ const pkg = createRequire(import.meta.url)("../package.json") as { name: string;
 type EslintRule = NonNullable<ESLint.Plugin["rules"]>[string];
 
 /**
- * The public type of the plugin. The configs use `Linter.Config` from the user's own
- * `eslint` (a peer dependency), so `defineConfig()`, `plugins: { leakproof }` and
- * `Linter.Config[]` type-check against whichever major is installed. Each rule is
- * both the typescript-eslint rule it is built as (for RuleTester and tooling) and an
- * ESLint rule, which the object also is at run time.
+ * The plugin's shape inside this repository. Each rule is both the typescript-eslint rule
+ * it is built as (what RuleTester and the tests use) and an ESLint rule, which it also is
+ * at run time, so the object passes for an `ESLint.Plugin`. Users see a smaller
+ * declaration written against their own `eslint` types (tsup.config.ts, publicTypes).
  */
 interface LeakproofPlugin {
-  meta: { name: string; namespace: string; version: string };
+  meta: { name: string; namespace: "leakproof"; version: string };
   rules: { [Name in keyof typeof rules]: (typeof rules)[Name] & EslintRule };
   configs: Record<PresetName, Linter.Config>;
 }
