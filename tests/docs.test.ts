@@ -1,6 +1,6 @@
 /**
- * Checks every rule's docs page against the layout in notes/CONVENTIONS.md
- * ("Docs page layout") and lints each ❌ / ✅ example with only that rule enabled.
+ * Checks every rule's docs page against the layout in CONTRIBUTING.md
+ * ("Rule pages") and lints each ❌ / ✅ example with only that rule enabled.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -24,7 +24,7 @@ interface Example {
   options: unknown[];
 }
 
-/** Marked code blocks of a page; see the convention in notes/CONVENTIONS.md. */
+/** Marked code blocks of a page; see "Rule pages" in CONTRIBUTING.md. */
 function extractExamples(markdown: string, unmarked: number[] = []): Example[] {
   const lines = markdown.split("\n");
   const examples: Example[] = [];
@@ -96,7 +96,7 @@ for (const ruleName of Object.keys(plugin.rules)) {
 
   describe(relative, () => {
     it("exists", () => {
-      expect(existsSync(file), `${relative} is missing (see "Docs page layout" in notes/CONVENTIONS.md)`).toBe(true);
+      expect(existsSync(file), `${relative} is missing (see "Rule pages" in CONTRIBUTING.md)`).toBe(true);
     });
     if (!existsSync(file)) return;
     const markdown = readFileSync(file, "utf8");
