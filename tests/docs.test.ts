@@ -114,6 +114,15 @@ for (const ruleName of Object.keys(plugin.rules)) {
       expect(found.map((h) => h.trim()), `${relative} headings`).toEqual(REQUIRED_HEADINGS);
     });
 
+    it("lists its options with eslint-doc-generator under ## Options, if it has any", () => {
+      const options = markdown.slice(markdown.indexOf("\n## Options\n"), markdown.indexOf("\n## Runtime evidence\n"));
+      const schema = plugin.rules[ruleName as keyof typeof plugin.rules].meta.schema;
+      const hasOptions = Array.isArray(schema) ? schema.length > 0 : Object.keys(schema ?? {}).length > 0;
+      const generated = /<!-- begin auto-generated rule options list -->[^]*<!-- end auto-generated rule options list -->/.test(options);
+      expect(generated, `${relative}: the options-list markers (npm run docs fills them in)`).toBe(hasOptions);
+      if (!hasOptions) expect(options).toContain("This rule has no options.");
+    });
+
     it("has at least one ❌ and one ✅ example", () => {
       expect(examples.filter((e) => e.kind === "incorrect").length, "❌ examples").toBeGreaterThan(0);
       expect(examples.filter((e) => e.kind === "correct").length, "✅ examples").toBeGreaterThan(0);

@@ -74,7 +74,7 @@ describe("presets", () => {
   });
 
   it.each(PRESETS)("`extends: [\"leakproof/%s\"]` names the same preset", (preset) => {
-    const [extended] = defineConfig([{ plugins: { leakproof: plugin }, extends: [`leakproof/${preset}`] }]);
+    const [extended] = defineConfig([{ plugins: { leakproof: plugin as never }, extends: [`leakproof/${preset}`] }]);
     expect(extended?.rules).toEqual(plugin.configs[preset].rules);
     expect(extended?.files).toEqual(plugin.configs[preset].files);
   });
