@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { ESLint, Linter } from "eslint";
+import type { TSESLint } from "@typescript-eslint/utils";
 import { buildConfigs, type PresetName } from "./configs/index.js";
 import { rules } from "./rules/index.js";
 
@@ -7,15 +7,16 @@ import { rules } from "./rules/index.js";
 const pkg = createRequire(import.meta.url)("../package.json") as { name: string; version: string };
 
 /**
- * The plugin's shape inside this repository, where the rules are the typescript-eslint rule
- * modules they are built as (what RuleTester and the tests use). ESLint runs them as they
- * are, but its `Plugin` type does not accept them, so users get a smaller declaration written
- * against their own `eslint` types instead (tsup.config.ts, publicTypes).
+ * The plugin's shape inside this repository, in typescript-eslint's types: its rules are the
+ * rule modules they are built as (what RuleTester and the tests use). ESLint runs them as
+ * they are, but its own `Plugin` and `Linter.Config` types do not accept these types, so
+ * users get a declaration written against their own `eslint` instead (tsup.config.ts,
+ * publicTypes).
  */
 interface LeakproofPlugin {
   meta: { name: string; namespace: "leakproof"; version: string };
   rules: typeof rules;
-  configs: Record<PresetName, Linter.Config>;
+  configs: Record<PresetName, TSESLint.FlatConfig.Config>;
 }
 
 const plugin: LeakproofPlugin = {
@@ -24,7 +25,6 @@ const plugin: LeakproofPlugin = {
   // Filled in below: each preset registers this very object under `leakproof`.
   configs: {} as LeakproofPlugin["configs"],
 };
-// The cast is only for the type checker (see LeakproofPlugin).
-plugin.configs = buildConfigs(plugin as unknown as ESLint.Plugin, rules);
+plugin.configs = buildConfigs(plugin, rules);
 
 export default plugin;

@@ -83,7 +83,7 @@ describe("presets", () => {
     const messages = new Linter().verify(
       "export function start(onTick: () => void): void {\n  const worker = new Worker(\"tick.js\");\n  worker.onmessage = onTick;\n}\n",
       // Like typescript-eslint's base config: a parser for every file, and no `files` of its own.
-      [{ languageOptions: { parser: tsParser } }, plugin.configs.all],
+      [{ languageOptions: { parser: tsParser } }, plugin.configs.all as Linter.Config],
       { filename: "src/ticker.ts" },
     );
     expect(messages.filter((m) => m.ruleId === null).map((m) => m.message)).toEqual([]);

@@ -1,4 +1,4 @@
-import type { ESLint, Linter } from "eslint";
+import type { TSESLint } from "@typescript-eslint/utils";
 import type { LeakproofDocs } from "../util/create-rule.js";
 
 type AnyRule = { meta: { docs?: LeakproofDocs } };
@@ -56,10 +56,10 @@ export function presetRules(rules: Record<string, AnyRule>, preset: PresetName):
  * spread into the user's own object, and through `extends: ["leakproof/<preset>"]`.
  */
 export function buildConfigs(
-  plugin: ESLint.Plugin,
+  plugin: TSESLint.FlatConfig.Plugin,
   rules: Record<string, AnyRule>,
-): Record<PresetName, Linter.Config> {
-  const make = (preset: PresetName): Linter.Config => ({
+): Record<PresetName, TSESLint.FlatConfig.Config> {
+  const make = (preset: PresetName): TSESLint.FlatConfig.Config => ({
     name: `leakproof/${preset}`,
     files: [...PRESET_FILES],
     plugins: { leakproof: plugin },
