@@ -4,7 +4,7 @@
  * outside the repository, and that it shares typescript-eslint with the user's project.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import {
   describeMessages,
   ensureInstalled,
   installPackedPlugin,
+  packPlugin,
   linkPackage,
   root,
   runEslint,
@@ -39,12 +40,15 @@ const REPOSITORY = "https://github.com/leakproof/eslint-plugin-leakproof";
 const eslint9Bin = path.join(root, "tests", "eslint9", "node_modules", "eslint", "bin", "eslint.js");
 const eslint10Bin = path.join(root, "node_modules", "eslint", "bin", "eslint.js");
 
-/** The files `npm pack` would put in the tarball. */
+/** The files in the tarball `npm pack` makes. */
 function packedFiles(): string[] {
-  const run = spawnSync("npm", ["pack", "--dry-run", "--json", "--silent"], { cwd: root, encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`npm pack --dry-run failed:\n${run.stderr}`);
-  const [report] = JSON.parse(run.stdout) as { files: { path: string }[] }[];
-  return (report?.files ?? []).map((file) => file.path).sort();
+  const list = spawnSync("tar", ["-tzf", packPlugin()], { encoding: "utf8" });
+  if (list.status !== 0) throw new Error(`tar -tzf failed:\n${list.stderr}`);
+  return list.stdout
+    .split("\n")
+    .filter((line) => line.startsWith("package/") && !line.endsWith("/"))
+    .map((line) => line.slice("package/".length))
+    .sort();
 }
 
 const scratch: { remove: () => void }[] = [];
@@ -233,9 +237,8 @@ describe("next to the latest typescript-eslint", () => {
       return run.stdout.trim();
     };
     const latest = npm("view", "typescript-eslint", "version");
-    const pack = spawnSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: root, encoding: "utf8" });
-    expect(pack.status, pack.stderr).toBe(0);
-    const tarball = readdirSync(dir).find((name) => name.endsWith(".tgz")) ?? "";
+    const tarball = path.join(dir, "eslint-plugin-leakproof.tgz");
+    copyFileSync(packPlugin(), tarball);
     const typescript = (
       JSON.parse(readFileSync(path.join(root, "node_modules", "typescript", "package.json"), "utf8")) as { version: string }
     ).version;
@@ -247,7 +250,7 @@ describe("next to the latest typescript-eslint", () => {
       "--no-fund",
       "--ignore-scripts",
       "--loglevel=error",
-      `./${tarball}`,
+      "./eslint-plugin-leakproof.tgz",
       `typescript-eslint@${latest}`,
       "eslint@^10",
       `typescript@${typescript}`,

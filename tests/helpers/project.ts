@@ -7,6 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,28 +38,31 @@ export function linkPackage(dir: string, name: string, target: string): void {
   symlinkSync(target, link, "dir");
 }
 
+let packed: string | undefined;
+
 /**
  * Packs this repository with `npm pack` (what `npm publish` would upload: the `files`
- * list, not the working tree) and unpacks it as `dir/node_modules/eslint-plugin-leakproof`.
+ * list, not the working tree), once per test worker, and returns the tarball's path.
  * The build must be current (`npm test` builds first; see scripts/ensure-build.mjs).
  */
-export function installPackedPlugin(dir: string): string {
-  const packDir = path.join(dir, ".pack");
-  mkdirSync(packDir, { recursive: true });
-  const pack = spawnSync("npm", ["pack", "--silent", "--pack-destination", packDir], {
-    cwd: root,
-    encoding: "utf8",
-  });
+export function packPlugin(): string {
+  if (packed) return packed;
+  const packDir = mkdtempSync(path.join(os.tmpdir(), "leakproof-pack-"));
+  process.once("exit", () => rmSync(packDir, { recursive: true, force: true }));
+  const pack = spawnSync("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: root, encoding: "utf8" });
   if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stdout}${pack.stderr}`);
   const tarball = readdirSync(packDir).find((name) => name.endsWith(".tgz"));
   if (!tarball) throw new Error(`npm pack wrote no tarball:\n${pack.stdout}${pack.stderr}`);
+  packed = path.join(packDir, tarball);
+  return packed;
+}
+
+/** Unpacks the packed plugin as `dir/node_modules/eslint-plugin-leakproof`, as npm would install it. */
+export function installPackedPlugin(dir: string): string {
   const target = path.join(dir, "node_modules", "eslint-plugin-leakproof");
   mkdirSync(target, { recursive: true });
-  const untar = spawnSync("tar", ["-xzf", path.join(packDir, tarball), "-C", target, "--strip-components=1"], {
-    encoding: "utf8",
-  });
+  const untar = spawnSync("tar", ["-xzf", packPlugin(), "-C", target, "--strip-components=1"], { encoding: "utf8" });
   if (untar.status !== 0) throw new Error(`tar failed:\n${untar.stderr}`);
-  rmSync(packDir, { recursive: true, force: true });
   return target;
 }
 
