@@ -21,7 +21,7 @@ import {
   returnedValues,
   unwrap,
 } from "../ast/index.js";
-import type { RefResolver } from "../analysis/refs.js";
+import type { Scopes } from "../ast/scope.js";
 import { Frameworks } from "./frameworks/index.js";
 import {
   ANGULAR_DECORATORS,
@@ -91,7 +91,7 @@ export class Lifecycles {
   private readonly frameworks: Frameworks;
 
   constructor(
-    private readonly refs: RefResolver,
+    private readonly refs: Scopes,
     private readonly facts: FunctionFacts,
     private readonly teardownNames: readonly string[],
     sourceCode?: Readonly<TSESLint.SourceCode>,

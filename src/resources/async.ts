@@ -2,6 +2,7 @@
  * Promise combinators, as data: which static methods of the global `Promise` race their
  * inputs, and which operations hand back (or hang a new promise on) the promise they get.
  */
+import { lookup } from "../util/lookup.js";
 
 export interface RacingStatic {
   /** What the combinator waits for, for messages. */
@@ -13,10 +14,10 @@ export interface RacingStatic {
  * input. The reactions on inputs that are still pending stay there — and keep the result
  * promise, and its value, alive — until those inputs settle.
  */
-export const RACING_STATICS: Readonly<Record<string, RacingStatic>> = {
+export const RACING_STATICS = lookup<RacingStatic>({
   race: { settlesOn: "the first racer to settle" },
   any: { settlesOn: "the first racer to fulfil" },
-};
+});
 
 /**
  * Static methods that return their argument itself when it is already a native promise

@@ -2,6 +2,7 @@
  * The catalogue: what acquires a resource and what releases it, as data.
  * The engine reads these tables; adding an API here should not need engine changes.
  */
+import { lookup } from "../util/lookup.js";
 
 export type ResourceKind = "listener" | "timer" | "objectUrl" | "observer" | "closeable" | "subscription";
 
@@ -21,13 +22,13 @@ export interface TimerEntry {
   release: string;
 }
 
-export const TIMERS: Readonly<Record<string, TimerEntry>> = {
+export const TIMERS = lookup<TimerEntry>({
   // Browsers and Node accept either clear function for either kind of handle.
   setInterval: { kind: "interval", releasedBy: ["clearInterval", "clearTimeout"], release: "clearInterval" },
   setTimeout: { kind: "timeout", releasedBy: ["clearTimeout", "clearInterval"], release: "clearTimeout" },
   requestAnimationFrame: { kind: "frame", releasedBy: ["cancelAnimationFrame"], release: "cancelAnimationFrame" },
   requestIdleCallback: { kind: "idle", releasedBy: ["cancelIdleCallback"], release: "cancelIdleCallback" },
-};
+});
 
 export const TIMER_RELEASES: ReadonlySet<string> = new Set([
   "clearInterval",
@@ -49,20 +50,20 @@ export interface ListenerAddEntry {
   once: boolean;
 }
 
-export const LISTENER_ADDS: Readonly<Record<string, ListenerAddEntry>> = {
+export const LISTENER_ADDS = lookup<ListenerAddEntry>({
   addEventListener: { style: "dom", once: false },
   on: { style: "emitter", once: false },
   addListener: { style: "emitter", once: false },
   prependListener: { style: "emitter", once: false },
   once: { style: "emitter", once: true },
   prependOnceListener: { style: "emitter", once: true },
-};
+});
 
-export const LISTENER_REMOVES: Readonly<Record<string, "dom" | "emitter">> = {
+export const LISTENER_REMOVES = lookup<"dom" | "emitter">({
   removeEventListener: "dom",
   off: "emitter",
   removeListener: "emitter",
-};
+});
 
 export const REMOVE_ALL_LISTENERS = "removeAllListeners";
 

@@ -3,6 +3,7 @@
  * connections and workers (`close`, `terminate`), subscriptions (`unsubscribe`, or
  * calling the returned disposer). One entry per acquire/release pair.
  */
+import { lookup, lookup2 } from "../util/lookup.js";
 
 export type HandleFamily = "observer" | "closeable" | "subscription";
 
@@ -47,7 +48,7 @@ const OBSERVER = (label: string): HandleEntry => ({
 });
 
 /** Global constructors (decided from scope: no local binding of that name). */
-export const GLOBAL_CONSTRUCTORS: Readonly<Record<string, HandleEntry>> = {
+export const GLOBAL_CONSTRUCTORS = lookup<HandleEntry>({
   ResizeObserver: OBSERVER("ResizeObserver"),
   MutationObserver: OBSERVER("MutationObserver"),
   IntersectionObserver: OBSERVER("IntersectionObserver"),
@@ -61,10 +62,10 @@ export const GLOBAL_CONSTRUCTORS: Readonly<Record<string, HandleEntry>> = {
   MessageChannel: { family: "closeable", label: "MessageChannel", release: ["port1.close", "port2.close"], keeps: "both ports and their handlers" },
   RTCPeerConnection: { family: "closeable", label: "RTCPeerConnection", release: ["close"], keeps: "the connection, its media and its handlers" },
   AudioContext: { family: "closeable", label: "AudioContext", release: ["close"], keeps: "the audio thread and its graph" },
-};
+});
 
 /** Constructors exported by modules: `import { Worker } from "node:worker_threads"`. */
-export const MODULE_CONSTRUCTORS: Readonly<Record<string, Readonly<Record<string, HandleEntry>>>> = {
+export const MODULE_CONSTRUCTORS = lookup2<HandleEntry>({
   worker_threads: {
     Worker: { family: "closeable", label: "Worker", release: ["terminate"], endEvents: ["exit"], keeps: "the worker thread and its handlers" },
     BroadcastChannel: { family: "closeable", label: "BroadcastChannel", release: ["close"], keeps: "the channel and its handlers" },
@@ -74,10 +75,10 @@ export const MODULE_CONSTRUCTORS: Readonly<Record<string, Readonly<Record<string
     default: { family: "closeable", label: "WebSocket", release: ["close", "terminate"], keeps: "the connection and its handlers" },
     WebSocket: { family: "closeable", label: "WebSocket", release: ["close", "terminate"], keeps: "the connection and its handlers" },
   },
-};
+});
 
 /** Module functions whose result must be closed: `fs.watch(...)`, `readline.createInterface(...)`. */
-export const MODULE_FACTORIES: Readonly<Record<string, Readonly<Record<string, HandleEntry>>>> = {
+export const MODULE_FACTORIES = lookup2<HandleEntry>({
   fs: {
     watch: { family: "closeable", label: "fs.watch()", release: ["close"], keeps: "the watcher, its file handle and its listener" },
     watchFile: {
@@ -123,7 +124,7 @@ export const MODULE_FACTORIES: Readonly<Record<string, Readonly<Record<string, H
       perCallOnly: true,
     },
   },
-};
+});
 
 /** Module names as written, with and without the `node:` prefix. */
 export function moduleName(source: string): string {

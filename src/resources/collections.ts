@@ -2,16 +2,17 @@
  * Collections, as data: which constructors make a growable collection, which methods add
  * entries to one and which take entries out, and which collections bound themselves.
  */
+import { lookup } from "../util/lookup.js";
 
 /** The shapes the rule tracks. A `dict` is a plain object used as a dictionary. */
 export type CollectionKind = "map" | "set" | "array" | "dict";
 
 /** Global constructors (not shadowed in the file) that create a growable collection. */
-export const GROWABLE_CONSTRUCTORS: Readonly<Record<string, CollectionKind>> = {
+export const GROWABLE_CONSTRUCTORS = lookup<CollectionKind>({
   Map: "map",
   Set: "set",
   Array: "array",
-};
+});
 
 /** Static factories of the global `Array` that return a new array (`Array.from(x)`). */
 export const ARRAY_FACTORIES: ReadonlySet<string> = new Set(["from", "of"]);

@@ -3,6 +3,7 @@
  * new node, which look up an element that lives in the document, and which remove or
  * replace children. Used by src/analysis/dom-nodes.ts (no-accumulating-dom-nodes).
  */
+import { lookup } from "../util/lookup.js";
 
 export interface InsertMethod {
   /** Indexes of the arguments that are the inserted nodes; `"all"` for variadic methods. */
@@ -14,7 +15,7 @@ export interface InsertMethod {
 }
 
 /** Methods of `Node`/`Element` that insert nodes, and where their nodes are. */
-export const INSERT_METHODS: Readonly<Record<string, InsertMethod>> = {
+export const INSERT_METHODS = lookup<InsertMethod>({
   appendChild: { nodes: [0] },
   append: { nodes: "all" },
   prepend: { nodes: "all" },
@@ -23,7 +24,7 @@ export const INSERT_METHODS: Readonly<Record<string, InsertMethod>> = {
   insertAdjacentHTML: { nodes: [1], html: true },
   after: { nodes: "all", sibling: true },
   before: { nodes: "all", sibling: true },
-};
+});
 
 /** Methods of `document` that create a new node each call. */
 export const DOCUMENT_FACTORIES: ReadonlySet<string> = new Set([
@@ -71,7 +72,7 @@ export const CHILD_COUNT_PROPERTIES: ReadonlySet<string> = new Set(["children", 
 export const NON_NODE_REMOVE_HOSTS: ReadonlySet<string> = new Set(["classList", "relList", "sandbox", "part"]);
 
 /** Callees whose callback runs again and again, and the role that makes it so. */
-export const REPEATING_CALLEES: Readonly<Record<string, string>> = {
+export const REPEATING_CALLEES = lookup<string>({
   setInterval: "interval callback",
   addEventListener: "event handler",
   on: "event handler",
@@ -79,7 +80,7 @@ export const REPEATING_CALLEES: Readonly<Record<string, string>> = {
   prependListener: "event handler",
   subscribe: "subscription callback",
   observe: "observer callback",
-};
+});
 
 /** Events of `window`/`document` that fire once per page: their listeners are init code. */
 export const ONE_TIME_EVENTS: ReadonlySet<string> = new Set(["DOMContentLoaded", "load"]);

@@ -5,13 +5,14 @@
  *
  * Used by src/analysis/registrations.ts (rule no-repeated-registration).
  */
+import { lookup, lookup2 } from "../util/lookup.js";
 
 /**
  * Registration methods with an irregular undo method. Regular names need no entry:
  * `registerX` is undone by `unregisterX` / `deregisterX`, `addX` by `removeX`
  * (see `releasesFor`). `subscribe` is not here: no-leaked-subscription owns it.
  */
-export const IRREGULAR_PAIRS: Readonly<Record<string, readonly string[]>> = {
+export const IRREGULAR_PAIRS = lookup<readonly string[]>({
   // EventEmitter-style listeners (coordinated with no-leaked-event-listener).
   on: ["off", "removeListener"],
   addListener: ["removeListener", "off"],
@@ -38,7 +39,7 @@ export const IRREGULAR_PAIRS: Readonly<Record<string, readonly string[]>> = {
   interceptBufferProtocol: ["uninterceptProtocol"],
   interceptHttpProtocol: ["uninterceptProtocol"],
   interceptStreamProtocol: ["uninterceptProtocol"],
-};
+});
 
 /** Methods that drop every registration at once; they count as a release when they run in the repeated code. */
 export const CLEAR_ALL_METHODS: ReadonlySet<string> = new Set([
@@ -108,7 +109,7 @@ export function isRegistrationMethod(method: string): boolean {
  * from: `import { ipcMain } from "electron"`. Value: the registration methods this knowledge
  * covers (with `releasesFor` giving the undo).
  */
-export const KNOWN_MODULE_REGISTRIES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+export const KNOWN_MODULE_REGISTRIES = lookup2<readonly string[]>({
   electron: {
     ipcMain: ["handle", "on", "addListener", "prependListener"],
     ipcRenderer: ["on", "addListener", "prependListener"],
@@ -132,15 +133,15 @@ export const KNOWN_MODULE_REGISTRIES: Readonly<Record<string, Readonly<Record<st
     screen: ["on", "addListener"],
     autoUpdater: ["on", "addListener"],
   },
-};
+});
 
 /**
  * Globals whose API is known to have the undo method. `process.on` is a listener and
  * left to no-leaked-event-listener unless it is in code that rule does not judge.
  */
-export const KNOWN_GLOBAL_REGISTRIES: Readonly<Record<string, readonly string[]>> = {
+export const KNOWN_GLOBAL_REGISTRIES = lookup<readonly string[]>({
   process: ["on", "addListener", "prependListener"],
-};
+});
 
 /**
  * Member paths that end in a known registry: axios `interceptors.request` /
@@ -226,7 +227,7 @@ export const ONE_TIME_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
 /** Callees whose function argument runs on every event / tick / request. */
-export const REPEATING_CALLEES: Readonly<Record<string, string>> = {
+export const REPEATING_CALLEES = lookup<string>({
   setInterval: "an interval callback",
   addEventListener: "an event handler",
   on: "an event handler",
@@ -234,7 +235,7 @@ export const REPEATING_CALLEES: Readonly<Record<string, string>> = {
   prependListener: "an event handler",
   handle: "an IPC handler",
   createServer: "a request handler",
-};
+});
 
 /** Callees whose function argument runs once, later (a timer may re-arm itself: see the analysis). */
 export const DEFERRING_CALLEES: ReadonlySet<string> = new Set([

@@ -1,5 +1,5 @@
-import { DomNodesAnalysis, type DomNodesFinding } from "../analysis/dom-nodes.js";
-import { RefResolver } from "../analysis/refs.js";
+import { DomNodesAnalysis, type DomNodesFinding } from "../analysis/families/dom-nodes.js";
+import { RefResolver } from "../analysis/engine/refs.js";
 import { createRule } from "../util/create-rule.js";
 
 type MessageIds = "accumulatingNodes";

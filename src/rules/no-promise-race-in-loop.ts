@@ -1,5 +1,5 @@
-import { PromiseRaceAnalysis } from "../analysis/promise-race.js";
-import { RefResolver } from "../analysis/refs.js";
+import { PromiseRaceAnalysis } from "../analysis/families/promise-race.js";
+import { RefResolver } from "../analysis/engine/refs.js";
 import { createRule } from "../util/create-rule.js";
 
 type MessageIds = "raceInLoop" | "raceInRecursion";

@@ -1,7 +1,7 @@
 import type { TSESTree } from "@typescript-eslint/utils";
-import { analyze } from "../analysis/engine.js";
-import { RefResolver } from "../analysis/refs.js";
-import { type RegistrationMessageId, RegistrationAnalysis } from "../analysis/registrations.js";
+import { analyze } from "../analysis/index.js";
+import { RefResolver } from "../analysis/engine/refs.js";
+import { type RegistrationMessageId, RegistrationAnalysis } from "../analysis/families/registrations.js";
 import type { Node } from "../ast/index.js";
 import { createRule } from "../util/create-rule.js";
 

@@ -1,5 +1,5 @@
-import { CollectionAnalysis } from "../analysis/collections.js";
-import { RefResolver } from "../analysis/refs.js";
+import { CollectionAnalysis } from "../analysis/families/collections.js";
+import { RefResolver } from "../analysis/engine/refs.js";
 import { createRule } from "../util/create-rule.js";
 
 type MessageIds = "unbounded" | "emptyInnerKept";

@@ -1,5 +1,5 @@
 import { createRule } from "../util/create-rule.js";
-import { type CommonOptions, releasedElsewhereSchema, reportFindings, teardownSchema } from "../util/report.js";
+import { type CommonOptions, releasedElsewhereSchema, reportFindings, teardownSchema } from "./report.js";
 
 type MessageIds = "discarded" | "neverReleased" | "notReleasedInTeardown" | "replacedWithoutRelease" | "handlerLeftInPlace";
 

@@ -1,5 +1,5 @@
-import { RefResolver } from "../analysis/refs.js";
-import { StreamPipelineAnalysis } from "../analysis/stream-pipeline.js";
+import { RefResolver } from "../analysis/engine/refs.js";
+import { StreamPipelineAnalysis } from "../analysis/families/stream-pipeline.js";
 import { createRule } from "../util/create-rule.js";
 
 type MessageIds = "unhandledPipe" | "usePipeline";

@@ -1,6 +1,6 @@
-import { type AsyncLoopMessageId, analyzeAsyncLoops } from "../analysis/async-loops.js";
+import { type AsyncLoopMessageId, analyzeAsyncLoops } from "../analysis/families/async-loops.js";
 import { createRule } from "../util/create-rule.js";
-import { teardownSchema } from "../util/report.js";
+import { teardownSchema } from "./report.js";
 
 type MessageIds = AsyncLoopMessageId;
 

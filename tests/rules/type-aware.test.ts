@@ -12,7 +12,7 @@ import { RuleTester } from "@typescript-eslint/rule-tester";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { typeFacts } from "../../src/analysis/types.js";
+import { typeFacts } from "../../src/analysis/engine/type-facts.js";
 import plugin from "../../src/index.js";
 import listenerRule from "../../src/rules/no-leaked-event-listener.js";
 import subscriptionRule from "../../src/rules/no-leaked-subscription.js";

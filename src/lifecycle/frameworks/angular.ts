@@ -5,11 +5,12 @@
  * and `takeUntilDestroyed()` are handled by the class owner and the subscription analysis.)
  */
 import type { FrameworkSpec } from "./spec.js";
+import { lookup } from "../../util/lookup.js";
 
 export const ANGULAR: FrameworkSpec = {
   name: "angular",
   modules: new Set(["@angular/core"]),
-  callbacks: {
+  callbacks: lookup({
     effect: { arg: 0, returns: false, scope: false, cleanupParam: 0, importOnly: true, end: "after the effect re-runs or is destroyed" },
     // The single-callback form; the phase-object form (`{ earlyRead, write, ... }`) is not followed.
     afterRenderEffect: {
@@ -20,7 +21,7 @@ export const ANGULAR: FrameworkSpec = {
       importOnly: true,
       end: "after the effect re-runs or is destroyed",
     },
-  },
+  }),
   scopeCleanups: new Set(),
   innerCleanups: new Set(),
   end: "after the component is destroyed",

@@ -22,8 +22,8 @@ import {
   returnedValues,
   unwrap,
 } from "../../ast/index.js";
-import { type RefResolver, moduleBinding } from "../../analysis/refs.js";
-import { walk } from "../../analysis/walk.js";
+import { type Scopes, moduleBinding } from "../../ast/scope.js";
+import { walk } from "../../ast/walk.js";
 import { DEFERRED_CALLBACK_CALLEES, LIT_ELEMENT_DECORATORS, LIT_MODULES } from "../tables.js";
 import { ANGULAR, ANGULAR_ELEMENT_REF, ANGULAR_VIEW_QUERY_DECORATORS, ANGULAR_VIEW_QUERY_SIGNALS } from "./angular.js";
 import { SOLID } from "./solid.js";
@@ -68,7 +68,7 @@ export class Frameworks {
   private svelteUses: { actions: Set<string>; attachments: Set<string> } | undefined;
 
   constructor(
-    private readonly refs: RefResolver,
+    private readonly refs: Scopes,
     private readonly sourceCode: Readonly<TSESLint.SourceCode> | undefined,
     private readonly resolveFunction: (node: Node) => FunctionNode | undefined,
     private readonly reactish: WeakSet<FunctionNode>,

@@ -10,6 +10,7 @@
  * attachment in the function it returns.
  */
 import type { FrameworkSpec } from "./spec.js";
+import { lookup } from "../../util/lookup.js";
 
 const END = "after the component is destroyed";
 const STORE_END = "after the store's last subscriber unsubscribes";
@@ -17,7 +18,7 @@ const STORE_END = "after the store's last subscriber unsubscribes";
 export const SVELTE: FrameworkSpec = {
   name: "svelte",
   modules: new Set(["svelte", "svelte/store", "svelte/reactivity"]),
-  callbacks: {
+  callbacks: lookup({
     onMount: { arg: 0, returns: true, scope: true, returnsToScope: true, end: END },
     $effect: { arg: 0, returns: true, scope: false, rune: true, end: "after the effect re-runs or the component is destroyed" },
     "$effect.pre": { arg: 0, returns: true, scope: false, rune: true, end: "after the effect re-runs or the component is destroyed" },
@@ -25,7 +26,7 @@ export const SVELTE: FrameworkSpec = {
     writable: { arg: 1, returns: true, scope: false, importOnly: true, end: STORE_END },
     derived: { arg: 1, returns: true, scope: false, importOnly: true, end: STORE_END },
     createSubscriber: { arg: 0, returns: true, scope: false, importOnly: true, end: "after the last reader stops reading it" },
-  },
+  }),
   scopeCleanups: new Set(["onDestroy"]),
   innerCleanups: new Set(),
   end: END,

@@ -3,8 +3,8 @@
  * along several paths. Each path must release what the executor acquired.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, calleeOf, contains, isFunction, unwrap } from "../ast/index.js";
-import type { EngineContext } from "./engine.js";
+import { type FunctionNode, type Node, calleeOf, contains, isFunction, unwrap } from "../../ast/index.js";
+import type { EngineContext } from "./context.js";
 
 export interface SettlePath {
   /** A function inside the executor that calls `resolve`/`reject`, or the registration that passes them directly. */

@@ -18,8 +18,8 @@ import {
   memberName,
   outerParent,
   unwrap,
-} from "../ast/index.js";
-import { DEFAULT_TEARDOWN_METHODS } from "../lifecycle/tables.js";
+} from "../../ast/index.js";
+import { DEFAULT_TEARDOWN_METHODS } from "../../lifecycle/tables.js";
 import {
   ABORTED_PROPERTY,
   ABORT_METHOD,
@@ -31,11 +31,11 @@ import {
   SLEEP_HELPER_NAMES,
   THROW_IF_ABORTED,
   TIMERS_PROMISES_MODULES,
-} from "../resources/async.js";
-import { RefResolver, thisOwner } from "./refs.js";
-import { walk } from "./walk.js";
-import { forEachNode } from "./node-index.js";
-import { pushTo } from "../util/maps.js";
+} from "../../resources/async.js";
+import { RefResolver, thisOwner } from "../engine/refs.js";
+import { walk } from "../../ast/walk.js";
+import { forEachNode } from "../engine/node-index.js";
+import { pushTo } from "../../util/maps.js";
 
 export type AsyncLoopMessageId = "loopNeverExits" | "abortSwallowed" | "cancelNotAwaited" | "sleepIgnoresSignal";
 

@@ -4,21 +4,19 @@
  * of the same class, or the same static member path on either. Text alone never
  * decides a match.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { GLOBAL_HOSTS } from "../resources/catalogue.js";
-import { type Node, isClass, isFunction, memberName, unwrap } from "../ast/index.js";
-import { vueOptionsOf } from "../lifecycle/frameworks/vue-options.js";
+import { AST_NODE_TYPES as T } from "@typescript-eslint/utils";
+import { GLOBAL_HOSTS } from "../../resources/catalogue.js";
+import { type Node, isClass, isFunction, memberName, unwrap } from "../../ast/index.js";
+import { Scopes, type Variable } from "../../ast/scope.js";
+import { vueOptionsOf } from "../../lifecycle/frameworks/vue-options.js";
 
-type Scope = TSESLint.Scope.Scope;
-type Variable = TSESLint.Scope.Variable;
+export { type ModuleBinding, moduleBinding } from "../../ast/scope.js";
 
-export class RefResolver {
+export class RefResolver extends Scopes {
   private readonly ids = new WeakMap<object, number>();
   private nextId = 1;
   /** Ids of plain functions whose `this` a key was made for: whoever calls them decides it. */
   private readonly functionThis = new Set<number>();
-
-  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
 
   /** A stable numeric id for any object (variables, nodes). */
   id(object: object): number {
@@ -30,31 +28,6 @@ export class RefResolver {
     return id;
   }
 
-  /** The variable an identifier refers to, or undefined for a global (declared nowhere in the file). */
-  variable(node: TSESTree.Identifier | TSESTree.JSXIdentifier): Variable | undefined {
-    let scope: Scope | null = this.scopeOf(node);
-    while (scope) {
-      const found = scope.set.get(node.name);
-      if (found) return found.defs.length > 0 ? found : undefined;
-      scope = scope.upper;
-    }
-    return undefined;
-  }
-
-  /**
-   * Whether `name`, seen at `node`, is the global of that name: nothing in the file
-   * declares it. Decided from the scope manager, not from the user's `globals` config.
-   */
-  isGlobal(node: Node, name: string): boolean {
-    let scope: Scope | null = this.scopeOf(node);
-    while (scope) {
-      const found = scope.set.get(name);
-      if (found) return found.defs.length === 0;
-      scope = scope.upper;
-    }
-    return true;
-  }
-
   /** Whether `node` is the global `name` or `window.name` / `globalThis.name` / `self.name`. */
   isGlobalPath(node: Node, name: string): boolean {
     const inner = unwrap(node);
@@ -64,14 +37,6 @@ export class RefResolver {
       return object.type === T.Identifier && GLOBAL_HOSTS.has(object.name) && this.isGlobal(object, object.name);
     }
     return false;
-  }
-
-  private scopeOf(node: Node): Scope | null {
-    try {
-      return this.sourceCode.getScope(node);
-    } catch {
-      return null;
-    }
   }
 
   /**
@@ -185,52 +150,4 @@ export function thisOwner(node: Node): Node {
     if (current.type === T.Program) return current;
   }
   return node;
-}
-
-/** What an identifier imports: the module and the imported name (`default`, `*`, or a named export). */
-export interface ModuleBinding {
-  module: string;
-  imported: string;
-}
-
-/**
- * Resolves an identifier bound by `import`, `import * as`, `require(...)` or a
- * destructured `require`, so `fs.watch` is known to be Node's only when `fs` really
- * comes from `node:fs`.
- */
-export function moduleBinding(refs: RefResolver, node: TSESTree.Identifier): ModuleBinding | undefined {
-  const def = refs.variable(node)?.defs[0];
-  if (!def) return undefined;
-  if (def.type === "ImportBinding") {
-    const declaration = def.parent;
-    if (declaration?.type !== T.ImportDeclaration) return undefined;
-    const module = stripNodePrefix(String(declaration.source.value));
-    if (def.node.type === T.ImportSpecifier) {
-      const imported = def.node.imported.type === T.Identifier ? def.node.imported.name : def.node.imported.value;
-      return { module, imported };
-    }
-    return { module, imported: def.node.type === T.ImportDefaultSpecifier ? "default" : "*" };
-  }
-  if (def.type !== "Variable" || !def.node.init) return undefined;
-  const init = unwrap(def.node.init);
-  if (init.type !== T.CallExpression) return undefined;
-  const callee = unwrap(init.callee);
-  const [source] = init.arguments;
-  if (callee.type !== T.Identifier || callee.name !== "require" || source?.type !== T.Literal || typeof source.value !== "string") {
-    return undefined;
-  }
-  const module = stripNodePrefix(source.value);
-  if (def.node.id.type === T.Identifier) return { module, imported: "*" };
-  if (def.node.id.type === T.ObjectPattern) {
-    for (const property of def.node.id.properties) {
-      if (property.type === T.Property && property.value === def.name && property.key.type === T.Identifier) {
-        return { module, imported: property.key.name };
-      }
-    }
-  }
-  return undefined;
-}
-
-function stripNodePrefix(source: string): string {
-  return source.startsWith("node:") ? source.slice(5) : source;
 }

@@ -10,19 +10,20 @@
  * object without `next`/`error`/`complete`) has no callback to keep alive.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, calleeOf, contains, isFunction, memberName, outerParent, returnedValues, unwrap } from "../ast/index.js";
-import type { Owner } from "../lifecycle/owners.js";
+import { type FunctionNode, type Node, calleeOf, contains, isFunction, memberName, outerParent, returnedValues, unwrap } from "../../../ast/index.js";
+import type { Owner } from "../../../lifecycle/owners.js";
 import {
   COMPLETING_OPERATORS,
   type HandleEntry,
   NOTIFIER_EMITS,
   SUBSCRIPTION_RELEASES,
   TAKE_UNTIL,
-} from "../resources/closeable.js";
-import type { Call, EngineContext, Release } from "./engine.js";
-import { moduleBinding } from "./refs.js";
-import { type TypeFacts, typeFacts } from "./types.js";
-import { walk } from "./walk.js";
+} from "../../../resources/closeable.js";
+import type { EngineContext } from "../../engine/context.js";
+import type { Call, Release } from "../../engine/model.js";
+import { moduleBinding } from "../../engine/refs.js";
+import { type TypeFacts, typeFacts } from "../../engine/type-facts.js";
+import { walk } from "../../../ast/walk.js";
 
 const SUBSCRIPTION: HandleEntry = {
   family: "subscription",
@@ -332,28 +333,6 @@ function notifierFires(ctx: EngineContext, notifier: Node | undefined, owner: Ow
   if (!key) return true; // `takeUntil(fromEvent(...))`: cannot tell; trust the author.
   const region = ctx.releaseRegion(owner);
   return (ctx.methodReleases.get(key) ?? []).some((release) => NOTIFIER_ENDS.has(release.name) && ctx.inRegion(release.call, region));
-}
-
-/**
- * Where a subscription's release counts. As for any handle (`ctx.releaseRegion`), plus:
- * a subscription an effect keeps in a ref (`subRef.current = ...`) is also released by
- * the cleanup of an unmount-only effect (`useEffect(() => () => subRef.current?.unsubscribe(), [])`)
- * of the same component.
- */
-export function subscriptionRegion(ctx: EngineContext, owner: Owner, keys: readonly string[]): Node[] | "anywhere" {
-  const base = ctx.releaseRegion(owner);
-  if (base === "anywhere" || owner.type !== "effect" || !owner.component) return base;
-  if (!keys.some((key) => key.endsWith(".current"))) return base;
-  const cleanups: Node[] = [];
-  walk(owner.component.body, ctx.sourceCode.visitorKeys, (node) => {
-    if (node.type !== T.CallExpression) return;
-    const [setup, deps] = node.arguments;
-    if (!setup || !isFunction(setup) || setup === owner.setup) return;
-    if (deps?.type !== T.ArrayExpression || deps.elements.length > 0) return;
-    const effect = ctx.lifecycles.effectOwner(setup);
-    if (effect?.type === "effect" && !effect.cleanupUnknown) cleanups.push(...effect.cleanups);
-  });
-  return cleanups.length > 0 ? [...base, ...ctx.expand(cleanups)] : base;
 }
 
 /** `unsubscribe()` / `this.unsub()`: calls of a stored disposer, by the key of the callee. */

@@ -17,9 +17,9 @@ import {
   keyName,
   memberName,
   unwrap,
-} from "../ast/index.js";
-import { type Lifecycles, Lifecycles as LifecyclesImpl, type Owner, enclosingClass } from "../lifecycle/owners.js";
-import { DEFAULT_TEARDOWN_METHODS } from "../lifecycle/tables.js";
+} from "../../ast/index.js";
+import { type Lifecycles, Lifecycles as LifecyclesImpl, type Owner, enclosingClass } from "../../lifecycle/owners.js";
+import { DEFAULT_TEARDOWN_METHODS } from "../../lifecycle/tables.js";
 import {
   LISTENER_ADDS,
   LISTENER_REMOVES,
@@ -28,18 +28,13 @@ import {
   OBJECT_URL_RELEASE,
   OWNED_FACTORIES,
   REMOVE_ALL_LISTENERS,
-  type ResourceKind,
   TIMERS,
   TIMER_MODULES,
   TIMER_RELEASES,
-  TRIGGER_PATTERN,
-} from "../resources/catalogue.js";
+} from "../../resources/catalogue.js";
 import { RefResolver, moduleBinding } from "./refs.js";
-import { walk } from "./walk.js";
-import { analyzeListeners } from "./listeners.js";
-import { analyzeTimers } from "./timers.js";
-import { analyzeObjectUrls } from "./object-urls.js";
-import { analyzeHandles } from "./closeables.js";
+import { walk } from "../../ast/walk.js";
+import type { Call, EngineOptions, Release } from "./model.js";
 import {
   ACTIVATION_METHODS,
   GLOBAL_CONSTRUCTORS,
@@ -50,51 +45,9 @@ import {
   SUBSCRIBE_METHODS,
   TEARDOWN_REGISTRARS,
   TOKEN_RELEASES,
-} from "../resources/closeable.js";
-import { pushTo } from "../util/maps.js";
+} from "../../resources/closeable.js";
+import { pushTo } from "../../util/maps.js";
 import { forEachNode } from "./node-index.js";
-
-export type Call = TSESTree.CallExpression | TSESTree.NewExpression;
-
-export interface SuggestionSpec {
-  messageId: string;
-  data?: Record<string, string>;
-  fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[];
-}
-
-export interface Finding {
-  kind: ResourceKind;
-  messageId: string;
-  node: Node;
-  data: Record<string, string>;
-  suggest?: SuggestionSpec[];
-  /**
-   * A release exists somewhere in the file that may be this one — on another path than the
-   * owner's end (a drag listener removed on pointerup, a timer cleared in a detach handler), or
-   * one whose target or handler cannot be proven the same (a loop over the stored targets, a
-   * handler read back from a data record). Reported only with `reportReleasedElsewhere`.
-   */
-  releasedSomewhere?: boolean;
-}
-
-/** Messages that say "released elsewhere, but not when its owner ends". */
-const ELSEWHERE_MESSAGES: ReadonlySet<string> = new Set([
-  "listenerNotRemovedInTeardown",
-  "timerNotClearedInTeardown",
-  "urlNotRevokedInTeardown",
-  "notReleasedInTeardown",
-]);
-
-export interface EngineOptions {
-  /** Extra method names that end a plain class's life. */
-  teardownMethods?: readonly string[];
-}
-
-/** A release call, indexed by the key of the thing it releases. */
-export interface Release {
-  call: TSESTree.CallExpression;
-  name: string;
-}
 
 /** Everything one walk of the file collected, plus the helpers the analysers share. */
 export class EngineContext {
@@ -530,47 +483,4 @@ function isHandlerProperty(node: Node): boolean {
   if (inner.type !== T.MemberExpression) return false;
   const name = memberName(inner);
   return !!name && /^on[a-z]+$/.test(name);
-}
-
-// ---------------------------------------------------------------------------
-// Entry point and cache
-
-export interface Analysis {
-  findings: Finding[];
-}
-
-const EMPTY: Analysis = { findings: [] };
-const cache = new WeakMap<object, Map<string, Analysis>>();
-
-/**
- * Analyses the file once per distinct engine options and returns every finding;
- * rules pick the kinds they report. Errors are not swallowed: the crash tests and the
- * bench's mutation runs must see them.
- */
-export function analyze(sourceCode: Readonly<TSESLint.SourceCode>, options: EngineOptions = {}): Analysis {
-  const optionsKey = JSON.stringify(options.teardownMethods ?? []);
-  let perFile = cache.get(sourceCode.ast);
-  const cached = perFile?.get(optionsKey);
-  if (cached) return cached;
-  let result = EMPTY;
-  if (TRIGGER_PATTERN.test(sourceCode.text)) {
-    const context = new EngineContext(sourceCode, options);
-    result = {
-      findings: [
-        ...analyzeListeners(context),
-        ...analyzeTimers(context),
-        ...analyzeObjectUrls(context),
-        ...analyzeHandles(context),
-      ],
-    };
-    for (const finding of result.findings) {
-      if (ELSEWHERE_MESSAGES.has(finding.messageId)) finding.releasedSomewhere = true;
-    }
-  }
-  if (!perFile) {
-    perFile = new Map();
-    cache.set(sourceCode.ast, perFile);
-  }
-  perFile.set(optionsKey, result);
-  return result;
 }

@@ -5,38 +5,33 @@
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
 import {
-  type FunctionNode,
   type Node,
   calleeOf,
   contains,
-  functionBinding,
-  isClass,
   isFunction,
-  isThisMember,
   memberName,
   staticString,
   unwrap,
-} from "../ast/index.js";
-import type { Owner, OwnerContext } from "../lifecycle/owners.js";
-import { REQUEST_PARAM_NAMES } from "../lifecycle/tables.js";
+} from "../../ast/index.js";
+import type { Owner, OwnerContext } from "../../lifecycle/owners.js";
+import { REQUEST_PARAM_NAMES } from "../../lifecycle/tables.js";
 import {
   ABORT,
   LISTENER_ADDS,
   LISTENER_REMOVES,
   LONG_LIVED_FACTORIES,
-  LONG_LIVED_TARGETS,
   TARGET_DISPOSERS,
-} from "../resources/catalogue.js";
-import type { EngineContext, Finding, Release } from "./engine.js";
-import { moduleBinding } from "./refs.js";
-import { settlePaths } from "./executor.js";
-import { typeFacts } from "./types.js";
-import { appendCleanupSuggestion } from "./shared.js";
-import { subscriptionRegion } from "./subscriptions.js";
-import { walk } from "./walk.js";
-import { pushTo } from "../util/maps.js";
-
-export type TargetClass = "self" | "created" | "global" | "module" | "external";
+} from "../../resources/catalogue.js";
+import type { EngineContext } from "../engine/context.js";
+import type { Finding, Release } from "../engine/model.js";
+import { moduleBinding } from "../engine/refs.js";
+import { settlePaths } from "../engine/executor.js";
+import { typeFacts } from "../engine/type-facts.js";
+import { appendCleanupSuggestion } from "../engine/suggestions.js";
+import { subscriptionRegion } from "../engine/regions.js";
+import { type TargetClass, classify, iterationSource } from "../engine/targets.js";
+import { walk } from "../../ast/walk.js";
+import { pushTo } from "../../util/maps.js";
 
 interface Listener {
   call: TSESTree.CallExpression;
@@ -259,185 +254,6 @@ function sameHandlerByType(ctx: EngineContext, a: Listener, b: Listener): boolea
   return a.handlerKind === "ref" && b.handlerKind === "ref" && typeFacts(ctx.sourceCode)?.sameFunction(a.handler, b.handler) === true;
 }
 
-/** Whether the target is the owner itself or something it made: it dies with the owner. */
-export function madeByOwner(ctx: EngineContext, target: Node, depth = 0): boolean {
-  const where = classify(ctx, target, depth);
-  return where === "created" || where === "self";
-}
-
-/**
- * Where a listener's (or observation's) target comes from: the owner itself, something it
- * made (directly, through a helper's parameter, or by inserting it into a node it made),
- * a global, a module binding, or anything else.
- */
-export function classify(ctx: EngineContext, target: Node, depth = 0): TargetClass {
-  const inner = unwrap(target);
-  if (inner.type === T.ThisExpression) return "self";
-  // A framework component's own template element dies with it.
-  if (ctx.lifecycles.isOwnElement(inner)) return "self";
-  if (inner.type === T.CallExpression) {
-    const callee = unwrap(inner.callee);
-    const name = callee.type === T.MemberExpression ? memberName(callee) : callee.type === T.Identifier ? callee.name : undefined;
-    if (name && LONG_LIVED_FACTORIES.has(name)) return "global";
-    if (ctx.isCreation(inner)) return "created";
-    // `this.querySelector("button")`, `this.shadowRoot.getElementById("x")`: a descendant
-    // of the owner or of something it created lives and dies with it.
-    if (name && DESCENDANT_LOOKUPS.has(name) && callee.type === T.MemberExpression && depth < 6) {
-      const base = classify(ctx, callee.object, depth + 1);
-      return base === "created" || base === "self" ? base : "external";
-    }
-    return "external";
-  }
-  if (inner.type === T.NewExpression) return "created";
-  const key = ctx.refs.key(inner);
-  if (key?.startsWith("g:")) return LONG_LIVED_TARGETS.has(key.slice(2)) ? "global" : "external";
-  if (inner.type === T.Identifier) {
-    const variable = ctx.refs.variable(inner);
-    const def = variable?.defs[0];
-    if (!variable || !def) return "external";
-    if (variable.scope.type === "module" || variable.scope.type === "global") return "module";
-    if (def.type === "Variable" && def.node.init && createdValue(ctx, def.node.init)) return "created";
-    // `let cue; ... cue = new Cue(...)`: every value it ever holds is made here.
-    const writes = variable.references.filter((reference) => reference.isWrite());
-    if (writes.length > 0 && writes.every((reference) => reference.writeExpr && createdValue(ctx, reference.writeExpr))) return "created";
-    // `const row = item.domElement.firstChild` of an item made here, `this.panel.querySelector(...)`.
-    if (def.type === "Variable" && def.parent?.kind === "const" && def.node.init && depth < 6) {
-      const init = unwrap(def.node.init);
-      if (init.type === T.MemberExpression || init.type === T.Identifier || init.type === T.CallExpression) {
-        const base = classify(ctx, init, depth + 1);
-        if (base === "created" || base === "self") return base;
-      }
-    }
-    // A node the owner inserts into a node it made lives in that subtree and goes with it.
-    if (depth < 4 && adoptedIntoCreated(ctx, variable, depth)) return "created";
-    // A parameter of a helper that every call in the file hands something made here.
-    if (def.type === "Parameter" && depth < 4) {
-      const passed = argumentClasses(ctx, def.node, def.name, depth);
-      if (passed.length > 0 && passed.every((c) => c === "created" || c === "self")) return "created";
-    }
-    const source = depth < 6 ? iterationSource(def) : undefined;
-    if (source) {
-      const base = classify(ctx, source, depth + 1);
-      return base === "created" || base === "self" ? base : "external";
-    }
-    return "external";
-  }
-  if (inner.type === T.MemberExpression && depth < 6) {
-    const object = unwrap(inner.object);
-    // `el.parentElement`, `el.ownerDocument`: outward from an owned node, to something that may outlive it.
-    if (OUTWARD_MEMBERS.has(memberName(inner) ?? "")) return "external";
-    if (object.type === T.ThisExpression) {
-      const name = memberName(inner);
-      if (name === "shadowRoot" || name === "renderRoot") return "self";
-      const cls = ctx.refs.key(object);
-      void cls;
-      const owner = ctx.lifecycles.ownerOf(inner).owner;
-      if (owner.type === "class" && name && owner.info.createdMembers.has(name)) return "created";
-      return "external";
-    }
-    const base = classify(ctx, object, depth + 1);
-    return base === "created" || base === "self" ? base : "external";
-  }
-  return "external";
-}
-
-const INSERTIONS: ReadonlySet<string> = new Set(["appendChild", "append", "prepend", "insertBefore", "replaceChildren"]);
-
-/** `wrapper.appendChild(canvas)` where `wrapper` was made here. */
-function adoptedIntoCreated(
-  ctx: EngineContext,
-  variable: NonNullable<ReturnType<EngineContext["refs"]["variable"]>>,
-  depth: number,
-): boolean {
-  return variable.references.some((reference) => {
-    const id = reference.identifier as Node;
-    if (keptInOwnCollection(id)) return true;
-    const call = id.parent;
-    if (call?.type !== T.CallExpression || !call.arguments.includes(id as TSESTree.Expression)) return false;
-    const callee = unwrap(call.callee);
-    if (callee.type !== T.MemberExpression || !INSERTIONS.has(memberName(callee) ?? "")) return false;
-    return madeByOwner(ctx, callee.object, depth + 1);
-  });
-}
-
-const COLLECTION_ADDS: ReadonlySet<string> = new Set(["push", "unshift", "add", "set"]);
-
-/**
- * `this.tabs[tab.id] = tab`, `this.workers.push(worker)`, `this.items.set(id, item)`: the owner
- * keeps the object among its own children, whose lives it manages (a single dependency
- * such as `this.socket = socket` is not a child: it is usually shared).
- */
-function keptInOwnCollection(id: Node): boolean {
-  const parent = id.parent;
-  if (parent?.type === T.AssignmentExpression && parent.right === id && parent.operator === "=") {
-    const left = unwrap(parent.left);
-    return left.type === T.MemberExpression && left.computed && isThisMemberPath(left.object);
-  }
-  if (parent?.type === T.CallExpression && parent.arguments.includes(id as TSESTree.Expression)) {
-    const callee = unwrap(parent.callee);
-    const method = callee.type === T.MemberExpression ? (memberName(callee) ?? "") : "";
-    // A `Map` key is only looked up by (often a cache of data about an outside object); the value is kept.
-    if (method === "set" && parent.arguments[1] !== id) return false;
-    return callee.type === T.MemberExpression && COLLECTION_ADDS.has(method) && isThisMemberPath(callee.object);
-  }
-  return false;
-}
-
-/** `this.tabs`: a named field of the owner. */
-function isThisMemberPath(node: Node): boolean {
-  const inner = unwrap(node);
-  return isThisMember(inner) && !inner.computed;
-}
-
-/** `new X()`, `createElement(...)`, or `a = this.a = new X()`. */
-function createdValue(ctx: EngineContext, node: Node): boolean {
-  let inner = unwrap(node);
-  while (inner.type === T.AssignmentExpression && inner.operator === "=") inner = unwrap(inner.right);
-  return ctx.isCreation(inner);
-}
-
-const callSiteCache = new WeakMap<Node, TSESTree.CallExpression[]>();
-
-/**
- * The calls in the file of a helper function or class method: `helper(x)` resolved to the
- * helper's binding (not for module-level functions, which other modules may call), and
- * `this.setup(x)` in the method's own class. Calls from other files (`viewer.setup(x)`) and
- * uses as a value are not seen: callers treat an empty list as "unknown".
- */
-export function callSitesOf(ctx: EngineContext, fn: FunctionNode): TSESTree.CallExpression[] {
-  const cached = callSiteCache.get(fn);
-  if (cached) return cached;
-  let sites: TSESTree.CallExpression[] = [];
-  const method = fn.parent?.type === T.MethodDefinition && !fn.parent.computed ? fn.parent : undefined;
-  const cls = method?.parent?.parent;
-  if (method && cls && isClass(cls) && method.key.type === T.Identifier) {
-    const name = method.key.name;
-    sites = ctx.callsNamed(name).filter((call) => unwrap(call.callee).type === T.MemberExpression && contains(cls, call));
-  } else {
-    const binding = functionBinding(fn);
-    const variable = binding ? ctx.refs.variable(binding) : undefined;
-    if (variable && variable.scope.type !== "module" && variable.scope.type !== "global") {
-      sites = ctx.callsNamed(binding!.name).filter((call) => {
-        const callee = unwrap(call.callee);
-        return callee.type === T.Identifier && ctx.refs.variable(callee) === variable;
-      });
-    }
-  }
-  callSiteCache.set(fn, sites);
-  return sites;
-}
-
-/** How each call of the function that declares `param` classifies the argument it passes there. */
-function argumentClasses(ctx: EngineContext, fn: Node, param: Node, depth: number): TargetClass[] {
-  if (!isFunction(fn)) return [];
-  const index = fn.params.findIndex((p) => p === param || (p.type === T.AssignmentPattern && p.left === param));
-  if (index < 0) return [];
-  return callSitesOf(ctx, fn).map((call) => {
-    const arg = call.arguments[index];
-    return arg && arg.type !== T.SpreadElement ? classify(ctx, arg, depth + 1) : "external";
-  });
-}
-
 /** The name of the call when a removal's target is an object made right there (`matchMedia(q)`, `new X()`). */
 function freshTargetCall(ctx: EngineContext, target: Node): string | undefined {
   const inner = unwrap(target);
@@ -446,49 +262,6 @@ function freshTargetCall(ctx: EngineContext, target: Node): string | undefined {
   if (!name) return undefined;
   if (inner.type === T.NewExpression) return `new ${name}`;
   return LONG_LIVED_FACTORIES.has(name) || ctx.isCreation(inner) ? name : undefined;
-}
-
-/** Members that lead from a node to its ancestors or its document and window. */
-const OUTWARD_MEMBERS: ReadonlySet<string> = new Set([
-  "parentElement",
-  "parentNode",
-  "offsetParent",
-  "ownerDocument",
-  "defaultView",
-  "documentElement",
-  "body",
-]);
-
-/** Element lookups whose results are descendants of the object they are called on. */
-const DESCENDANT_LOOKUPS: ReadonlySet<string> = new Set([
-  "querySelector",
-  "querySelectorAll",
-  "getElementById",
-  "getElementsByClassName",
-  "getElementsByTagName",
-  "getElementsByName",
-  // Component trees (video.js and similar): a child the component looks up among its own.
-  "getChild",
-  "getChildById",
-]);
-
-/**
- * For an element of a collection — `for (const b of list)` or the first parameter of
- * `list.forEach((b) => ...)` — the collection expression `list`.
- */
-function iterationSource(def: NonNullable<ReturnType<EngineContext["refs"]["variable"]>>["defs"][number]): Node | undefined {
-  if (def.type === "Variable" && !def.node.init && def.node.id.type === T.Identifier) {
-    const loop = def.parent?.parent;
-    if (loop?.type === T.ForOfStatement && loop.left === def.parent) return loop.right;
-    return undefined;
-  }
-  if (def.type === "Parameter" && isFunction(def.node) && def.node.params[0] === def.name) {
-    const call = def.node.parent;
-    if (call?.type !== T.CallExpression || call.arguments[0] !== def.node) return undefined;
-    const callee = unwrap(call.callee);
-    if (callee.type === T.MemberExpression && memberName(callee) === "forEach") return callee.object;
-  }
-  return undefined;
 }
 
 /** Whether the owner must take this listener off before it ends. */

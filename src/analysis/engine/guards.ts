@@ -1,10 +1,11 @@
 /**
- * Checks and suggestion builders shared by the kind analysers.
+ * Guards shared by the families: whether storing a handle again can drop a live one.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, contains, enclosingFunction, returnedValues } from "../ast/index.js";
-import type { EngineContext, Finding, Release } from "./engine.js";
-import { walk } from "./walk.js";
+import { AST_NODE_TYPES as T } from "@typescript-eslint/utils";
+import { type Node, contains, enclosingFunction } from "../../ast/index.js";
+import type { EngineContext } from "./context.js";
+import type { Release } from "./model.js";
+import { walk } from "../../ast/walk.js";
 
 /**
  * Whether re-running the function that stores a handle cannot drop a live one:
@@ -62,38 +63,3 @@ export function mentions(ctx: EngineContext, node: Node, keys: readonly string[]
   });
   return found;
 }
-
-/**
- * A suggestion that adds `return () => <cleanup>` at the end of an effect setup that
- * has no cleanup yet. Only offered when the setup body is a block with no `return`,
- * so the result is always valid and changes nothing but the cleanup.
- */
-export function appendCleanupSuggestion(
-  ctx: EngineContext,
-  setup: FunctionNode,
-  cleanupStatement: string,
-  messageId: string,
-  data: Record<string, string>,
-  extra?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix,
-): Finding["suggest"] {
-  if (setup.body.type !== T.BlockStatement || returnedValues(setup).length > 0) return undefined;
-  // Vue, Solid, Angular setups ignore what their callback returns.
-  const owner = ctx.lifecycles.effectOwner(setup);
-  if (owner?.type === "effect" && owner.returnsCleanup === false) return undefined;
-  const last = setup.body.body[setup.body.body.length - 1];
-  if (!last) return undefined;
-  const indent = " ".repeat(last.loc.start.column);
-  return [
-    {
-      messageId,
-      data,
-      fix: (fixer) => {
-        const fixes = [fixer.insertTextAfter(last, `\n${indent}return () => {\n${indent}  ${cleanupStatement}\n${indent}};`)];
-        if (extra) fixes.unshift(extra(fixer));
-        return fixes;
-      },
-    },
-  ];
-}
-
-export type { TSESTree };

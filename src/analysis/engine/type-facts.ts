@@ -15,8 +15,8 @@
  */
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type * as ts from "typescript";
-import { type Node, isFunction, unwrap } from "../ast/index.js";
-import { walk } from "./walk.js";
+import { type Node, isFunction, unwrap } from "../../ast/index.js";
+import { walk } from "../../ast/walk.js";
 
 /** What kind of object a method is called on. */
 export type ReceiverKind = "event-target" | "emitter" | "observable" | "node-stream" | "other";

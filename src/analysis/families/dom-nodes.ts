@@ -37,9 +37,9 @@ import {
   returnedValues,
   staticString,
   unwrap,
-} from "../ast/index.js";
-import { Lifecycles, enclosingClass } from "../lifecycle/owners.js";
-import { REACT_BASE_CLASSES, WEB_COMPONENT_BASES } from "../lifecycle/tables.js";
+} from "../../ast/index.js";
+import { Lifecycles, enclosingClass } from "../../lifecycle/owners.js";
+import { REACT_BASE_CLASSES, WEB_COMPONENT_BASES } from "../../lifecycle/tables.js";
 import {
   CHILD_COUNT_PROPERTIES,
   CLEARING_METHODS,
@@ -58,9 +58,9 @@ import {
   REPEATING_NAME_WORDS,
   RESCHEDULING_CALLEES,
   SELF_REMOVING_METHODS,
-} from "../resources/dom.js";
-import { type RefResolver, thisOwner } from "./refs.js";
-import { walk } from "./walk.js";
+} from "../../resources/dom.js";
+import { type RefResolver, thisOwner } from "../engine/refs.js";
+import { walk } from "../../ast/walk.js";
 
 export interface DomNodesOptions {
   /** Extra function names that run repeatedly. */

@@ -5,15 +5,18 @@
  * live handle (reconnect) must release the old one first.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, functionBinding, memberName, staticString, unwrap } from "../ast/index.js";
-import { type Owner, type OwnerContext, pairedSetup } from "../lifecycle/owners.js";
-import { CHAINABLE_METHODS, type HandleEntry, type HandleFamily } from "../resources/closeable.js";
-import type { Call, EngineContext, Finding, Release } from "./engine.js";
-import { type Handle, handleOf } from "./handles.js";
-import { completesByItself, indexCalledHandles, subscriptionAcquisitions, subscriptionRegion } from "./subscriptions.js";
-import { guardedBefore } from "./shared.js";
-import { moduleBinding } from "./refs.js";
-import { callSitesOf, madeByOwner } from "./listeners.js";
+import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, functionBinding, memberName, staticString, unwrap } from "../../../ast/index.js";
+import { type Owner, type OwnerContext, pairedSetup } from "../../../lifecycle/owners.js";
+import { CHAINABLE_METHODS, type HandleEntry, type HandleFamily } from "../../../resources/closeable.js";
+import type { EngineContext } from "../../engine/context.js";
+import type { Call, Finding, Release } from "../../engine/model.js";
+import { type Handle, handleOf } from "../../engine/handles.js";
+import { completesByItself, indexCalledHandles, subscriptionAcquisitions } from "./subscriptions.js";
+import { subscriptionRegion } from "../../engine/regions.js";
+import { guardedBefore } from "../../engine/guards.js";
+import { moduleBinding } from "../../engine/refs.js";
+import { callSitesOf } from "../../engine/callgraph.js";
+import { madeByOwner } from "../../engine/targets.js";
 
 export function analyzeHandles(ctx: EngineContext): Finding[] {
   const findings: Finding[] = [];

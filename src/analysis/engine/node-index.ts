@@ -4,8 +4,8 @@
  * the tree again, so a file is traversed once however many rules are on.
  */
 import type { TSESLint } from "@typescript-eslint/utils";
-import type { Node } from "../ast/index.js";
-import { walk } from "./walk.js";
+import type { Node } from "../../ast/index.js";
+import { walk } from "../../ast/walk.js";
 
 const cache = new WeakMap<object, readonly Node[]>();
 

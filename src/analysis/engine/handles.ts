@@ -3,7 +3,7 @@
  * or stored in locations (each with a reference key) where a release can find it.
  */
 import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { type Node, isFunction, keyName, memberName, unwrap } from "../ast/index.js";
+import { type Node, isFunction, keyName, memberName, unwrap } from "../../ast/index.js";
 import type { RefResolver } from "./refs.js";
 
 export type Handle =

@@ -1,5 +1,5 @@
 import type { TSESLint } from "@typescript-eslint/utils";
-import { analyze } from "../analysis/engine.js";
+import { analyze } from "../analysis/index.js";
 import type { ResourceKind } from "../resources/catalogue.js";
 
 /** Shared option: extra names of methods that end a plain class's life. */

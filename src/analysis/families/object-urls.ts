@@ -4,13 +4,14 @@
  * not free anything.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type Node, calleeOf, enclosingFunction, isFunction, isThisMember, memberName, unwrap } from "../ast/index.js";
-import type { Owner } from "../lifecycle/owners.js";
-import { OBJECT_URL_HOSTS, OBJECT_URL_RELEASE, URL_SINK_PROPERTIES } from "../resources/catalogue.js";
-import type { EngineContext, Finding } from "./engine.js";
-import { type Handle, handleOf } from "./handles.js";
-import { appendCleanupSuggestion } from "./shared.js";
-import { allNodes } from "./node-index.js";
+import { type Node, calleeOf, enclosingFunction, isFunction, isThisMember, memberName, unwrap } from "../../ast/index.js";
+import type { Owner } from "../../lifecycle/owners.js";
+import { OBJECT_URL_HOSTS, OBJECT_URL_RELEASE, URL_SINK_PROPERTIES } from "../../resources/catalogue.js";
+import type { EngineContext } from "../engine/context.js";
+import type { Finding } from "../engine/model.js";
+import { type Handle, handleOf } from "../engine/handles.js";
+import { appendCleanupSuggestion } from "../engine/suggestions.js";
+import { allNodes } from "../engine/node-index.js";
 
 const RELEASE_NAMES = new Set([OBJECT_URL_RELEASE]);
 

@@ -5,14 +5,16 @@
  * race a promise, and when they reschedule themselves into a loop.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, isFunction, unwrap } from "../ast/index.js";
-import { type Owner, pairedSetup } from "../lifecycle/owners.js";
-import { TIMERS, type TimerEntry } from "../resources/catalogue.js";
-import type { EngineContext, Finding } from "./engine.js";
-import { callbackFunction, isRacer, settlePaths, splitPaths } from "./executor.js";
-import { type Handle, handleOf } from "./handles.js";
-import { walk } from "./walk.js";
-import { appendCleanupSuggestion, guardedBefore } from "./shared.js";
+import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, isFunction, unwrap } from "../../ast/index.js";
+import { type Owner, pairedSetup } from "../../lifecycle/owners.js";
+import { TIMERS, type TimerEntry } from "../../resources/catalogue.js";
+import type { EngineContext } from "../engine/context.js";
+import type { Finding } from "../engine/model.js";
+import { callbackFunction, isRacer, settlePaths, splitPaths } from "../engine/executor.js";
+import { type Handle, handleOf } from "../engine/handles.js";
+import { walk } from "../../ast/walk.js";
+import { guardedBefore } from "../engine/guards.js";
+import { appendCleanupSuggestion } from "../engine/suggestions.js";
 
 const RELEASE_NAMES = new Set(["clearInterval", "clearTimeout", "cancelAnimationFrame", "cancelIdleCallback"]);
 

@@ -41,9 +41,9 @@ import {
   outerParent,
   staticString,
   unwrap,
-} from "../ast/index.js";
-import { Lifecycles } from "../lifecycle/owners.js";
-import { DEFAULT_TEARDOWN_METHODS, REQUEST_PARAM_NAMES } from "../lifecycle/tables.js";
+} from "../../ast/index.js";
+import { Lifecycles } from "../../lifecycle/owners.js";
+import { DEFAULT_TEARDOWN_METHODS, REQUEST_PARAM_NAMES } from "../../lifecycle/tables.js";
 import {
   CLEAR_ALL_METHODS,
   COLLECTION_CONSTRUCTORS,
@@ -59,10 +59,10 @@ import {
   REPEATING_CALLEES,
   isRegistrationMethod,
   releasesFor,
-} from "../resources/registrations.js";
-import { type RefResolver, moduleBinding, thisOwner } from "./refs.js";
-import { walk } from "./walk.js";
-import { forEachNode } from "./node-index.js";
+} from "../../resources/registrations.js";
+import { type RefResolver, moduleBinding, thisOwner } from "../engine/refs.js";
+import { walk } from "../../ast/walk.js";
+import { forEachNode } from "../engine/node-index.js";
 
 export interface RegistrationOptions {
   /** Extra receiver names (identifier or last member name) that denote long-lived registries. */

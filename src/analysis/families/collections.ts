@@ -32,7 +32,7 @@ import {
   keyName,
   memberName,
   unwrap,
-} from "../ast/index.js";
+} from "../../ast/index.js";
 import {
   ADDING_METHODS,
   ARRAY_FACTORIES,
@@ -42,9 +42,9 @@ import {
   REMOVING_METHODS,
   SELF_BOUNDED_CONSTRUCTORS,
   SYNC_CALLBACK_METHODS,
-} from "../resources/collections.js";
-import { type RefResolver, moduleBinding, thisOwner } from "./refs.js";
-import { forEachNode } from "./node-index.js";
+} from "../../resources/collections.js";
+import { type RefResolver, moduleBinding, thisOwner } from "../engine/refs.js";
+import { forEachNode } from "../engine/node-index.js";
 
 type Variable = TSESLint.Scope.Variable;
 

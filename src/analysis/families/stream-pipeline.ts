@@ -27,7 +27,7 @@ import {
   outerParent,
   staticString,
   unwrap,
-} from "../ast/index.js";
+} from "../../ast/index.js";
 import {
   CHILD_PROCESS_FACTORIES,
   ERROR_TAKING_FUNCTIONS,
@@ -42,9 +42,9 @@ import {
   isNodeStreamDeclarationFile,
   isNonStreamPipeModule,
   nodeModuleName,
-} from "../resources/streams.js";
-import type { RefResolver } from "./refs.js";
-import { allNodes, forEachNode } from "./node-index.js";
+} from "../../resources/streams.js";
+import type { RefResolver } from "../engine/refs.js";
+import { allNodes, forEachNode } from "../engine/node-index.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Scope = TSESLint.Scope.Scope;

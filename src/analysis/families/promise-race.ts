@@ -28,9 +28,9 @@ import {
   keyName,
   memberName,
   unwrap,
-} from "../ast/index.js";
-import { PROMISE_DERIVING_METHODS, PROMISE_PASSTHROUGH_STATICS, RACING_STATICS } from "../resources/async.js";
-import { type RefResolver, thisOwner } from "./refs.js";
+} from "../../ast/index.js";
+import { PROMISE_DERIVING_METHODS, PROMISE_PASSTHROUGH_STATICS, RACING_STATICS } from "../../resources/async.js";
+import { type RefResolver, thisOwner } from "../engine/refs.js";
 
 type Variable = TSESLint.Scope.Variable;
 
