@@ -1,6 +1,6 @@
 /**
- * Checks every rule's docs page against the layout in notes/CONVENTIONS.md
- * ("Docs page layout") and lints each ❌ / ✅ example with only that rule enabled.
+ * Checks every rule's docs page against the layout in CONTRIBUTING.md
+ * ("Rule pages") and lints each ❌ / ✅ example with only that rule enabled.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -24,7 +24,7 @@ interface Example {
   options: unknown[];
 }
 
-/** Marked code blocks of a page; see the convention in notes/CONVENTIONS.md. */
+/** Marked code blocks of a page; see "Rule pages" in CONTRIBUTING.md. */
 function extractExamples(markdown: string, unmarked: number[] = []): Example[] {
   const lines = markdown.split("\n");
   const examples: Example[] = [];
@@ -96,7 +96,7 @@ for (const ruleName of Object.keys(plugin.rules)) {
 
   describe(relative, () => {
     it("exists", () => {
-      expect(existsSync(file), `${relative} is missing (see "Docs page layout" in notes/CONVENTIONS.md)`).toBe(true);
+      expect(existsSync(file), `${relative} is missing (see "Rule pages" in CONTRIBUTING.md)`).toBe(true);
     });
     if (!existsSync(file)) return;
     const markdown = readFileSync(file, "utf8");
@@ -112,6 +112,15 @@ for (const ruleName of Object.keys(plugin.rules)) {
       const headings = markdown.split("\n").filter((line) => line.startsWith("## "));
       const found = headings.filter((h) => REQUIRED_HEADINGS.includes(h.trim()));
       expect(found.map((h) => h.trim()), `${relative} headings`).toEqual(REQUIRED_HEADINGS);
+    });
+
+    it("lists its options with eslint-doc-generator under ## Options, if it has any", () => {
+      const options = markdown.slice(markdown.indexOf("\n## Options\n"), markdown.indexOf("\n## Runtime evidence\n"));
+      const schema = plugin.rules[ruleName as keyof typeof plugin.rules].meta.schema;
+      const hasOptions = Array.isArray(schema) ? schema.length > 0 : Object.keys(schema ?? {}).length > 0;
+      const generated = /<!-- begin auto-generated rule options list -->[^]*<!-- end auto-generated rule options list -->/.test(options);
+      expect(generated, `${relative}: the options-list markers (npm run docs fills them in)`).toBe(hasOptions);
+      if (!hasOptions) expect(options).toContain("This rule has no options.");
     });
 
     it("has at least one ❌ and one ✅ example", () => {

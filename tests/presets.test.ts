@@ -1,5 +1,9 @@
 import { readFileSync } from "node:fs";
+import tsParser from "@typescript-eslint/parser";
+import { Linter } from "eslint";
+import { defineConfig } from "eslint/config";
 import { describe, expect, it } from "vitest";
+import { PRESET_FILES } from "../src/configs/index.js";
 import plugin from "../src/index.js";
 import { rules } from "../src/rules/index.js";
 
@@ -57,9 +61,33 @@ describe("presets", () => {
     expect(config.plugins?.leakproof).toBe(plugin);
   });
 
-  it("reports the package version in plugin.meta", () => {
-    expect(plugin.meta.name).toBe("eslint-plugin-leakproof");
-    expect(plugin.meta.version).toBe(pkg.version);
+  it("reports the package name, namespace and version in plugin.meta", () => {
+    expect(plugin.meta).toEqual({ name: "eslint-plugin-leakproof", namespace: "leakproof", version: pkg.version });
+  });
+
+  it.each(PRESETS)("%s matches every file type the rules understand, and sets no parser", (preset) => {
+    const config = plugin.configs[preset];
+    expect(config.files).toEqual(["**/*.js", "**/*.mjs", "**/*.cjs", "**/*.jsx", "**/*.ts", "**/*.mts", "**/*.cts", "**/*.tsx", "**/*.vue", "**/*.svelte"]);
+    expect(config.files).toEqual([...PRESET_FILES]);
+    // Parsing belongs to the user's config (see PRESET_FILES): nothing else is set.
+    expect(Object.keys(config).sort()).toEqual(["files", "name", "plugins", "rules"]);
+  });
+
+  it.each(PRESETS)("`extends: [\"leakproof/%s\"]` names the same preset", (preset) => {
+    const [extended] = defineConfig([{ plugins: { leakproof: plugin as never }, extends: [`leakproof/${preset}`] }]);
+    expect(extended?.rules).toEqual(plugin.configs[preset].rules);
+    expect(extended?.files).toEqual(plugin.configs[preset].files);
+  });
+
+  it("makes ESLint lint a .ts file when the only other config sets a parser (no files)", () => {
+    const messages = new Linter().verify(
+      "export function start(onTick: () => void): void {\n  const worker = new Worker(\"tick.js\");\n  worker.onmessage = onTick;\n}\n",
+      // Like typescript-eslint's base config: a parser for every file, and no `files` of its own.
+      [{ languageOptions: { parser: tsParser } }, plugin.configs.all as Linter.Config],
+      { filename: "src/ticker.ts" },
+    );
+    expect(messages.filter((m) => m.ruleId === null).map((m) => m.message)).toEqual([]);
+    expect(messages.map((m) => m.ruleId)).toContain("leakproof/no-unclosed-resource");
   });
 
   it("passes meta.docs.strictOptions in strict and all, and no options in recommended", () => {
