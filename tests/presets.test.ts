@@ -104,7 +104,7 @@ describe("presets", () => {
 
   it("turns on require-cancellable-loop's ignored-signal check only in strict and all", () => {
     expect(plugin.configs.recommended.rules?.["leakproof/require-cancellable-loop"]).toBe("error");
-    expect(plugin.configs.strict.rules?.["leakproof/require-cancellable-loop"]).toEqual(["error", { checkIgnoredSignal: true }]);
-    expect(plugin.configs.all.rules?.["leakproof/require-cancellable-loop"]).toEqual(["error", { checkIgnoredSignal: true }]);
+    expect(plugin.configs.strict.rules?.["leakproof/require-cancellable-loop"]).toEqual(["error", { checkIgnoredSignal: true, reportProbable: true }]);
+    expect(plugin.configs.all.rules?.["leakproof/require-cancellable-loop"]).toEqual(["error", { checkIgnoredSignal: true, reportProbable: true }]);
   });
 });

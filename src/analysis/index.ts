@@ -19,6 +19,30 @@ export interface Analysis {
 
 const EMPTY: Analysis = { findings: [] };
 const cache = new WeakMap<object, Map<string, Analysis>>();
+const contexts = new WeakMap<object, Map<string, EngineContext>>();
+
+function optionsKeyOf(options: EngineOptions): string {
+  return JSON.stringify([options.teardownMethods ?? [], options.settings ?? null]);
+}
+
+/**
+ * The file's engine context (references, owners, summaries, library knowledge), built once per
+ * file and options and shared by every family and rule.
+ */
+export function engineContext(sourceCode: Readonly<TSESLint.SourceCode>, options: EngineOptions = {}): EngineContext {
+  const key = optionsKeyOf(options);
+  let perFile = contexts.get(sourceCode.ast);
+  if (!perFile) {
+    perFile = new Map();
+    contexts.set(sourceCode.ast, perFile);
+  }
+  let context = perFile.get(key);
+  if (!context) {
+    context = new EngineContext(sourceCode, options);
+    perFile.set(key, context);
+  }
+  return context;
+}
 
 /**
  * Analyses the file once per distinct engine options and returns every finding;
@@ -26,13 +50,13 @@ const cache = new WeakMap<object, Map<string, Analysis>>();
  * bench's mutation runs must see them.
  */
 export function analyze(sourceCode: Readonly<TSESLint.SourceCode>, options: EngineOptions = {}): Analysis {
-  const optionsKey = JSON.stringify([options.teardownMethods ?? [], options.settings ?? null]);
+  const optionsKey = optionsKeyOf(options);
   let perFile = cache.get(sourceCode.ast);
   const cached = perFile?.get(optionsKey);
   if (cached) return cached;
   let result = EMPTY;
   if (TRIGGER_PATTERN.test(sourceCode.text)) {
-    const context = new EngineContext(sourceCode, options);
+    const context = engineContext(sourceCode, options);
     result = {
       findings: [
         ...analyzeListeners(context),

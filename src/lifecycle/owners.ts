@@ -319,6 +319,11 @@ export class Lifecycles {
     return info;
   }
 
+  /** Whether a method name ends a plain object's life (the defaults and the `teardownMethods` option). */
+  isTeardownName(name: string): boolean {
+    return this.teardownNames.includes(name);
+  }
+
   /** Words for messages: "this effect", "class `Player`". */
   describe(owner: Owner): { owner: string; end: string } {
     switch (owner.type) {

@@ -1,6 +1,7 @@
 import { DomNodesAnalysis, type DomNodesFinding } from "../analysis/families/dom-nodes.js";
-import { RefResolver } from "../analysis/engine/refs.js";
+import { engineContext } from "../analysis/index.js";
 import { createRule } from "../util/create-rule.js";
+import { engineInputs } from "./report.js";
 
 type MessageIds = "accumulatingNodes";
 type Options = [{ repeatingFunctions?: string[]; namedFunctions?: boolean }];
@@ -42,10 +43,13 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ repeatingFunctions: [], namedFunctions: true }],
   create(context, [options]) {
-    const analysis = new DomNodesAnalysis(context.sourceCode, new RefResolver(context.sourceCode), {
-      repeatingFunctions: options.repeatingFunctions ?? [],
-      namedFunctions: options.namedFunctions ?? true,
-    });
+    // Built on first use: most files insert no nodes at all.
+    let built: DomNodesAnalysis | undefined;
+    const analysis = (): DomNodesAnalysis =>
+      (built ??= new DomNodesAnalysis(context.sourceCode, engineContext(context.sourceCode, engineInputs(context)).refs, {
+        repeatingFunctions: options.repeatingFunctions ?? [],
+        namedFunctions: options.namedFunctions ?? true,
+      }));
     const report = (finding: DomNodesFinding | undefined): void => {
       if (!finding) return;
       context.report({
@@ -55,8 +59,12 @@ export default createRule<Options, MessageIds>({
       });
     };
     return {
-      CallExpression: (node) => report(analysis.checkCall(node)),
-      AssignmentExpression: (node) => report(analysis.checkAssignment(node)),
+      CallExpression: (node) => {
+        if (DomNodesAnalysis.candidateCall(node)) report(analysis().checkCall(node));
+      },
+      AssignmentExpression: (node) => {
+        if (node.operator === "+=") report(analysis().checkAssignment(node));
+      },
     };
   },
 });

@@ -1,6 +1,9 @@
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { PromiseRaceAnalysis } from "../analysis/families/promise-race.js";
-import { RefResolver } from "../analysis/engine/refs.js";
+import { engineContext } from "../analysis/index.js";
+import { memberName, unwrap } from "../ast/index.js";
 import { createRule } from "../util/create-rule.js";
+import { engineInputs } from "./report.js";
 
 type MessageIds = "raceInLoop" | "raceInRecursion";
 
@@ -27,9 +30,12 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    const analysis = new PromiseRaceAnalysis(context.sourceCode, new RefResolver(context.sourceCode));
+    // The shared engine context is built only for files that race at all.
+    let analysis: PromiseRaceAnalysis | undefined;
     return {
       CallExpression(node) {
+        if (!isRaceCall(node)) return;
+        analysis ??= new PromiseRaceAnalysis(context.sourceCode, engineContext(context.sourceCode, engineInputs(context)).refs);
         const finding = analysis.check(node);
         if (!finding) return;
         context.report({
@@ -41,3 +47,10 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/** `X.race(...)` / `X.any(...)`: the only calls the analysis can report (a cheap name test). */
+function isRaceCall(node: TSESTree.CallExpression): boolean {
+  const callee = unwrap(node.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  return name === "race" || name === "any";
+}

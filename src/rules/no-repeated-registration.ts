@@ -1,12 +1,12 @@
 import type { TSESTree } from "@typescript-eslint/utils";
-import { analyze } from "../analysis/index.js";
-import { RefResolver } from "../analysis/engine/refs.js";
+import { analyze, engineContext } from "../analysis/index.js";
 import { type RegistrationMessageId, RegistrationAnalysis } from "../analysis/families/registrations.js";
 import type { Node } from "../ast/index.js";
 import { createRule } from "../util/create-rule.js";
+import { engineInputs, probableSchema, wanted } from "./report.js";
 
 type MessageIds = RegistrationMessageId;
-type Options = [{ registries?: string[]; initFunctions?: string[] }];
+type Options = [{ registries?: readonly string[]; initFunctions?: readonly string[]; reportProbable?: boolean }];
 
 const EFFECT =
   "Every run adds one more entry to `{{registry}}` ({{lifetime}}), and each entry keeps what it registered — the handler and everything it closes over — alive. ";
@@ -21,8 +21,9 @@ export default createRule<Options, MessageIds>({
       description:
         "Disallow registering on a long-lived registry (`register`, `handle`, `append`, `addHook`, `on`, ...) from code that runs again and again without undoing or guarding the registration",
       preset: "recommended",
+      strictOptions: [{ reportProbable: true }],
     },
-    defaultOptions: [{ registries: [], initFunctions: [] }],
+    defaultOptions: [{ registries: [], initFunctions: [], reportProbable: false }],
     schema: [
       {
         type: "object",
@@ -39,8 +40,9 @@ export default createRule<Options, MessageIds>({
             items: { type: "string", minLength: 1 },
             uniqueItems: true,
             description:
-              "Extra names (or camelCase name prefixes, e.g. `hydrate` for `hydrateTray`) of initialisation routines that may run more than once; a registration in one that is called from two or more places is reported.",
+              "Extra names (or camelCase name prefixes, e.g. `hydrate` for `hydrateTray`) of initialisation routines that may run more than once; a registration in one that is called from two or more places is reported (as probable: `strict`).",
           },
+          reportProbable: probableSchema,
         },
         additionalProperties: false,
       },
@@ -54,7 +56,7 @@ export default createRule<Options, MessageIds>({
         "`{{registry}}.{{method}}()` registers again on every call of {{where}}. " + EFFECT + FIX,
     },
   },
-  defaultOptions: [{ registries: [], initFunctions: [] }],
+  defaultOptions: [{ registries: [], initFunctions: [], reportProbable: false }],
   create(context, [options]) {
     const candidates: TSESTree.CallExpression[] = [];
     return {
@@ -64,20 +66,22 @@ export default createRule<Options, MessageIds>({
       "Program:exit"() {
         if (candidates.length === 0) return;
         let listenerFindings: Set<Node> | undefined;
+        const inputs = engineInputs(context);
         const analysis = new RegistrationAnalysis(
           context.sourceCode,
-          new RefResolver(context.sourceCode),
+          engineContext(context.sourceCode, inputs).refs,
           { registries: options.registries ?? [], initFunctions: options.initFunctions ?? [] },
           () =>
             (listenerFindings ??= new Set(
-              analyze(context.sourceCode)
-                .findings.filter((finding) => finding.kind === "listener")
+              // Left to no-leaked-event-listener only where that rule reports it in this preset.
+              analyze(context.sourceCode, inputs)
+                .findings.filter((finding) => finding.kind === "listener" && wanted(finding, options))
                 .map((finding) => finding.node),
             )),
         );
         for (const call of candidates) {
           const finding = analysis.check(call);
-          if (finding) context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
+          if (finding && wanted(finding, options)) context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
         }
       },
     };

@@ -1,9 +1,10 @@
+import { engineContext } from "../analysis/index.js";
 import { CollectionAnalysis } from "../analysis/families/collections.js";
-import { RefResolver } from "../analysis/engine/refs.js";
 import { createRule } from "../util/create-rule.js";
+import { engineInputs, probableSchema, wanted } from "./report.js";
 
 type MessageIds = "unbounded" | "emptyInnerKept";
-type Options = [{ checkExported?: boolean }];
+type Options = [{ checkExported?: boolean; reportProbable?: boolean }];
 
 export default createRule<Options, MessageIds>({
   name: "no-unbounded-collection",
@@ -13,8 +14,9 @@ export default createRule<Options, MessageIds>({
       description:
         "Disallow long-lived Maps, Sets, arrays and dictionary objects that code running repeatedly adds to and nothing ever removes from",
       preset: "recommended",
+      strictOptions: [{ reportProbable: true }],
     },
-    defaultOptions: [{ checkExported: false }],
+    defaultOptions: [{ checkExported: false, reportProbable: false }],
     schema: [
       {
         type: "object",
@@ -24,6 +26,7 @@ export default createRule<Options, MessageIds>({
             description:
               "Also report collections other modules can reach — exported bindings, collections returned from a function, passed to an imported function or stored on another object — whose removal path may live in another module. Default false.",
           },
+          reportProbable: probableSchema,
         },
         additionalProperties: false,
       },
@@ -35,13 +38,14 @@ export default createRule<Options, MessageIds>({
         "Items are removed from an inner {{inner}} of `{{name}}` ({{kind}} in {{where}}) here, but the key is never deleted from `{{name}}` when its {{inner}} becomes empty, while {{context}} keeps adding keys (line {{line}}): one empty {{inner}} per key stays behind forever. Delete the key once the inner collection is empty (for example `if (inner.size === 0) {{name}}.delete(key)`).",
     },
   },
-  defaultOptions: [{ checkExported: false }],
+  defaultOptions: [{ checkExported: false, reportProbable: false }],
   create(context, [options]) {
     return {
       "Program:exit"(program) {
-        const analysis = new CollectionAnalysis(context.sourceCode, new RefResolver(context.sourceCode));
+        const engine = engineContext(context.sourceCode, engineInputs(context));
+        const analysis = new CollectionAnalysis(context.sourceCode, engine.refs, engine);
         for (const finding of analysis.analyze(program, { checkExported: options.checkExported ?? false })) {
-          context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
+          if (wanted(finding, options)) context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
         }
       },
     };

@@ -1,6 +1,9 @@
-import { RefResolver } from "../analysis/engine/refs.js";
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { engineContext } from "../analysis/index.js";
 import { StreamPipelineAnalysis } from "../analysis/families/stream-pipeline.js";
+import { memberName, unwrap } from "../ast/index.js";
 import { createRule } from "../util/create-rule.js";
+import { engineInputs } from "./report.js";
 
 type MessageIds = "unhandledPipe" | "usePipeline";
 
@@ -22,9 +25,13 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    const analysis = new StreamPipelineAnalysis(context, new RefResolver(context.sourceCode));
+    // Built on first `.pipe(...)`: most files have none.
+    let analysis: StreamPipelineAnalysis | undefined;
     return {
       CallExpression(node) {
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== "pipe") return;
+        analysis ??= new StreamPipelineAnalysis(context, engineContext(context.sourceCode, engineInputs(context)).refs);
         const finding = analysis.check(node);
         if (!finding) return;
         const streams = finding.unhandled.map((text) => `\`${text}\``).join(", ");

@@ -1,12 +1,14 @@
 import { type AsyncLoopMessageId, analyzeAsyncLoops } from "../analysis/families/async-loops.js";
+import { engineContext } from "../analysis/index.js";
 import { createRule } from "../util/create-rule.js";
-import { teardownSchema } from "./report.js";
+import { engineInputs, probableSchema, teardownSchema, wanted } from "./report.js";
 
 type MessageIds = AsyncLoopMessageId;
 
 export interface Options {
-  teardownMethods?: string[];
+  teardownMethods?: readonly string[];
   checkIgnoredSignal?: boolean;
+  reportProbable?: boolean;
 }
 
 export default createRule<[Options], MessageIds>({
@@ -17,7 +19,7 @@ export default createRule<[Options], MessageIds>({
       description:
         "Require long-running async loops to be cancellable, to let the AbortError through, and to be awaited by the teardown that cancels them",
       preset: "recommended",
-      strictOptions: [{ checkIgnoredSignal: true }],
+      strictOptions: [{ checkIgnoredSignal: true, reportProbable: true }],
     },
     schema: [
       {
@@ -30,6 +32,7 @@ export default createRule<[Options], MessageIds>({
             description:
               "Also report sleeps inside long-running loops (`await sleep(ms)`, `await setTimeout(ms)` from node:timers/promises, `await new Promise(r => setTimeout(r, ms))`) that ignore an AbortSignal in scope. Off by default; the strict preset turns it on.",
           },
+          reportProbable: probableSchema,
         },
         additionalProperties: false,
       },
@@ -50,8 +53,9 @@ export default createRule<[Options], MessageIds>({
   create(context, [options]) {
     return {
       "Program:exit"() {
-        for (const finding of analyzeAsyncLoops(context.sourceCode, options)) {
-          context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
+        const engine = engineContext(context.sourceCode, { teardownMethods: options.teardownMethods, ...engineInputs(context) });
+        for (const finding of analyzeAsyncLoops(engine, options)) {
+          if (wanted(finding, options)) context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
         }
       },
     };

@@ -3,6 +3,7 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import rule from "../../src/rules/no-repeated-registration.js";
+import { gradedCases } from "./graded.js";
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -35,6 +36,8 @@ const REGISTRY = code`
     clear() {}
   }
 `.trimEnd();
+
+const { probable, checkRecommended } = gradedCases("no-repeated-registration");
 
 ruleTester.run("no-repeated-registration", rule, {
   valid: [
@@ -609,7 +612,7 @@ ruleTester.run("no-repeated-registration", rule, {
   invalid: [
     // ---------------------------------------------------------------------
     // Re-run init functions (the field report)
-    {
+    probable({
       name: "tray refreshMenu() called from start-up and from a session change",
       code: code`
         ${REGISTRY}
@@ -622,8 +625,8 @@ ruleTester.run("no-repeated-registration", rule, {
         export function onSessionChanged(session) { refreshMenu(session); }
       `,
       errors: [rerun(8), rerun(9)],
-    },
-    {
+    }),
+    probable({
       name: "rebuildMenu() re-registers every item from a loop",
       code: code`
         ${REGISTRY}
@@ -635,7 +638,7 @@ ruleTester.run("no-repeated-registration", rule, {
         store.subscribe(() => rebuildMenu(loadItems()));
       `,
       errors: [rerun(8)],
-    },
+    }),
     {
       name: "refresh through forEach, run on every window focus",
       code: code`
@@ -690,7 +693,7 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [rerun(4)],
     },
-    {
+    probable({
       name: "globalShortcut.register in setupShortcuts() called on focus and on settings change",
       code: code`
         import { app, globalShortcut } from "electron";
@@ -703,7 +706,7 @@ ruleTester.run("no-repeated-registration", rule, {
         setupShortcuts(defaults);
       `,
       errors: [rerun(3)],
-    },
+    }),
     {
       name: "protocol handler re-registered per window",
       code: code`
@@ -715,7 +718,7 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [rerun(3)],
     },
-    {
+    probable({
       name: "init function with the registries option as a parameter",
       options: [{ registries: ["hooks"] }],
       code: code`
@@ -726,8 +729,8 @@ ruleTester.run("no-repeated-registration", rule, {
         export const reinstall = () => initPlugin(globalHooks);
       `,
       errors: [rerun(2)],
-    },
-    {
+    }),
+    probable({
       name: "initFunctions option: hydrateTray() called twice",
       options: [{ initFunctions: ["hydrate"] }],
       code: code`
@@ -740,8 +743,8 @@ ruleTester.run("no-repeated-registration", rule, {
         export const onResume = () => hydrateTray();
       `,
       errors: [rerun(8)],
-    },
-    {
+    }),
+    probable({
       name: "class method setup() called from two places, on this.registry",
       code: code`
         ${REGISTRY}
@@ -755,7 +758,7 @@ ruleTester.run("no-repeated-registration", rule, {
         }
       `,
       errors: [rerun(9)],
-    },
+    }),
     {
       name: "constructor registering on a singleton, class instantiated per event",
       code: code`
@@ -771,7 +774,7 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [rerun(5)],
     },
-    {
+    probable({
       name: "emitter listener in a re-run init function (no-leaked-event-listener does not judge these)",
       code: code`
         import { EventEmitter } from "node:events";
@@ -783,8 +786,8 @@ ruleTester.run("no-repeated-registration", rule, {
         export const onReconnect = () => initSync();
       `,
       errors: [rerun(4)],
-    },
-    {
+    }),
+    probable({
       name: "ipcRenderer.on in setupBridge() called twice",
       code: code`
         import { ipcRenderer } from "electron";
@@ -795,8 +798,8 @@ ruleTester.run("no-repeated-registration", rule, {
         export function remount(view) { setupBridge(view); }
       `,
       errors: [rerun(3)],
-    },
-    {
+    }),
+    probable({
       name: "process.on in an init routine called twice",
       code: code`
         function initCrashReporter(options) {
@@ -806,8 +809,8 @@ ruleTester.run("no-repeated-registration", rule, {
         export function reconfigure(options) { initCrashReporter(options); }
       `,
       errors: [rerun(2)],
-    },
-    {
+    }),
+    probable({
       name: "menu.append on a module menu the file also removes from",
       code: code`
         import { menu, MenuItem } from "./app-menu";
@@ -819,8 +822,8 @@ ruleTester.run("no-repeated-registration", rule, {
         export const onOpen = () => updateRecentFiles(loadRecent());
       `,
       errors: [rerun(3)],
-    },
-    {
+    }),
+    probable({
       name: "axios interceptor added on every login",
       code: code`
         import axios from "axios";
@@ -832,7 +835,7 @@ ruleTester.run("no-repeated-registration", rule, {
         export function onRefresh(token) { setupAuth(token); }
       `,
       errors: [rerun(4)],
-    },
+    }),
     {
       name: "namespace import: electron.ipcMain.handle in a re-run function",
       code: code`
@@ -858,7 +861,7 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [rerun(9)],
     },
-    {
+    probable({
       name: "addItem on a toolbar whose removeItem the file uses",
       code: code`
         import { toolbar } from "./toolbar";
@@ -870,7 +873,7 @@ ruleTester.run("no-repeated-registration", rule, {
         export function dispose() { toolbar.removeItem("save"); }
       `,
       errors: [rerun(3)],
-    },
+    }),
     {
       name: "release only at shutdown does not balance a re-run",
       code: code`
@@ -885,7 +888,7 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [rerun(8)],
     },
-    {
+    probable({
       name: "undoing a different registry does not count",
       code: code`
         ${REGISTRY}
@@ -899,8 +902,8 @@ ruleTester.run("no-repeated-registration", rule, {
         export const onResume = () => refresh();
       `,
       errors: [rerun(10)],
-    },
-    {
+    }),
+    probable({
       name: "a guard on unrelated configuration is not a guard",
       code: code`
         ${REGISTRY}
@@ -912,7 +915,7 @@ ruleTester.run("no-repeated-registration", rule, {
         export const reconfigure = (config) => refresh(config);
       `,
       errors: [rerun(8)],
-    },
+    }),
 
     // ---------------------------------------------------------------------
     // Repeating callbacks
@@ -954,7 +957,7 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [callback(3)],
     },
-    {
+    probable({
       name: "method handed to setInterval with bind",
       code: code`
         ${REGISTRY}
@@ -969,8 +972,8 @@ ruleTester.run("no-repeated-registration", rule, {
         }
       `,
       errors: [rerun(12)],
-    },
-    {
+    }),
+    probable({
       name: "class field arrow handed to setInterval",
       code: code`
         ${REGISTRY}
@@ -985,7 +988,7 @@ ruleTester.run("no-repeated-registration", rule, {
         }
       `,
       errors: [rerun(9)],
-    },
+    }),
     {
       name: "a timer callback that re-arms itself",
       code: code`
@@ -1032,7 +1035,7 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [callback(8)],
     },
-    {
+    probable({
       name: "this.bus.on in an interval of a plain class (not judged by no-leaked-event-listener)",
       code: code`
         class Dashboard {
@@ -1048,7 +1051,7 @@ ruleTester.run("no-repeated-registration", rule, {
         }
       `,
       errors: [callback(7)],
-    },
+    }),
     {
       name: "registration in a then() inside an event handler",
       code: code`
@@ -1152,7 +1155,7 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [callback(8)],
     },
-    {
+    probable({
       name: "TypeScript casts and non-null assertions",
       code: code`
         import { ipcMain } from "electron";
@@ -1164,7 +1167,7 @@ ruleTester.run("no-repeated-registration", rule, {
         openWindow(mainWindow);
       `,
       errors: [rerun(3), rerun(4)],
-    },
+    }),
     {
       name: "plain JavaScript file",
       filename: "tray.js",
@@ -1190,7 +1193,7 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [rerun(8)],
     },
-    {
+    probable({
       name: "prependListener on a module emitter in refresh()",
       code: code`
         import { EventEmitter } from "node:events";
@@ -1202,7 +1205,7 @@ ruleTester.run("no-repeated-registration", rule, {
         export function swap(view) { refresh(view); }
       `,
       errors: [rerun(4)],
-    },
+    }),
     {
       name: "two registrations, two reports",
       code: code`
@@ -1242,3 +1245,5 @@ describe("no-repeated-registration options schema", () => {
     for (const property of Object.values(schema[0]!.properties)) expect(property.description).toMatch(/\S/);
   });
 });
+
+checkRecommended();

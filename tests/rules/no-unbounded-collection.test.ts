@@ -4,6 +4,7 @@ import * as espree from "espree";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import rule from "../../src/rules/no-unbounded-collection.js";
+import { gradedCases } from "./graded.js";
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -27,9 +28,10 @@ describe("no-unbounded-collection options schema", () => {
       },
     ]);
 
-  it("accepts checkExported", () => {
-    expect(lint({ checkExported: true }).map((m) => m.messageId)).toEqual(["unbounded"]);
-    expect(lint({})).toHaveLength(1);
+  it("accepts checkExported (and reportProbable: a function that may run once is no proven repetition)", () => {
+    expect(lint({ checkExported: true, reportProbable: true }).map((m) => m.messageId)).toEqual(["unbounded"]);
+    expect(lint({ checkExported: true })).toHaveLength(0);
+    expect(lint({ reportProbable: true })).toHaveLength(1);
   });
   it("rejects a checkExported that is not a boolean", () => {
     expect(() => lint({ checkExported: "yes" })).toThrow(/boolean/i);
@@ -43,6 +45,8 @@ describe("no-unbounded-collection options schema", () => {
     for (const property of Object.values(schema!.properties)) expect(property.description).toMatch(/\S/);
   });
 });
+
+const { probable, checkRecommended } = gradedCases("no-unbounded-collection");
 
 ruleTester.run("no-unbounded-collection", rule, {
   valid: [
@@ -710,7 +714,7 @@ export function releaseVectors() {
 
   invalid: [
     // --- module-level collections ---
-    {
+    probable({
       name: "module array growing per call",
       code: `
 const history = [];
@@ -718,8 +722,8 @@ export function logRequest(req) {
   history.push({ url: req.url, at: Date.now() });
 }`,
       errors: [unbounded(4)],
-    },
-    {
+    }),
+    probable({
       name: "cache keyed by request id never evicted",
       code: `
 const responses = new Map();
@@ -729,7 +733,7 @@ export async function handle(requestId, payload) {
   return result;
 }`,
       errors: [unbounded(5)],
-    },
+    }),
     {
       name: "Set of seen ids in an event handler",
       code: `
@@ -750,7 +754,7 @@ setInterval(() => {
 }, 2000);`,
       errors: [unbounded(4)],
     },
-    {
+    probable({
       name: "dictionary object indexed by computed keys",
       code: `
 const lastSeen = {};
@@ -758,8 +762,8 @@ export function ping(userId) {
   lastSeen[userId] = Date.now();
 }`,
       errors: [unbounded(4)],
-    },
-    {
+    }),
+    probable({
       name: "Object.create(null) dictionary",
       code: `
 const perTenant = Object.create(null);
@@ -767,8 +771,8 @@ export function usage(tenant, bytes) {
   perTenant[tenant] = (perTenant[tenant] || 0) + bytes;
 }`,
       errors: [unbounded(4)],
-    },
-    {
+    }),
+    probable({
       name: "logical assignment on a dictionary",
       code: `
 const byRoom = {};
@@ -776,7 +780,7 @@ export function join(room, user) {
   (byRoom[room] ??= []).push(user);
 }`,
       errors: [unbounded(4)],
-    },
+    }),
     {
       name: "request handler of an http server",
       code: `
@@ -798,7 +802,7 @@ app.post("/upload", (req, res) => {
 });`,
       errors: [unbounded(4)],
     },
-    {
+    probable({
       name: "unshift into a module array",
       code: `
 const recent = [];
@@ -806,8 +810,8 @@ export function remember(item) {
   recent.unshift(item);
 }`,
       errors: [unbounded(4)],
-    },
-    {
+    }),
+    probable({
       name: "array written at its length",
       code: `
 const samples = [];
@@ -815,8 +819,8 @@ export function sample(v) {
   samples[samples.length] = v;
 }`,
       errors: [unbounded(4)],
-    },
-    {
+    }),
+    probable({
       name: "array from Array.from",
       code: `
 const log = Array.from([]);
@@ -824,7 +828,7 @@ export function write(line) {
   log.push(line);
 }`,
       errors: [unbounded(4)],
-    },
+    }),
     {
       name: "new Array",
       code: `
@@ -834,7 +838,7 @@ process.on("uncaughtException", (err) => {
 });`,
       errors: [unbounded(4)],
     },
-    {
+    probable({
       name: "template-literal keys are unbounded",
       code: `
 const memo = new Map();
@@ -844,8 +848,8 @@ export function price(symbol, day) {
   return memo.get(key);
 }`,
       errors: [unbounded(5)],
-    },
-    {
+    }),
+    probable({
       name: "memoization keyed by an argument (domain not visible)",
       code: `
 const memo = new Map<string, number>();
@@ -858,8 +862,8 @@ export function fib(n: string): number {
 }`,
       filename: "file.ts",
       errors: [unbounded(7)],
-    },
-    {
+    }),
+    probable({
       name: "filled at load and also from a handler",
       code: `
 const routes = new Map();
@@ -868,8 +872,8 @@ export function addRoute(path, handler) {
   routes.set(path, handler);
 }`,
       errors: [unbounded(5)],
-    },
-    {
+    }),
+    probable({
       name: "helper called at load and from an exported function",
       code: `
 const names = [];
@@ -881,7 +885,7 @@ export function register(n) {
   addName(n);
 }`,
       errors: [unbounded(4)],
-    },
+    }),
     {
       name: "React component render adds to a module cache",
       code: `
@@ -892,7 +896,7 @@ export function Avatar({ userId }) {
 }`,
       errors: [unbounded(4)],
     },
-    {
+    probable({
       name: "array callback inside a repeated function",
       code: `
 const allTags = [];
@@ -902,8 +906,8 @@ export function index(posts) {
   });
 }`,
       errors: [unbounded(5)],
-    },
-    {
+    }),
+    probable({
       name: "let that is never reassigned inside a function",
       code: `
 let queue = [];
@@ -911,8 +915,8 @@ export function enqueue(x) {
   queue.push(x);
 }`,
       errors: [unbounded(4)],
-    },
-    {
+    }),
+    probable({
       name: "collection passed to a global function is still ours",
       code: `
 const pending = [];
@@ -921,8 +925,8 @@ export function track(p) {
   return Promise.all(pending);
 }`,
       errors: [unbounded(4)],
-    },
-    {
+    }),
+    probable({
       name: "const alias of the module collection",
       code: `
 const cache = new Map();
@@ -931,9 +935,9 @@ export function put(k, v) {
   store.set(k, v);
 }`,
       errors: [unbounded(5)],
-    },
+    }),
     // --- static class fields ---
-    {
+    probable({
       name: "static registry pushed in the constructor",
       code: `
 export class Widget {
@@ -944,8 +948,8 @@ export class Widget {
   }
 }`,
       errors: [unbounded(6)],
-    },
-    {
+    }),
+    probable({
       name: "static map through this in a static method",
       code: `
 class Translator {
@@ -958,8 +962,8 @@ class Translator {
 }
 export default Translator;`,
       errors: [unbounded(6)],
-    },
-    {
+    }),
+    probable({
       name: "TS private static field",
       code: `
 export class Tracker {
@@ -970,8 +974,8 @@ export class Tracker {
 }`,
       filename: "file.ts",
       errors: [unbounded(5)],
-    },
-    {
+    }),
+    probable({
       name: "static #private field",
       code: `
 export class Ids {
@@ -981,9 +985,9 @@ export class Ids {
   }
 }`,
       errors: [unbounded(5)],
-    },
+    }),
     // --- singletons ---
-    {
+    probable({
       name: "singleton field filled by a method",
       code: `
 class Store {
@@ -996,8 +1000,8 @@ class Store {
 }
 export const store = new Store();`,
       errors: [unbounded(7)],
-    },
-    {
+    }),
+    probable({
       name: "singleton field through the instance variable",
       code: `
 class Registry {
@@ -1008,8 +1012,8 @@ export function add(item) {
   registry.items.set(item.id, item);
 }`,
       errors: [unbounded(7)],
-    },
-    {
+    }),
+    probable({
       name: "TS singleton with a private field and arrow method",
       code: `
 class PriceFeed {
@@ -1021,7 +1025,7 @@ class PriceFeed {
 export const feed = new PriceFeed();`,
       filename: "file.ts",
       errors: [unbounded(5)],
-    },
+    }),
     {
       name: "singleton interval callback in the constructor",
       code: `
@@ -1034,7 +1038,7 @@ class Monitor {
 new Monitor();`,
       errors: [unbounded(5)],
     },
-    {
+    probable({
       name: "default-exported singleton",
       code: `
 class Analytics {
@@ -1045,8 +1049,8 @@ class Analytics {
 }
 export default new Analytics();`,
       errors: [unbounded(5)],
-    },
-    {
+    }),
+    probable({
       name: "module-level object literal store",
       code: `
 const store = {
@@ -1057,8 +1061,8 @@ const store = {
 };
 export const addVisit = (v) => store.add(v);`,
       errors: [unbounded(5)],
-    },
-    {
+    }),
+    probable({
       name: "object literal field grown from outside",
       code: `
 const state = { seen: new Set() };
@@ -1066,9 +1070,9 @@ export function see(id) {
   state.seen.add(id);
 }`,
       errors: [unbounded(4)],
-    },
+    }),
     // --- maps of inner collections ---
-    {
+    probable({
       name: "WebSocket client whose empty listener sets are never deleted",
       code: `
 class SocketClient {
@@ -1083,8 +1087,8 @@ class SocketClient {
 }
 export const client = new SocketClient();`,
       errors: [emptyInner(9)],
-    },
-    {
+    }),
+    probable({
       name: "optional-chained inner delete",
       code: `
 const topics = new Map();
@@ -1096,8 +1100,8 @@ export function off(topic, fn) {
   topics.get(topic)?.delete(fn);
 }`,
       errors: [emptyInner(8)],
-    },
-    {
+    }),
+    probable({
       name: "inner set through a const",
       code: `
 const watchers = new Map();
@@ -1111,8 +1115,8 @@ export function unwatch(path, cb) {
   if (set) set.delete(cb);
 }`,
       errors: [emptyInner(10)],
-    },
-    {
+    }),
+    probable({
       name: "clear() on close does not delete emptied keys",
       code: `
 const rooms = new Map();
@@ -1128,8 +1132,8 @@ export function closeAll() {
   rooms.clear();
 }`,
       errors: [emptyInner(9)],
-    },
-    {
+    }),
+    probable({
       name: "dictionary of arrays",
       code: `
 const queues = {};
@@ -1140,8 +1144,8 @@ export function ack(user) {
   queues[user].shift();
 }`,
       errors: [emptyInner(7)],
-    },
-    {
+    }),
+    probable({
       name: "TS map of sets with non-null assertion",
       code: `
 const subs = new Map<string, Set<() => void>>();
@@ -1154,9 +1158,9 @@ export function sub(key: string, fn: () => void): () => void {
 }`,
       filename: "file.ts",
       errors: [emptyInner(7)],
-    },
+    }),
     // --- option checkExported ---
-    {
+    probable({
       name: "exported collection with checkExported",
       code: `
 export const registry = new Map();
@@ -1165,8 +1169,8 @@ export function register(name, plugin) {
 }`,
       options: [{ checkExported: true }],
       errors: [unbounded(4)],
-    },
-    {
+    }),
+    probable({
       name: "returned collection with checkExported",
       code: `
 const subscribers = new Set();
@@ -1176,9 +1180,9 @@ export function subscribe(fn) {
 export const all = () => subscribers;`,
       options: [{ checkExported: true }],
       errors: [unbounded(4)],
-    },
+    }),
     // --- syntax variants ---
-    {
+    probable({
       name: "computed member with a string literal method name",
       code: `
 const seen = new Set();
@@ -1186,8 +1190,8 @@ export function mark(id) {
   seen["add"](id);
 }`,
       errors: [unbounded(4)],
-    },
-    {
+    }),
+    probable({
       name: "optional call on the collection",
       code: `
 const log = [];
@@ -1195,8 +1199,8 @@ export function write(line) {
   log?.push(line);
 }`,
       errors: [unbounded(4)],
-    },
-    {
+    }),
+    probable({
       name: "TS as-expression initialiser",
       code: `
 const byId = {} as Record<string, User>;
@@ -1205,7 +1209,7 @@ export function save(user: User) {
 }`,
       filename: "file.ts",
       errors: [unbounded(4)],
-    },
+    }),
     {
       name: "JSX event handler",
       code: `
@@ -1215,7 +1219,7 @@ export function Button({ label }) {
 }`,
       errors: [unbounded(4)],
     },
-    {
+    probable({
       name: "class method of a non-singleton class growing a module map",
       code: `
 const openFiles = new Map();
@@ -1225,8 +1229,8 @@ export class FileHandle {
   }
 }`,
       errors: [unbounded(5)],
-    },
-    {
+    }),
+    probable({
       name: "only one report per collection",
       code: `
 const events = [];
@@ -1237,7 +1241,7 @@ export function b(e) {
   events.push(e);
 }`,
       errors: [unbounded(4)],
-    },
+    }),
     {
       name: "CommonJS handler (espree)",
       code: `
@@ -1260,7 +1264,7 @@ export function Row({ item }) {
       languageOptions: js,
       errors: [unbounded(4)],
     },
-    {
+    probable({
       name: "class expression singleton",
       code: `
 const Queue = class {
@@ -1272,9 +1276,9 @@ const Queue = class {
 const queue = new Queue();
 export const add = (job) => queue.add(job);`,
       errors: [unbounded(5)],
-    },
+    }),
     // --- real-code shapes (bench review): the new exemptions are not too wide ---
-    {
+    probable({
       name: "bench exemptions: a parameter key whose caller passes arbitrary input",
       code: `
 const handlers = {};
@@ -1289,8 +1293,8 @@ export function onPacket(packet) {
   wrk(packet.payload, "custom", packet.messageId);
 }`,
       errors: [unbounded(4)],
-    },
-    {
+    }),
+    probable({
       name: "bench exemptions: a key read from a request, not from another collection",
       code: `
 const seen = {};
@@ -1299,8 +1303,8 @@ export function track(req) {
   seen[key] = Date.now();
 }`,
       errors: [unbounded(5)],
-    },
-    {
+    }),
+    probable({
       name: "bench exemptions: a pool pushed on every call, with no index guard",
       code: `
 const pool = [];
@@ -1313,8 +1317,8 @@ export function releaseVectors() {
   used = 0;
 }`,
       errors: [unbounded(5)],
-    },
-    {
+    }),
+    probable({
       name: "bench exemptions: a guard on the length of another array does not bound this one",
       code: `
 const pool = [];
@@ -1324,6 +1328,8 @@ export function acquire(i) {
   return pool[i];
 }`,
       errors: [unbounded(5)],
-    },
+    }),
   ],
 });
+
+checkRecommended();

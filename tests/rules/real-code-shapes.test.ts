@@ -24,7 +24,8 @@ function code(strings: TemplateStringsArray, ...values: unknown[]): string {
 const ruleTester = new RuleTester();
 const rules = plugin.rules;
 const listenerGrades = gradedCases("no-leaked-event-listener");
-const { probable } = listenerGrades;
+const registrationGrades = gradedCases("no-repeated-registration");
+const collectionGrades = gradedCases("no-unbounded-collection");
 
 // video.js's seek bar: the drag's start registers on the document, its end undoes the same
 // registrations from a method the class hands out through an arrow kept in a field.
@@ -57,7 +58,7 @@ ruleTester.run("no-repeated-registration", rules["no-repeated-registration"], {
     },
   ],
   invalid: [
-    {
+    registrationGrades.probable({
       name: "the same drag start, but nothing ever undoes it",
       code: code`
         export class SeekBar extends Slider {
@@ -74,7 +75,7 @@ ruleTester.run("no-repeated-registration", rules["no-repeated-registration"], {
         }
       `,
       errors: [{ messageId: "registeredOnRerun", line: 9 }],
-    },
+    }),
   ],
 });
 
@@ -183,7 +184,7 @@ ruleTester.run("no-unbounded-collection", rules["no-unbounded-collection"], {
     },
   ],
   invalid: [
-    {
+    collectionGrades.probable({
       name: "the same literal used as a module singleton",
       code: code`
         const store = {
@@ -195,7 +196,7 @@ ruleTester.run("no-unbounded-collection", rules["no-unbounded-collection"], {
         export const remember = (key, value) => store.setState(key, value);
       `,
       errors: [{ messageId: "unbounded", line: 4 }],
-    },
+    }),
   ],
 });
 
@@ -235,7 +236,7 @@ describe("exemption bounds", () => {
   ruleTester.run("no-leaked-event-listener", rules["no-leaked-event-listener"], {
     valid: [],
     invalid: [
-      probable({
+      listenerGrades.probable({
         name: "an outside object used only as a Map key is not the owner's child",
         code: code`
           export class RenderTargets {
@@ -257,7 +258,7 @@ describe("exemption bounds", () => {
   ruleTester.run("no-unbounded-collection", rules["no-unbounded-collection"], {
     valid: [],
     invalid: [
-      {
+      collectionGrades.probable({
         name: "a length check against a literal is no pool guard",
         code: code`
           const backlog = [];
@@ -267,7 +268,7 @@ describe("exemption bounds", () => {
           }
         `,
         errors: [{ messageId: "unbounded", line: 3 }],
-      },
+      }),
     ],
   });
   ruleTester.run("no-promise-race-in-loop", rules["no-promise-race-in-loop"], {
@@ -315,3 +316,5 @@ describe("exemption bounds", () => {
 });
 
 listenerGrades.checkRecommended();
+registrationGrades.checkRecommended();
+collectionGrades.checkRecommended();

@@ -2,6 +2,7 @@ import { RuleTester } from "@typescript-eslint/rule-tester";
 import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import rule from "../../src/rules/require-cancellable-loop.js";
+import { gradedCases } from "./graded.js";
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -14,6 +15,8 @@ const ruleTester = new RuleTester({
 
 const filename = "file.tsx";
 const strict = [{ checkIgnoredSignal: true }] as const;
+
+const { probable, checkRecommended } = gradedCases("require-cancellable-loop");
 
 ruleTester.run("require-cancellable-loop", rule, {
   valid: [
@@ -581,7 +584,7 @@ async function f(signal) {
 
   invalid: [
     // --- 1: no way out ---------------------------------------------------------------
-    {
+    probable({
       filename,
       code: `
 async function pollQuotes(source, signal) {
@@ -591,8 +594,8 @@ async function pollQuotes(source, signal) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 async function pollQuotes(source) {
@@ -601,8 +604,8 @@ async function pollQuotes(source) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 const pollQuotes = async (source) => {
@@ -611,17 +614,17 @@ const pollQuotes = async (source) => {
   } while (true);
 };`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 async function pollQuotes(source) {
   while (1) await source.poll();
 }`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    },
+    }),
     // a break of an inner loop or a switch does not leave the outer loop
-    {
+    probable({
       filename,
       code: `
 async function consume(channel) {
@@ -634,8 +637,8 @@ async function consume(channel) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 async function serve(socket) {
@@ -651,8 +654,8 @@ async function serve(socket) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 async function consume(channel) {
@@ -664,9 +667,9 @@ async function consume(channel) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    },
+    }),
     // nested endless loops: both reported
-    {
+    probable({
       filename,
       code: `
 async function supervise(workers) {
@@ -680,9 +683,9 @@ async function supervise(workers) {
         { messageId: "loopNeverExits", line: 3 },
         { messageId: "loopNeverExits", line: 4 },
       ],
-    },
+    }, [1]),
     // labelled break that leaves only the inner loop
-    {
+    probable({
       filename,
       code: `
 async function supervise(workers) {
@@ -694,9 +697,9 @@ async function supervise(workers) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    },
+    }),
     // a throw that the loop's own catch swallows
-    {
+    probable({
       filename,
       code: `
 async function watch(client) {
@@ -710,9 +713,9 @@ async function watch(client) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    },
+    }),
     // a return inside a nested callback does not leave the loop
-    {
+    probable({
       filename,
       code: `
 async function watch(items) {
@@ -724,9 +727,9 @@ async function watch(items) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    },
+    }),
     // stop flags that nothing ever sets
-    {
+    probable({
       filename,
       code: `
 let running = true;
@@ -736,8 +739,8 @@ export async function heartbeat(send) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 4 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 class Poller {
@@ -753,8 +756,8 @@ class Poller {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 9 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 const stopped = false;
@@ -762,9 +765,9 @@ async function run() {
   while (!stopped) await step();
 }`,
       errors: [{ messageId: "loopNeverExits", line: 4 }],
-    },
+    }),
     // for await over endless sources without a signal
-    {
+    probable({
       filename,
       code: `
 import { on } from "node:events";
@@ -774,8 +777,8 @@ async function record(wire, store, signal) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 4 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 import events from "events";
@@ -783,8 +786,8 @@ async function record(wire) {
   for await (const [event] of events.on(wire, "data")) handle(event);
 }`,
       errors: [{ messageId: "loopNeverExits", line: 4 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 import { EventEmitter } from "node:events";
@@ -792,8 +795,8 @@ async function record(wire) {
   for await (const [event] of EventEmitter.on(wire, "data")) handle(event);
 }`,
       errors: [{ messageId: "loopNeverExits", line: 4 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 import { setInterval } from "node:timers/promises";
@@ -803,8 +806,8 @@ async function refreshEverySecond(cache) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 4 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 import * as timers from "timers/promises";
@@ -814,9 +817,9 @@ class Clock {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 5 }],
-    },
+    }),
     // method, arrow property, object method
-    {
+    probable({
       filename,
       code: `
 class Sync {
@@ -825,8 +828,8 @@ class Sync {
   };
 }`,
       errors: [{ messageId: "loopNeverExits", line: 4 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 export const worker = {
@@ -838,7 +841,7 @@ export const worker = {
   },
 };`,
       errors: [{ messageId: "loopNeverExits", line: 4 }],
-    },
+    }),
     // --- 2: a catch that swallows the AbortError --------------------------------------
     {
       filename,
@@ -1104,7 +1107,7 @@ async function poll(shutdownSignal) {
       errors: [{ messageId: "sleepIgnoresSignal", line: 5 }],
     },
     // strict also reports the sleep when the loop has no way out
-    {
+    probable({
       filename,
       options: strict,
       code: `
@@ -1117,7 +1120,7 @@ async function poll(signal) {
         { messageId: "loopNeverExits", line: 3 },
         { messageId: "sleepIgnoresSignal", line: 4 },
       ],
-    },
+    }, [1]),
     // --- TypeScript syntax -------------------------------------------------------------
     {
       filename,
@@ -1140,7 +1143,7 @@ export class PriceFeed {
 }`,
       errors: [{ messageId: "cancelNotAwaited", line: 15 }],
     },
-    {
+    probable({
       filename,
       code: `
 async function pump<T>(queue: AsyncQueue<T>): Promise<never> {
@@ -1150,7 +1153,7 @@ async function pump<T>(queue: AsyncQueue<T>): Promise<never> {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    },
+    }),
     {
       filename,
       options: strict,
@@ -1163,7 +1166,7 @@ const poll = async (signal: AbortSignal): Promise<void> => {
       errors: [{ messageId: "sleepIgnoresSignal", line: 4 }],
     },
     // --- weird inputs --------------------------------------------------------------------
-    {
+    probable({
       filename,
       code: `
 import { on } from "node:events";
@@ -1171,15 +1174,15 @@ async function f() {
   for await (const x of on()) await x;
 }`,
       errors: [{ messageId: "loopNeverExits", line: 4 }],
-    },
-    {
+    }),
+    probable({
       filename,
       code: `
 async function f() {
   while (true) await undefined;
 }`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    },
+    }),
     {
       filename,
       options: strict,
@@ -1228,3 +1231,5 @@ describe("require-cancellable-loop options schema", () => {
     expect(() => lint({ teardownMethods: [""] })).toThrow(/require-cancellable-loop/);
   });
 });
+
+checkRecommended();

@@ -225,7 +225,9 @@ export function ownerProof(ctx: EngineContext, context: OwnerContext, handle?: H
   }
   if (owner.type === "function" && !context.repeating) {
     // A function that hands back a stop function ends when that is called.
-    if (returnedValues(owner.fn).some((value) => isStopFunction(ctx, value))) return proven("its returned stop function ends it");
+    if (returnedValues(owner.fn).some((value) => isStopFunction(ctx, value) || hasTeardownMethod(ctx, value))) {
+      return proven("what it returns has a way to stop it");
+    }
   }
   switch (owner.type) {
     case "effect":
@@ -264,6 +266,17 @@ function isStopFunction(ctx: EngineContext, value: Node): boolean {
   return fn.body.body.length > 0 && returnedValues(fn).length === 0;
 }
 
+/** `return { close() { ... } }`: a handle whose teardown method (by the engine's teardown names) ends the work. */
+function hasTeardownMethod(ctx: EngineContext, value: Node): boolean {
+  const inner = unwrap(value);
+  if (inner.type !== T.ObjectExpression) return false;
+  return inner.properties.some((property) => {
+    if (property.type !== T.Property || property.computed) return false;
+    const name = keyName(property.key, false);
+    return !!name && ctx.lifecycles.isTeardownName(name) && isFunction(unwrap(property.value));
+  });
+}
+
 /** A handle kept only in a local of the function: unreachable once the call returns. */
 function lostAtReturn(handle: Handle): boolean {
   return handle.type === "stored" && handle.declared && !handle.escapes && !handle.returned && handle.target.type === T.Identifier;
@@ -295,6 +308,30 @@ function calledRepeatedly(ctx: EngineContext, fn: FunctionNode): boolean {
     const context = ctx.lifecycles.ownerOf(call);
     return context.inLoop || context.repeating !== undefined || context.owner.type === "render";
   });
+}
+
+/**
+ * Whether the code around an acquisition runs again and again: a loop, a render, an effect (per
+ * mount), a repeating callback (interval, event, request), or a function only called from such
+ * code. What runs once at start-up, or an unknown number of times, is no proof.
+ */
+export function repeatsProof(ctx: EngineContext, context: OwnerContext): Proof {
+  const { owner } = context;
+  if (context.repeating) return proven(`runs as ${/^[aeiou]/i.test(context.repeating) ? "an" : "a"} ${context.repeating}`);
+  switch (owner.type) {
+    case "render":
+      return proven("runs on every render");
+    case "effect":
+    case "component-callback":
+      return appRoot(ctx, owner) ? likely("application root") : proven("runs per mount");
+    case "function":
+      return calledRepeatedly(ctx, owner.fn) ? proven("called repeatedly") : likely("may run a bounded number of times");
+    case "class":
+      // A method only called from repeating code (a message handler calling `this.watch(...)`).
+      return owner.method && calledRepeatedly(ctx, owner.method) ? proven("called repeatedly") : likely("may run a bounded number of times");
+    default:
+      return likely("may run a bounded number of times");
+  }
 }
 
 /**

@@ -32,7 +32,10 @@ import {
   THROW_IF_ABORTED,
   TIMERS_PROMISES_MODULES,
 } from "../../resources/async.js";
-import { RefResolver, thisOwner } from "../engine/refs.js";
+import { type RefResolver, thisOwner } from "../engine/refs.js";
+import type { EngineContext } from "../engine/context.js";
+import { type Evidence, proven } from "../engine/model.js";
+import { HELD_BY_RUNTIME, evidence, ownerProof } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
 import { forEachNode } from "../engine/node-index.js";
 import { pushTo } from "../../util/maps.js";
@@ -50,6 +53,16 @@ export interface AsyncLoopFinding {
   messageId: AsyncLoopMessageId;
   node: Node;
   data: Record<string, string>;
+  evidence: Evidence;
+}
+
+/** `{ close: ["end"] }` (Node's `events.on` option): the iterator finishes when one of those events fires. */
+function closesOnEvents(arg: Node): boolean {
+  const inner = unwrap(arg);
+  return (
+    inner.type === T.ObjectExpression &&
+    inner.properties.some((property) => property.type === T.Property && !property.computed && keyName(property.key, false) === "close")
+  );
 }
 
 type LoopNode =
@@ -84,11 +97,11 @@ interface SignalUse {
 
 type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
 
-export function analyzeAsyncLoops(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  options: AsyncLoopOptions = {},
-): AsyncLoopFinding[] {
-  return new AsyncLoopAnalysis(sourceCode, options).run();
+/** A definite defect of a loop its owner cancels: the event loop keeps it running. */
+const CANCELLATION_BUG: Evidence = evidence(HELD_BY_RUNTIME, proven("cancelled by its owner"), proven("nothing ends it"));
+
+export function analyzeAsyncLoops(ctx: EngineContext, options: AsyncLoopOptions = {}): AsyncLoopFinding[] {
+  return new AsyncLoopAnalysis(ctx, options).run();
 }
 
 class AsyncLoopAnalysis {
@@ -102,12 +115,15 @@ class AsyncLoopAnalysis {
   private readonly calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   private readonly classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] = [];
 
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+
   constructor(
-    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
+    private readonly ctx: EngineContext,
     private readonly options: AsyncLoopOptions,
   ) {
-    this.refs = new RefResolver(sourceCode);
-    this.keys = sourceCode.visitorKeys;
+    this.sourceCode = ctx.sourceCode;
+    this.refs = ctx.refs;
+    this.keys = ctx.sourceCode.visitorKeys;
     this.teardownNames = new Set([...DEFAULT_TEARDOWN_METHODS, ...(options.teardownMethods ?? [])]);
   }
 
@@ -187,6 +203,8 @@ class AsyncLoopAnalysis {
       case T.ForOfStatement: {
         const source = unwrap(loop.right);
         if (source.type !== T.CallExpression || !this.isEndlessIterator(source)) return undefined;
+        // `events.on(emitter, "data", { close: ["end"] })` ends the iteration on those events itself.
+        if (source.arguments.some((arg) => closesOnEvents(arg))) return undefined;
         return source.arguments.some((arg) => this.mentionsSignal(arg)) ? "source-signal" : "source";
       }
       default:
@@ -336,10 +354,14 @@ class AsyncLoopAnalysis {
         messageId: "abortSwallowed",
         node: swallowing.handler,
         data: { loop: this.loopText(loop) },
+        evidence: CANCELLATION_BUG,
       });
       return;
     }
-    this.findings.push({ messageId: "loopNeverExits", node: loop, data: { loop: this.loopText(loop) } });
+    // An endless loop is a leak when its owner ends (an effect, a component, a class with a
+    // teardown) or starts it again; one started once by the program (`main()`) is its life.
+    const owner = ownerProof(this.ctx, this.ctx.lifecycles.ownerOf(loop));
+    this.findings.push({ messageId: "loopNeverExits", node: loop, data: { loop: this.loopText(loop) }, evidence: evidence(HELD_BY_RUNTIME, owner, proven("nothing ends it")) });
   }
 
   private loopText(loop: LoopNode): string {
@@ -397,7 +419,7 @@ class AsyncLoopAnalysis {
       if (call.arguments.some((arg) => this.mentionsSignal(arg))) continue;
       const signal = this.signalInScope(call);
       if (!signal) continue;
-      this.findings.push({ messageId: "sleepIgnoresSignal", node: call, data: { sleep, signal } });
+      this.findings.push({ messageId: "sleepIgnoresSignal", node: call, data: { sleep, signal }, evidence: CANCELLATION_BUG });
     }
   }
 
@@ -478,6 +500,7 @@ class AsyncLoopAnalysis {
         reported.add(cancel);
         this.findings.push({
           messageId: "cancelNotAwaited",
+          evidence: CANCELLATION_BUG,
           node: cancel,
           data: { teardown: teardown.name, task: this.refs.text(call, 40) },
         });

@@ -24,6 +24,7 @@ import {
   type FunctionNode,
   type Node,
   calleeOf,
+  contains,
   functionBinding,
   functionName,
   isClass,
@@ -44,7 +45,11 @@ import {
   SYNC_CALLBACK_METHODS,
 } from "../../resources/collections.js";
 import { type RefResolver, moduleBinding, thisOwner } from "../engine/refs.js";
+import type { EngineContext } from "../engine/context.js";
+import { type Evidence, likely, proven } from "../engine/model.js";
+import { evidence, repeatsProof } from "../engine/evidence.js";
 import { forEachNode } from "../engine/node-index.js";
+import { walk } from "../../ast/walk.js";
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -57,6 +62,7 @@ export interface CollectionFinding {
   node: Node;
   messageId: "unbounded" | "emptyInnerKept";
   data: Record<string, string>;
+  evidence: Evidence;
 }
 
 type Holder = "module" | "static" | "singleton" | "object";
@@ -112,6 +118,8 @@ export class CollectionAnalysis {
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     private readonly refs: RefResolver,
+    /** The file's engine context: who owns a growth, and whether that owner repeats. */
+    private readonly ctx: EngineContext,
   ) {}
 
   analyze(program: TSESTree.Program, options: CollectionOptions): CollectionFinding[] {
@@ -181,9 +189,10 @@ export class CollectionAnalysis {
             inner: candidate.innerKind ? INNER_WORDS[candidate.innerKind] : "collection",
             line: String(growth.node.loc.start.line),
           },
+          evidence: growthEvidence(this.ctx, candidate.growth, candidate.kind),
         });
       } else if (!candidate.removal) {
-        findings.push({ node: growth.node, messageId: "unbounded", data: base });
+        findings.push({ node: growth.node, messageId: "unbounded", data: base, evidence: growthEvidence(this.ctx, candidate.growth, candidate.kind) });
       }
     }
     return findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
@@ -949,4 +958,61 @@ function describeFunction(fn: FunctionNode, exported: boolean): string {
   const name = functionName(fn);
   if (name) return `${exported ? "the exported function" : "the function"} \`${name}()\``;
   return "a function";
+}
+
+/**
+ * A long-lived collection grows without bound only if the code adding to it runs again and again
+ * (a request, event or interval callback, a render, a function only called from such code) and
+ * adds new entries each time: to an array, or under a key that comes from what each run receives
+ * (the request, the event, the message), from the clock, a random source or a counter. A method
+ * called an unknown number of times, or keys that may be a fixed set (a cache of a few
+ * configurations, a registry filled at start-up), leave the leak probable.
+ */
+function growthEvidence(ctx: EngineContext, growth: readonly { node: Node }[], kind: CollectionKind): Evidence {
+  const holder = proven("long-lived collection");
+  const release = proven("nothing removes entries");
+  const proofs = growth.map(({ node }) => {
+    const context = ctx.lifecycles.ownerOf(node);
+    const repeats = repeatsProof(ctx, context);
+    if (!repeats.proven || kind === "array") return repeats;
+    return keyFromRun(ctx, node, context.innermost) ? repeats : likely("its keys may be a fixed set");
+  });
+  return evidence(holder, proofs.find((proof) => proof.proven) ?? proofs[0] ?? likely("no growth seen"), release);
+}
+
+/** The key written by a growth (`map.set(key, v)`, `set.add(key)`, `dict[key] = v`). */
+function keyOfGrowth(node: Node): Node | undefined {
+  if (node.type === T.CallExpression) {
+    const [first] = node.arguments;
+    return first && first.type !== T.SpreadElement ? first : undefined;
+  }
+  if (node.type === T.AssignmentExpression && node.left.type === T.MemberExpression && node.left.computed) return node.left.property;
+  return undefined;
+}
+
+const FRESH_VALUE_CALLS: ReadonlySet<string> = new Set(["now", "random", "randomUUID", "uuid", "nanoid", "v4", "getTime", "hrtime"]);
+
+/** Whether the key depends on what the repeating function receives, or is new by construction. */
+function keyFromRun(ctx: EngineContext, node: Node, fn: FunctionNode | undefined): boolean {
+  const key = keyOfGrowth(node);
+  if (!key) return false;
+  let fresh = false;
+  const seen = new Set<Node>();
+  const visit = (root: Node): void => {
+    walk(root, ctx.sourceCode.visitorKeys, (child) => {
+      if (fresh || seen.has(child)) return false;
+      seen.add(child);
+      if (child.type === T.UpdateExpression || (child.type === T.NewExpression && calleeOf(child).name === "Date")) fresh = true;
+      if (child.type === T.CallExpression && FRESH_VALUE_CALLS.has(calleeOf(child).name ?? "")) fresh = true;
+      if (child.type === T.Identifier && fn) {
+        const def = ctx.refs.variable(child)?.defs[0];
+        if (def?.type === "Parameter" && (def.node === fn || contains(fn, def.node))) fresh = true;
+        // A local computed from them: `const id = msg.id`.
+        else if (def?.type === "Variable" && def.node.init && contains(fn, def.node) && !seen.has(def.node.init)) visit(def.node.init);
+      }
+      return !fresh;
+    });
+  };
+  visit(key);
+  return fresh;
 }

@@ -61,6 +61,8 @@ import {
 } from "../../resources/dom.js";
 import { type RefResolver, thisOwner } from "../engine/refs.js";
 import { walk } from "../../ast/walk.js";
+import { type Evidence, proven } from "../engine/model.js";
+import { evidence } from "../engine/evidence.js";
 
 export interface DomNodesOptions {
   /** Extra function names that run repeatedly. */
@@ -77,7 +79,11 @@ export interface DomNodesFinding {
   container: string;
   /** Which function repeats and why: "`updateIcon` (an interval callback)". */
   where: string;
+  evidence: Evidence;
 }
+
+/** Reported only when proved: a long-lived container, code that repeats, no removal anywhere. */
+const DOM_EVIDENCE: Evidence = evidence(proven("a long-lived container"), proven("the insertion runs again"), proven("nothing removes the nodes"));
 
 interface Region {
   fn: FunctionNode;
@@ -112,6 +118,13 @@ export class DomNodesAnalysis {
   // Entry points
 
   /** `container.appendChild(node)` and the other insert methods. */
+  /** Whether a call can be an insertion at all (a cheap name test, before the analysis is built). */
+  static candidateCall(call: TSESTree.CallExpression): boolean {
+    const callee = unwrap(call.callee);
+    const method = callee.type === T.MemberExpression ? memberName(callee) : undefined;
+    return method !== undefined && Object.hasOwn(INSERT_METHODS, method);
+  }
+
   checkCall(call: TSESTree.CallExpression): DomNodesFinding | undefined {
     const callee = unwrap(call.callee);
     if (callee.type !== T.MemberExpression) return undefined;
@@ -144,7 +157,7 @@ export class DomNodesAnalysis {
     if (!this.isLongLived(receiver, region.fn, 0)) return undefined;
     if (this.guarded(node, region.fn)) return undefined;
     if (this.removedSomewhere(receiver, region.fn)) return undefined;
-    return { node, method, container: this.refs.text(receiver), where: region.where };
+    return { node, method, container: this.refs.text(receiver), where: region.where, evidence: DOM_EVIDENCE };
   }
 
   // -------------------------------------------------------------------------

@@ -31,6 +31,8 @@ import {
 } from "../../ast/index.js";
 import { PROMISE_DERIVING_METHODS, PROMISE_PASSTHROUGH_STATICS, RACING_STATICS } from "../../resources/async.js";
 import { type RefResolver, thisOwner } from "../engine/refs.js";
+import { type Evidence, proven } from "../engine/model.js";
+import { evidence } from "../engine/evidence.js";
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -46,7 +48,15 @@ export interface RaceFinding {
   racer: string;
   /** Why that racer outlives one evaluation, as a clause ("is declared outside the loop"). */
   why: string;
+  evidence: Evidence;
 }
+
+/**
+ * The analysis reports only what it proved: a racer that outlives each evaluation (the holder of
+ * every reaction the race attaches), a race that runs again (a loop, a recursion), and no way the
+ * reactions go before the racer settles.
+ */
+const RACE_EVIDENCE: Evidence = evidence(proven("a long-lived racer"), proven("the race runs again"), proven("reactions stay until it settles"));
 
 /** The loop iteration or recursive call in which a race is evaluated once. */
 interface Region {
@@ -87,6 +97,7 @@ export class PromiseRaceAnalysis {
       fn: region.label,
       racer: this.refs.text(found.node),
       why: found.why,
+      evidence: RACE_EVIDENCE,
     };
   }
 

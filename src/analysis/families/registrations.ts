@@ -61,6 +61,8 @@ import {
   releasesFor,
 } from "../../resources/registrations.js";
 import { type RefResolver, moduleBinding, thisOwner } from "../engine/refs.js";
+import { type Evidence, type Proof, likely, proven } from "../engine/model.js";
+import { evidence } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
 import { forEachNode } from "../engine/node-index.js";
 
@@ -77,6 +79,7 @@ export interface RegistrationFinding {
   node: TSESTree.CallExpression;
   messageId: RegistrationMessageId;
   data: Record<string, string>;
+  evidence: Evidence;
 }
 
 interface Registration {
@@ -116,6 +119,24 @@ interface UndoCall {
 
 const MAX_DEPTH = 3;
 const LISTENER_METHODS: ReadonlySet<string> = new Set(["on", "addListener", "prependListener"]);
+
+/**
+ * A registry that lives at module level, is imported or global, or is named in the options
+ * outlives the code registering on it; one that belongs to a class instance lives as long as
+ * that instance, which the file does not show.
+ */
+function registryHolder(lifetime: string): Proof {
+  return lifetime === "it belongs to the class instance" ? likely("registry of unknown lifetime") : proven(lifetime);
+}
+
+/**
+ * A loop, a repeating callback, or a function called from one, runs again for sure; a function
+ * that is merely called from several places (an `init*()` called twice) may not repeat at run time.
+ */
+function repetitionProof(repetition: Repetition): Proof {
+  // Only the `init*()` rule ("called from N places") rests on the call count alone.
+  return /called from \d+ places/.test(repetition.where) ? likely(repetition.where) : proven(repetition.where);
+}
 
 export class RegistrationAnalysis {
   private readonly lifecycles: Lifecycles;
@@ -177,6 +198,7 @@ export class RegistrationAnalysis {
     return {
       node: call,
       messageId,
+      evidence: evidence(registryHolder(registration.lifetime), repetitionProof(repetition), proven("never undone before it runs again")),
       data: {
         registry: this.refs.text(registration.receiver),
         method: registration.method,

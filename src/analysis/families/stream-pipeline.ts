@@ -45,6 +45,8 @@ import {
 } from "../../resources/streams.js";
 import type { RefResolver } from "../engine/refs.js";
 import { allNodes, forEachNode } from "../engine/node-index.js";
+import { type Evidence, proven } from "../engine/model.js";
+import { HELD_BY_RUNTIME, evidence } from "../engine/evidence.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Scope = TSESLint.Scope.Scope;
@@ -59,7 +61,11 @@ export interface PipeChainFinding {
   unhandled: string[];
   /** Builds the `pipeline(...)` rewrite, for straight chains only. */
   fix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+  evidence: Evidence;
 }
+
+/** A failing stream leaves the others of a `.pipe()` chain open: the runtime keeps their handles. */
+const PIPE_EVIDENCE: Evidence = evidence(HELD_BY_RUNTIME, proven("the chain ends on an error"), proven("no error path destroys the others"));
 
 /** What an expression resolves to in a module: `fs.createReadStream` → { module: "fs", path: ["createReadStream"] }. */
 interface ModulePath {
@@ -150,6 +156,7 @@ export class StreamPipelineAnalysis {
       node: call,
       loc: { start: property.loc.start, end: call.loc.end },
       unhandled: unhandled.map((member) => this.refs.text(member.expr)),
+      evidence: PIPE_EVIDENCE,
     };
     if (straight && this.sourceCode.getCommentsInside(current).length === 0) {
       finding.fix = this.pipelineFix(current, members);
