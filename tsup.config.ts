@@ -26,13 +26,13 @@ const shared = {
   splitting: true,
   cjsInterop: true,
   shims: true,
-  external: ["eslint", "typescript", "@typescript-eslint/utils", "@typescript-eslint/parser"],
+  external: ["eslint", "typescript", "@typescript-eslint/utils", "@typescript-eslint/parser", "ts-morph"],
 } satisfies Options;
 
 export default defineConfig([
   {
     ...shared,
-    entry: { index: "src/index.ts", "runtime/index": "src/runtime/index.ts" },
+    entry: { index: "src/index.ts", "runtime/index": "src/runtime/index.ts", "audit/index": "src/audit/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     // The two builds run side by side: leave the CLI's output to the CLI build.

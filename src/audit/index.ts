@@ -1,0 +1,212 @@
+/**
+ * `eslint-plugin-leakproof/audit` — the cross-file leak audit behind `leakproof audit`.
+ * See docs/audit.md.
+ *
+ * ts-morph is an optional peer dependency: it is loaded when `audit()` runs, and a missing
+ * install is reported as an `AuditSetupError` that says how to install it.
+ *
+ * @packageDocumentation
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Project, ts } from "ts-morph";
+import { runChecks } from "./checks.js";
+import { type ModuleInfo, buildIndex } from "./project.js";
+import { DEFAULT_SUMMARY_CACHE } from "./summary-cache.js";
+import { bindTypeScript } from "./syntax.js";
+import type { AuditOptions, AuditResult } from "./types.js";
+import { buildSummaryCache, writeSummaryCache } from "./write-cache.js";
+
+export * from "./types.js";
+export { formatFindings, AUDIT_FORMATS, type AuditFormat } from "./format.js";
+export {
+  SUMMARY_CACHE_FORMAT,
+  SUMMARY_CACHE_VERSION,
+  DEFAULT_SUMMARY_CACHE,
+  SummaryLookup,
+  findSummaryCache,
+  loadSummaryCache,
+  parseSummaryCache,
+  summaryLookupFor,
+  type CachedExport,
+  type CachedHandle,
+  type CachedModule,
+  type SummaryCache,
+} from "./summary-cache.js";
+
+/** Something in the setup stops the audit (ts-morph missing, no such project file): the CLI exits with 2. */
+export class AuditSetupError extends Error {
+  override name = "AuditSetupError";
+}
+
+export const TS_MORPH_HINT =
+  "leakproof audit needs ts-morph, an optional peer dependency of eslint-plugin-leakproof.\n" +
+  "Install it next to the plugin:  npm install --save-dev ts-morph";
+
+type TsMorph = typeof import("ts-morph");
+
+/** ts-morph, from the user's project first, then from wherever this package can see it. */
+async function loadTsMorph(from: string = process.cwd()): Promise<TsMorph> {
+  const candidates: string[] = [];
+  try {
+    candidates.push(createRequire(path.join(from, "package.json")).resolve("ts-morph"));
+  } catch {
+    // not in the user's project
+  }
+  for (const candidate of candidates) {
+    try {
+      const loaded = (await import(pathToHref(candidate))) as TsMorph & { default?: TsMorph };
+      // ts-morph is CommonJS: depending on the loader its exports are the namespace or its `default`.
+      return loaded.Project ? loaded : loaded.default!;
+    } catch {
+      // try the next place
+    }
+  }
+  try {
+    return await import("ts-morph");
+  } catch {
+    throw new AuditSetupError(TS_MORPH_HINT);
+  }
+}
+
+function pathToHref(file: string): string {
+  return new URL(`file://${path.resolve(file).split(path.sep).join("/")}`).href;
+}
+
+const SOURCE_EXTENSIONS = /\.(?:[cm]?[jt]sx?)$/;
+const IGNORED_DIRS = new Set(["node_modules", "dist", "build", "coverage"]);
+
+/** The nearest tsconfig.json (or jsconfig.json) in `dir` or above. */
+export function findProjectFile(dir: string): string | undefined {
+  for (let current = path.resolve(dir); ; ) {
+    for (const name of ["tsconfig.json", "jsconfig.json"]) {
+      const candidate = path.join(current, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+function walkSources(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && !IGNORED_DIRS.has(entry.name)) walkSources(full, out);
+    } else if (entry.isFile() && SOURCE_EXTENSIONS.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) {
+      out.push(full);
+    }
+  }
+}
+
+/** Adds the files of a tsconfig's `references` (solution-style configs list no files of their own). */
+function addReferencedProjects(project: Project, tsm: TsMorph, configFile: string, seen: Set<string>): void {
+  if (seen.has(configFile)) return;
+  seen.add(configFile);
+  const read = tsm.ts.readConfigFile(configFile, (file) => readFileSync(file, "utf8"));
+  const references = (read.config as { references?: Array<{ path?: unknown }> } | undefined)?.references ?? [];
+  for (const reference of references) {
+    if (typeof reference.path !== "string") continue;
+    let target = path.resolve(path.dirname(configFile), reference.path);
+    if (existsSync(target) && statSync(target).isDirectory()) target = path.join(target, "tsconfig.json");
+    if (!existsSync(target) || seen.has(target)) continue;
+    project.addSourceFilesFromTsConfig(target);
+    addReferencedProjects(project, tsm, target, seen);
+  }
+}
+
+function packageVersion(): string {
+  try {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    for (const candidate of [path.join(here, "..", "package.json"), path.join(here, "..", "..", "package.json")]) {
+      if (existsSync(candidate)) {
+        const pkg = JSON.parse(readFileSync(candidate, "utf8")) as { name?: string; version?: string };
+        if (pkg.name === "eslint-plugin-leakproof" && pkg.version) return pkg.version;
+      }
+    }
+  } catch {
+    // the version only decorates the cache file
+  }
+  return "unknown";
+}
+
+/**
+ * Audits a TypeScript or JavaScript project for leaks that span files. Resolves when done;
+ * rejects with `AuditSetupError` when ts-morph is missing or the project file does not exist.
+ */
+export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
+  const started = performance.now();
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const paths = (options.paths ?? []).map((p) => path.resolve(cwd, p));
+  for (const target of paths) if (!existsSync(target)) throw new AuditSetupError(`no such file or directory: ${path.relative(cwd, target) || target}`);
+
+  let configFile: string | undefined;
+  if (options.project) {
+    configFile = path.resolve(cwd, options.project);
+    if (existsSync(configFile) && statSync(configFile).isDirectory()) configFile = findProjectFile(configFile);
+    if (!configFile || !existsSync(configFile)) throw new AuditSetupError(`no such project file: ${options.project}`);
+  } else {
+    const start = paths[0] ? (statSync(paths[0]).isDirectory() ? paths[0] : path.dirname(paths[0])) : cwd;
+    configFile = findProjectFile(start);
+  }
+
+  const tsm = await loadTsMorph(configFile ? path.dirname(configFile) : cwd);
+  bindTypeScript(tsm.ts);
+  let project: Project;
+  let root: string;
+  if (configFile) {
+    root = path.dirname(configFile);
+    project = new tsm.Project({ tsConfigFilePath: configFile, skipFileDependencyResolution: true, skipLoadingLibFiles: true });
+    addReferencedProjects(project, tsm, configFile, new Set());
+  } else {
+    root = paths[0] ? (statSync(paths[0]).isDirectory() ? paths[0] : path.dirname(paths[0])) : cwd;
+    project = new tsm.Project({
+      compilerOptions: { allowJs: true, jsx: tsm.ts.JsxEmit.Preserve, module: tsm.ts.ModuleKind.NodeNext, moduleResolution: tsm.ts.ModuleResolutionKind.NodeNext },
+      skipFileDependencyResolution: true,
+      skipLoadingLibFiles: true,
+    });
+    const files: string[] = [];
+    for (const target of paths.length > 0 ? paths : [cwd]) {
+      if (statSync(target).isDirectory()) walkSources(target, files);
+      else files.push(target);
+    }
+    for (const file of files) project.addSourceFileAtPath(file);
+  }
+
+  const sources: ts.SourceFile[] = project
+    .getSourceFiles()
+    .map((file) => file.compilerNode)
+    .filter((source) => !source.isDeclarationFile && !source.fileName.includes("/node_modules/"));
+  const compilerOptions = project.getCompilerOptions();
+  const host = project.getModuleResolutionHost();
+  const resolutionCache = tsm.ts.createModuleResolutionCache(root, (name) => name, compilerOptions);
+  const resolveModule = (specifier: string, containing: string): string | undefined =>
+    tsm.ts.resolveModuleName(specifier, containing, compilerOptions, host, resolutionCache).resolvedModule?.resolvedFileName;
+
+  const index = buildIndex(root, sources, resolveModule);
+  const inScope = (module: ModuleInfo): boolean =>
+    paths.length === 0 || paths.some((target) => module.file === target || module.file.startsWith(target.endsWith(path.sep) ? target : target + path.sep));
+  const { findings, summaries } = runChecks(index, inScope);
+
+  const includeProbable = options.includeProbable ?? true;
+  const reported = includeProbable ? findings : findings.filter((finding) => finding.grade === "proven");
+
+  let summariesFile: string | undefined;
+  if (options.writeSummaries) {
+    summariesFile = typeof options.writeSummaries === "string" ? path.resolve(cwd, options.writeSummaries) : path.join(root, DEFAULT_SUMMARY_CACHE);
+    writeSummaryCache(summariesFile, buildSummaryCache(index, summaries, path.dirname(summariesFile), `eslint-plugin-leakproof ${packageVersion()}`));
+  }
+
+  return {
+    project: configFile,
+    root,
+    files: index.modules.size,
+    findings: reported,
+    hiddenProbable: findings.length - reported.length,
+    summariesFile,
+    durationMs: performance.now() - started,
+  };
+}
