@@ -296,6 +296,9 @@ function judge(
   if (usage.type === "escapes") return;
   const calls = usage.type === "kept" ? usage.calls : new Set<string>();
   if (cls && !cls.acquiringMembers.has("constructor") && ![...calls].some((method) => cls.acquiringMembers.has(method))) return;
+  // An instance used to hand out its own handles (`observer.subscribe(fn)` returning an unsubscribe, `manager.socket()`
+  // returning a socket) is released through them: the instance's teardown is not the caller's to call.
+  if (cls && [...calls].some((method) => handsOutHandle(summaries, cls, method))) return;
 
   const { owner, end } = describeOwner(context);
   const what = handle.label;
@@ -330,6 +333,11 @@ function judge(
     if (defining) related.push({ file: defining.relative, ...position(origin), message: kind === "undisposed-instance" ? "class defined here" : "returns the handle here" });
   }
   findings.push(finding(kind, grade, module, site, message, related));
+}
+
+function handsOutHandle(summaries: Summaries, cls: ClassSummary, method: string): boolean {
+  const fn = summaries.findMethod(cls.shape.node, method, cls.module);
+  return !!fn && !!summaries.functionSummary(fn)?.returns;
 }
 
 function releaseWords(handle: HandleFact): string {

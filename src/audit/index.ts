@@ -102,20 +102,29 @@ function walkSources(dir: string, out: string[]): void {
   }
 }
 
-/** Adds the files of a tsconfig's `references` (solution-style configs list no files of their own). */
-function addReferencedProjects(project: Project, tsm: TsMorph, configFile: string, seen: Set<string>): void {
-  if (seen.has(configFile)) return;
+interface ConfigFiles {
+  options: ts.CompilerOptions;
+  fileNames: string[];
+}
+
+/**
+ * The config and, recursively, the projects its `references` name (solution-style configs
+ * list no files of their own), each with its own compiler options: a referenced project's
+ * `paths` apply to its own files only.
+ */
+function readConfigs(tsm: TsMorph, configFile: string, seen = new Set<string>()): ConfigFiles[] {
+  if (seen.has(configFile)) return [];
   seen.add(configFile);
-  const read = tsm.ts.readConfigFile(configFile, (file) => readFileSync(file, "utf8"));
-  const references = (read.config as { references?: Array<{ path?: unknown }> } | undefined)?.references ?? [];
-  for (const reference of references) {
-    if (typeof reference.path !== "string") continue;
-    let target = path.resolve(path.dirname(configFile), reference.path);
+  const host = { ...tsm.ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined };
+  const parsed = tsm.ts.getParsedCommandLineOfConfigFile(configFile, undefined, host);
+  if (!parsed) return [];
+  const result: ConfigFiles[] = [{ options: parsed.options, fileNames: parsed.fileNames }];
+  for (const reference of parsed.projectReferences ?? []) {
+    let target = reference.path;
     if (existsSync(target) && statSync(target).isDirectory()) target = path.join(target, "tsconfig.json");
-    if (!existsSync(target) || seen.has(target)) continue;
-    project.addSourceFilesFromTsConfig(target);
-    addReferencedProjects(project, tsm, target, seen);
+    if (existsSync(target)) result.push(...readConfigs(tsm, target, seen));
   }
+  return result;
 }
 
 function packageVersion(): string {
@@ -157,10 +166,23 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   bindTypeScript(tsm.ts);
   let project: Project;
   let root: string;
+  const optionsOf = new Map<string, ts.CompilerOptions>();
   if (configFile) {
     root = path.dirname(configFile);
-    project = new tsm.Project({ tsConfigFilePath: configFile, skipFileDependencyResolution: true, skipLoadingLibFiles: true });
-    addReferencedProjects(project, tsm, configFile, new Set());
+    project = new tsm.Project({
+      tsConfigFilePath: configFile,
+      skipAddingFilesFromTsConfig: true,
+      skipFileDependencyResolution: true,
+      skipLoadingLibFiles: true,
+    });
+    for (const config of readConfigs(tsm, configFile)) {
+      for (const file of config.fileNames) {
+        const absolute = path.resolve(file);
+        if (optionsOf.has(absolute) || !SOURCE_EXTENSIONS.test(file) || /\.d\.[cm]?ts$/.test(file) || absolute.split(path.sep).includes("node_modules")) continue;
+        optionsOf.set(absolute, config.options);
+        project.addSourceFileAtPath(absolute);
+      }
+    }
   } else {
     root = paths[0] ? (statSync(paths[0]).isDirectory() ? paths[0] : path.dirname(paths[0])) : cwd;
     project = new tsm.Project({
@@ -176,15 +198,19 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     for (const file of files) project.addSourceFileAtPath(file);
   }
 
-  const sources: ts.SourceFile[] = project
-    .getSourceFiles()
-    .map((file) => file.compilerNode)
-    .filter((source) => !source.isDeclarationFile && !source.fileName.includes("/node_modules/"));
-  const compilerOptions = project.getCompilerOptions();
+  const sources: ts.SourceFile[] = project.getSourceFiles().map((file) => file.compilerNode);
+  const defaultOptions = project.getCompilerOptions();
   const host = project.getModuleResolutionHost();
-  const resolutionCache = tsm.ts.createModuleResolutionCache(root, (name) => name, compilerOptions);
-  const resolveModule = (specifier: string, containing: string): string | undefined =>
-    tsm.ts.resolveModuleName(specifier, containing, compilerOptions, host, resolutionCache).resolvedModule?.resolvedFileName;
+  const caches = new Map<ts.CompilerOptions, ts.ModuleResolutionCache>();
+  const resolveModule = (specifier: string, containing: string): string | undefined => {
+    const options = optionsOf.get(path.resolve(containing)) ?? defaultOptions;
+    let cache = caches.get(options);
+    if (!cache) {
+      cache = tsm.ts.createModuleResolutionCache(root, (name) => name, options);
+      caches.set(options, cache);
+    }
+    return tsm.ts.resolveModuleName(specifier, containing, options, host, cache).resolvedModule?.resolvedFileName;
+  };
 
   const index = buildIndex(root, sources, resolveModule);
   const inScope = (module: ModuleInfo): boolean =>

@@ -68,7 +68,7 @@ export interface ClassShape {
 export type Owner =
   | { type: "module" }
   | { type: "function"; fn: FunctionLike; name: string | undefined }
-  | { type: "effect"; setup: FunctionLike; hook: string; end: string }
+  | { type: "effect"; setup: FunctionLike; hook: string; end: string; returnsCleanup: boolean }
   | { type: "render"; component: FunctionLike; name: string }
   | { type: "component-callback"; component: FunctionLike; fn: FunctionLike; name: string }
   | { type: "class"; shape: ClassShape; method: FunctionLike | undefined };
@@ -138,7 +138,7 @@ export function classOfMember(fn: FunctionLike): ClassLike | undefined {
 }
 
 /** The framework hook `fn` is the callback of: `useEffect(fn)`, `onMounted(fn)`, `createEffect(fn)`. */
-function effectOf(fn: FunctionLike): { hook: string; end: string } | undefined {
+function effectOf(fn: FunctionLike): { hook: string; end: string; returnsCleanup: boolean } | undefined {
   const { parent, child } = outerParent(fn);
   if (!parent || !TS.isCallExpression(parent)) return undefined;
   const index = parent.arguments.indexOf(child as ts.Expression);
@@ -148,14 +148,32 @@ function effectOf(fn: FunctionLike): { hook: string; end: string } | undefined {
   if (!name) return undefined;
   if (index === 0 && EFFECT_HOOKS.has(name)) {
     const host = TS.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
-    if (!host || (TS.isIdentifier(host) && EFFECT_HOOK_HOSTS.has(host.text))) return { hook: name, end: "after the component unmounts" };
+    if (!host || (TS.isIdentifier(host) && EFFECT_HOOK_HOSTS.has(host.text))) return { hook: name, end: "after the component unmounts", returnsCleanup: true };
   }
   for (const spec of FRAMEWORKS) {
     // Hooks the rules only trust when imported from the framework are left out here.
     const hook = spec.callbacks[name];
-    if (hook && hook.arg === index && !hook.importOnly && Object.hasOwn(spec.callbacks, name)) return { hook: name, end: hook.end };
+    if (hook && hook.arg === index && !hook.importOnly && Object.hasOwn(spec.callbacks, name)) return { hook: name, end: hook.end, returnsCleanup: hook.returns };
   }
   return undefined;
+}
+
+const SETUP_FRAMEWORKS: readonly FrameworkSpec[] = [VUE, SOLID, SVELTE];
+const setupFrameworks = new WeakMap<ts.SourceFile, FrameworkSpec | null>();
+
+/** The framework whose components run their body once, if the file imports from it (Vue, Solid, Svelte). */
+function setupFramework(source: ts.SourceFile): FrameworkSpec | undefined {
+  const cached = setupFrameworks.get(source);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: FrameworkSpec | null = null;
+  for (const statement of source.statements) {
+    if (!TS.isImportDeclaration(statement) || !TS.isStringLiteral(statement.moduleSpecifier)) continue;
+    const specifier = statement.moduleSpecifier.text;
+    found = SETUP_FRAMEWORKS.find((spec) => spec.modules.has(specifier)) ?? null;
+    if (found) break;
+  }
+  setupFrameworks.set(source, found);
+  return found ?? undefined;
 }
 
 /** Why `fn` runs again and again, when it is a callback we know is called repeatedly. */
@@ -212,6 +230,12 @@ export function ownerOf(node: ts.Node): OwnerContext {
     if (cls) return { owner: { type: "class", shape: classShape(cls), method: fn }, innermost, inLoop, repeating };
     if (isComponent(fn)) {
       const name = functionName(fn) ?? "component";
+      // Vue composables and setups, Solid and Svelte components run once per component: a setup, not a render.
+      const framework = setupFramework(fn.getSourceFile());
+      if (framework && innermost === fn) {
+        return { owner: { type: "effect", setup: fn, hook: name, end: framework.end, returnsCleanup: false }, innermost, inLoop, repeating };
+      }
+      if (framework) return { owner: { type: "component-callback", component: fn, fn: innermost, name }, innermost, inLoop, repeating };
       const owner: Owner = innermost === fn ? { type: "render", component: fn, name } : { type: "component-callback", component: fn, fn: innermost, name };
       return { owner, innermost, inLoop, repeating };
     }
@@ -293,7 +317,7 @@ export function inReleasePhase(context: OwnerContext, release: ts.Node): boolean
   if (inCleanupRegistration(release)) return true;
   switch (owner.type) {
     case "effect":
-      return cleanupsOf(owner.setup).some((cleanup) => containsNode(cleanup, release));
+      return owner.returnsCleanup && cleanupsOf(owner.setup).some((cleanup) => containsNode(cleanup, release));
     case "class": {
       const phase = teardownClosure(owner.shape);
       return phase.some((fn) => containsNode(fn, release));

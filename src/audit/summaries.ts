@@ -510,10 +510,11 @@ export class Summaries {
       return this.acquisitionAt(value, fn, module, depth + 1)?.handle;
     }
     if (TS.isIdentifier(value)) {
-      const local = localDefinition(value, fn);
-      if (!local) return undefined;
-      if (isFunctionLike(local)) return this.disposerFrom(local, fn, module);
-      return this.handleOfExpression(local as ts.Expression, fn, module, depth + 1);
+      // `let socket = cache[key]; if (!socket) socket = new Socket(); return socket`: any definition may be the handle.
+      for (const local of localDefinitions(value, fn)) {
+        const handle = isFunctionLike(local) ? this.disposerFrom(local, fn, module) : this.handleOfExpression(local as ts.Expression, fn, module, depth + 1);
+        if (handle) return handle;
+      }
     }
     return undefined;
   }
@@ -598,7 +599,7 @@ export class Summaries {
   private localAcquisition(expression: ts.Expression, outer: FunctionLike, module: ModuleInfo): Acquisition | undefined {
     const value = unwrap(expression);
     let init: ts.Node | undefined;
-    if (TS.isIdentifier(value)) init = localDefinition(value, outer);
+    if (TS.isIdentifier(value)) init = localDefinitions(value, outer).find((node) => TS.isCallExpression(node) || TS.isNewExpression(node));
     else {
       const member = accessName(value);
       const object = accessObject(value);
@@ -690,28 +691,30 @@ function thisOrParamMember(object: ts.Expression, outer: FunctionLike): boolean 
  * `function stop() {}`), when it is declared directly in `fn`'s body.
  */
 export function localDefinition(id: ts.Identifier, fn: FunctionLike): ts.Node | undefined {
-  if (!fn.body || !TS.isBlock(fn.body)) return undefined;
-  let found: ts.Node | undefined;
+  return localDefinitions(id, fn)[0];
+}
+
+/** Every value a local of `fn` is given: its initialiser and the assignments to it (`let id; id = setInterval(...)`). */
+export function localDefinitions(id: ts.Identifier, fn: FunctionLike): ts.Node[] {
+  if (!fn.body || !TS.isBlock(fn.body)) return [];
+  const found: ts.Node[] = [];
   walk(fn.body, (node) => {
-    if (found) return false;
     if (isFunctionLike(node) && !TS.isFunctionDeclaration(node)) return false;
     if (TS.isVariableDeclaration(node) && TS.isIdentifier(node.name) && node.name.text === id.text && node.initializer) {
-      found = unwrap(node.initializer);
+      found.push(unwrap(node.initializer));
       return false;
     }
     if (TS.isFunctionDeclaration(node)) {
-      if (node.name?.text === id.text) found = node;
+      if (node.name?.text === id.text) found.push(node);
       return false;
     }
-    // `let id; ...; id = setInterval(...)`
     if (
       TS.isBinaryExpression(node) &&
       node.operatorToken.kind === TS.SyntaxKind.EqualsToken &&
       TS.isIdentifier(unwrap(node.left)) &&
       (unwrap(node.left) as ts.Identifier).text === id.text
     ) {
-      found = unwrap(node.right);
-      return false;
+      found.push(unwrap(node.right));
     }
     return undefined;
   });
