@@ -62,7 +62,9 @@ export function runChecks(index: ProjectIndex, reportFor: (module: ModuleInfo) =
         if (name) memberUses.set(name, (memberUses.get(name) ?? 0) + 1);
       }
       if (TS.isVariableDeclarationList(node) && (node.flags & TS.NodeFlags.Using) !== 0) disposesImplicitly = true;
-      if (TS.isCallExpression(node)) {
+      if (TS.isBinaryExpression(node) && node.operatorToken.kind === TS.SyntaxKind.EqualsToken) {
+        collectTruncation(index, module, node, collectionUses);
+      } else if (TS.isCallExpression(node)) {
         collectCollectionUse(index, module, node, collectionUses);
         if (report) checkReturnedHandle(summaries, module, node, findings);
       } else if (TS.isNewExpression(node)) {
@@ -295,6 +297,7 @@ function judge(
   const usage = usageOf(site, handle);
   if (usage.type === "escapes") return;
   const calls = usage.type === "kept" ? usage.calls : new Set<string>();
+  if (cls) handle = { ...handle, holder: summaries.instanceHolder(cls, calls, site, context.innermost, module) };
   if (cls && !cls.acquiringMembers.has("constructor") && ![...calls].some((method) => cls.acquiringMembers.has(method))) return;
   // An instance used to hand out its own handles (`observer.subscribe(fn)` returning an unsubscribe, `manager.socket()`
   // returning a socket) is released through them: the instance's teardown is not the caller's to call.
@@ -464,6 +467,17 @@ function collectCollectionUse(index: ProjectIndex, module: ModuleInfo, call: ts.
       record(resolveCollection(index, module, value), { node: argument, method: "", kind: "escape", constantKey: false });
     }
   }
+}
+
+/** `list.length = 0` empties an array. */
+function collectTruncation(index: ProjectIndex, module: ModuleInfo, assignment: ts.BinaryExpression, uses: Map<ts.Node, CollectionUse[]>): void {
+  const left = unwrap(assignment.left);
+  if (!TS.isPropertyAccessExpression(left) || left.name.text !== "length") return;
+  const target = resolveCollection(index, module, left.expression);
+  if (!target || target.kind !== "variable" || !collectionKind(target)) return;
+  const list = uses.get(target.node) ?? [];
+  list.push({ module, node: assignment, method: "length", kind: "remove", constantKey: false });
+  uses.set(target.node, list);
 }
 
 function resolveCollection(index: ProjectIndex, module: ModuleInfo, expression: ts.Expression): Declaration | undefined {

@@ -169,12 +169,16 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const optionsOf = new Map<string, ts.CompilerOptions>();
   if (configFile) {
     root = path.dirname(configFile);
-    project = new tsm.Project({
-      tsConfigFilePath: configFile,
-      skipAddingFilesFromTsConfig: true,
-      skipFileDependencyResolution: true,
-      skipLoadingLibFiles: true,
-    });
+    try {
+      project = new tsm.Project({
+        tsConfigFilePath: configFile,
+        skipAddingFilesFromTsConfig: true,
+        skipFileDependencyResolution: true,
+        skipLoadingLibFiles: true,
+      });
+    } catch (error) {
+      throw new AuditSetupError(`cannot read ${path.relative(cwd, configFile) || configFile}: ${(error as Error).message}`);
+    }
     for (const config of readConfigs(tsm, configFile)) {
       for (const file of config.fileNames) {
         const absolute = path.resolve(file);
@@ -184,7 +188,9 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
       }
     }
   } else {
-    root = paths[0] ? (statSync(paths[0]).isDirectory() ? paths[0] : path.dirname(paths[0])) : cwd;
+    // Paths relative to the current folder when the targets are inside it, as a lint run shows them.
+    const inside = paths.every((target) => target === cwd || target.startsWith(cwd + path.sep));
+    root = inside || !paths[0] ? cwd : statSync(paths[0]).isDirectory() ? paths[0] : path.dirname(paths[0]);
     project = new tsm.Project({
       compilerOptions: { allowJs: true, jsx: tsm.ts.JsxEmit.Preserve, module: tsm.ts.ModuleKind.NodeNext, moduleResolution: tsm.ts.ModuleResolutionKind.NodeNext },
       skipFileDependencyResolution: true,

@@ -425,6 +425,18 @@ export class Summaries {
     return { label, holder, handle, node };
   }
 
+  /** Who holds what an instance acquires when it is constructed at `site` and `members` are called on it. */
+  instanceHolder(cls: ClassSummary, members: ReadonlySet<string>, site: ts.NewExpression | ts.CallExpression, fn: FunctionLike | undefined, module: ModuleInfo): Holder {
+    let holder: Holder = { type: "unknown" };
+    for (const acquisition of cls.acquisitions) {
+      if (acquisition.member !== "constructor" && !members.has(acquisition.member)) continue;
+      // Parameters of the constructor are the `new` arguments; those of other methods are unknown here.
+      const own = acquisition.member === "constructor" ? this.holderAtCall(acquisition.holder, site, fn, module) : acquisition.holder.type === "param" ? { type: "unknown" as const } : acquisition.holder;
+      holder = stronger(holder, own);
+    }
+    return holder;
+  }
+
   /** A catalogue entry for `callee` when it is imported from one of the table's modules. */
   private moduleEntry(
     callee: ts.Expression,
