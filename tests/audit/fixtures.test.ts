@@ -67,5 +67,4 @@ describe("audit fixture projects", () => {
     expect(keys(result.findings)).toEqual(["src/widgets/ticker.ts:9 returned-handle proven"]);
     expect(result.project).toBe(path.join(dir, "tsconfig.json"));
   });
-
 });
