@@ -302,10 +302,9 @@ export function resolveExport(index: ProjectIndex, module: ModuleInfo, name: str
 /** `export default <expression>`: a function, a class, or a value. */
 function expressionTarget(module: ModuleInfo, name: string, expression: ts.Expression): Target | undefined {
   const value = unwrap(expression);
+  // `export default function () {}` is indexed with the declaration standing in for the expression.
   if (isFunctionLike(value)) return { kind: "function", name, node: value, module };
   if (isClassLike(value)) return { kind: "class", name, node: value, module };
-  if (TS.isFunctionDeclaration(expression as ts.Node)) return { kind: "function", name, node: expression as unknown as ts.FunctionDeclaration, module };
-  if (TS.isClassDeclaration(expression as ts.Node)) return { kind: "class", name, node: expression as unknown as ts.ClassDeclaration, module };
   const holder = expression.parent;
   if (holder && TS.isVariableDeclaration(holder)) return { kind: "variable", name, node: holder, init: expression, module, isConst: true };
   return { kind: "variable", name, node: fakeDeclaration(expression), init: expression, module, isConst: true };
