@@ -52,10 +52,12 @@ export function runChecks(index: ProjectIndex, reportFor: (module: ModuleInfo) =
   const instantiations = new Map<ts.Node, ts.NewExpression[]>();
   const collectionUses = new Map<ts.Node, CollectionUse[]>();
   let disposesImplicitly = false;
+  const classes: Array<{ node: ClassLike; module: ModuleInfo }> = [];
 
   for (const module of index.modules.values()) {
     const report = reportFor(module);
     walk(module.source, (node) => {
+      if (report && (TS.isClassDeclaration(node) || TS.isClassExpression(node))) classes.push({ node, module });
       if (TS.isPropertyAccessExpression(node) || TS.isElementAccessExpression(node)) {
         const name = accessName(node);
         // A method named in its own declaration is not a use; any access is (a call, `arr.forEach(d => d.dispose())`, `obj.dispose`).
@@ -82,7 +84,7 @@ export function runChecks(index: ProjectIndex, reportFor: (module: ModuleInfo) =
     });
   }
 
-  checkUncalledTeardowns(summaries, index, memberUses, instantiations, disposesImplicitly, reportFor, findings);
+  checkUncalledTeardowns(summaries, index, classes, memberUses, instantiations, disposesImplicitly, findings);
   checkSharedCollections(index, collectionUses, reportFor, findings);
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { findings, summaries };
@@ -94,19 +96,31 @@ export function runChecks(index: ProjectIndex, reportFor: (module: ModuleInfo) =
 type Usage =
   | { type: "dropped" }
   | { type: "escapes" }
-  | { type: "kept"; binding: string; releases: ts.Node[]; calls: Set<string> };
+  | { type: "kept"; binding: string; releases: ts.Node[]; calls: MethodCalls };
+
+/** Methods called on a kept handle; `resultKept`: those whose result is kept or handed on, not dropped. */
+interface MethodCalls {
+  all: Set<string>;
+  resultKept: Set<string>;
+}
+
+function noteCall(calls: MethodCalls, method: string, call: ts.Node): void {
+  calls.all.add(method);
+  const { parent } = outerParent(call);
+  if (parent && !TS.isExpressionStatement(parent) && !TS.isVoidExpression(parent)) calls.resultKept.add(method);
+}
 
 /** Follows the value of `site` (a call or `new`): dropped, passed on, or kept in a local or a field. */
 function usageOf(site: ts.Expression, handle: HandleFact): Usage {
   let { parent, child } = outerParent(site);
-  const calls = new Set<string>();
+  const calls: MethodCalls = { all: new Set(), resultKept: new Set() };
   // `new Poller().start()`: the instance is used once, then dropped.
   while (parent && (TS.isPropertyAccessExpression(parent) || TS.isElementAccessExpression(parent)) && parent.expression === child) {
     const call = parent.parent;
     if (!call || !TS.isCallExpression(call) || call.expression !== parent) return { type: "escapes" };
     const method = accessName(parent);
     if (method && isRelease(method, handle)) return { type: "escapes" };
-    if (method) calls.add(method);
+    if (method) noteCall(calls, method, call);
     ({ parent, child } = outerParent(call));
     // A chained call returns something else than the handle: what happens to it next says nothing of the handle.
     if (parent && !TS.isExpressionStatement(parent) && !(TS.isVoidExpression(parent) || TS.isAwaitExpression(parent))) return { type: "escapes" };
@@ -119,7 +133,7 @@ function usageOf(site: ts.Expression, handle: HandleFact): Usage {
     ({ parent, child } = outer);
   }
   if (!parent) return { type: "escapes" };
-  if (TS.isExpressionStatement(parent)) return calls.size > 0 ? { type: "kept", binding: "", releases: [], calls } : { type: "dropped" };
+  if (TS.isExpressionStatement(parent)) return calls.all.size > 0 ? { type: "kept", binding: "", releases: [], calls } : { type: "dropped" };
   if (TS.isVariableDeclaration(parent) && parent.initializer === child) {
     const list = parent.parent;
     if (TS.isVariableDeclarationList(list) && (list.flags & TS.NodeFlags.Using) !== 0) return { type: "escapes" };
@@ -145,7 +159,7 @@ function isRelease(method: string, handle: HandleFact): boolean {
 }
 
 /** Classifies one reference to the handle: a release, a use that hands it on, or a plain use. */
-function classifyReference(reference: ts.Expression, handle: HandleFact, calls: Set<string>): "release" | "escape" | "use" {
+function classifyReference(reference: ts.Expression, handle: HandleFact, calls: MethodCalls): "release" | "escape" | "use" {
   const { parent, child } = outerParent(reference);
   if (!parent) return "use";
   if (TS.isCallExpression(parent)) {
@@ -159,7 +173,7 @@ function classifyReference(reference: ts.Expression, handle: HandleFact, calls: 
     const call = outerParent(parent).parent;
     if (method && call && TS.isCallExpression(call) && unwrap(call.expression) === parent) {
       if (isRelease(method, handle)) return "release";
-      calls.add(method);
+      noteCall(calls, method, call);
       return "use";
     }
     // `handle.port.close()`: a release through a member (SharedWorker ports).
@@ -197,7 +211,7 @@ function localUsage(name: ts.Identifier, handle: HandleFact): Usage {
   const scope = declaringScope(name);
   if (!scope) return { type: "escapes" };
   const releases: ts.Node[] = [];
-  const calls = new Set<string>();
+  const calls: MethodCalls = { all: new Set(), resultKept: new Set() };
   let escapes = false;
   walk(scope, (node) => {
     if (escapes) return false;
@@ -237,7 +251,7 @@ function fieldUsage(site: ts.Node, member: string, handle: HandleFact): Usage {
   const cls = enclosingClass(site);
   if (!cls) return { type: "escapes" };
   const releases: ts.Node[] = [];
-  const calls = new Set<string>();
+  const calls: MethodCalls = { all: new Set(), resultKept: new Set() };
   let escapes = false;
   walk(cls, (node) => {
     if (escapes) return false;
@@ -296,12 +310,12 @@ function judge(
   if (context.owner.type === "class" && !ends) return;
   const usage = usageOf(site, handle);
   if (usage.type === "escapes") return;
-  const calls = usage.type === "kept" ? usage.calls : new Set<string>();
-  if (cls) handle = { ...handle, holder: summaries.instanceHolder(cls, calls, site, context.innermost, module) };
-  if (cls && !cls.acquiringMembers.has("constructor") && ![...calls].some((method) => cls.acquiringMembers.has(method))) return;
+  const calls = usage.type === "kept" ? usage.calls : { all: new Set<string>(), resultKept: new Set<string>() };
+  if (cls) handle = { ...handle, holder: summaries.instanceHolder(cls, calls.all, site, context.innermost, module) };
+  if (cls && !cls.acquiringMembers.has("constructor") && ![...calls.all].some((method) => cls.acquiringMembers.has(method))) return;
   // An instance used to hand out its own handles (`observer.subscribe(fn)` returning an unsubscribe, `manager.socket()`
   // returning a socket) is released through them: the instance's teardown is not the caller's to call.
-  if (cls && [...calls].some((method) => handsOutHandle(summaries, cls, method))) return;
+  if (cls && [...calls.resultKept].some((method) => handsOutHandle(summaries, cls, method))) return;
 
   const { owner, end } = describeOwner(context);
   const what = handle.label;
@@ -355,10 +369,10 @@ function releaseWords(handle: HandleFact): string {
 function checkUncalledTeardowns(
   summaries: Summaries,
   index: ProjectIndex,
+  classes: ReadonlyArray<{ node: ClassLike; module: ModuleInfo }>,
   memberUses: Map<string, number>,
   instantiations: Map<ts.Node, ts.NewExpression[]>,
   disposesImplicitly: boolean,
-  reportFor: (module: ModuleInfo) => boolean,
   findings: AuditFinding[],
 ): void {
   const publicClasses = publicApi(index);
@@ -374,35 +388,30 @@ function checkUncalledTeardowns(
       current = module ? summaries.baseClass(current, module) : undefined;
     }
   }
-  for (const module of index.modules.values()) {
-    if (!reportFor(module)) continue;
-    walk(module.source, (node) => {
-      if (!TS.isClassDeclaration(node) && !TS.isClassExpression(node)) return undefined;
-      const summary = summaries.classSummary(node);
-      if (!summary?.resource || publicClasses.has(node)) return undefined;
-      const own = summary.shape.teardown.filter((name) => DEFAULT_TEARDOWN_METHODS.includes(name));
-      if (own.length === 0) return undefined;
-      const called = summary.teardown.some((name) => (memberUses.get(name) ?? 0) > 0 || (name.startsWith("Symbol.") && disposesImplicitly));
-      if (called) return undefined;
-      const sites = instantiated.get(node) ?? [];
-      if (sites.length === 0) return undefined;
-      const repeated = sites.some((site) => ownerEndsOrRepeats(ownerOf(site)));
-      const constructorHolds = summary.acquisitions.some((a) => a.member === "constructor" && outlives(a.holder));
-      const grade: Grade = repeated && constructorHolds ? "proven" : "probable";
-      const method = summary.shape.methods.get(own[0]!)!;
-      const at = (method as { name?: ts.Node }).name ?? method;
-      const acquired = summary.acquisitions[0]!;
-      const message =
-        `\`${summary.shape.name}.${display(own[0]!)}()\` is never called anywhere in the project, so what \`${summary.shape.name}\` acquires ` +
-        `(${acquired.label}${summary.acquisitions.length > 1 ? `, and ${summary.acquisitions.length - 1} more` : ""}) is never released; ` +
-        `${sites.length} place${sites.length === 1 ? " creates" : "s create"} instances.`;
-      const related = sites.slice(0, 3).flatMap((site) => {
-        const siteModule = summaries.moduleOf(site);
-        return siteModule ? [{ file: siteModule.relative, ...position(site), message: "instance created here" }] : [];
-      });
-      findings.push(finding("uncalled-teardown", grade, module, at, message, related));
-      return undefined;
+  for (const { node, module } of classes) {
+    const summary = summaries.classSummary(node);
+    if (!summary?.resource || publicClasses.has(node)) continue;
+    const own = summary.shape.teardown.filter((name) => DEFAULT_TEARDOWN_METHODS.includes(name));
+    if (own.length === 0) continue;
+    const called = summary.teardown.some((name) => (memberUses.get(name) ?? 0) > 0 || (name.startsWith("Symbol.") && disposesImplicitly));
+    if (called) continue;
+    const sites = instantiated.get(node) ?? [];
+    if (sites.length === 0) continue;
+    const repeated = sites.some((site) => ownerEndsOrRepeats(ownerOf(site)));
+    const constructorHolds = summary.acquisitions.some((a) => a.member === "constructor" && outlives(a.holder));
+    const grade: Grade = repeated && constructorHolds ? "proven" : "probable";
+    const method = summary.shape.methods.get(own[0]!)!;
+    const at = (method as { name?: ts.Node }).name ?? method;
+    const acquired = summary.acquisitions[0]!;
+    const message =
+      `\`${summary.shape.name}.${display(own[0]!)}()\` is never called anywhere in the project, so what \`${summary.shape.name}\` acquires ` +
+      `(${acquired.label}${summary.acquisitions.length > 1 ? `, and ${summary.acquisitions.length - 1} more` : ""}) is never released; ` +
+      `${sites.length} place${sites.length === 1 ? " creates" : "s create"} instances.`;
+    const related = sites.slice(0, 3).flatMap((site) => {
+      const siteModule = summaries.moduleOf(site);
+      return siteModule ? [{ file: siteModule.relative, ...position(site), message: "instance created here" }] : [];
     });
+    findings.push(finding("uncalled-teardown", grade, module, at, message, related));
   }
 }
 

@@ -288,6 +288,38 @@ export function shutdown(poller: Poller) {
   });
 });
 
+describe("instances released through the handles they hand out", () => {
+  it("accepts an observer kept only through its kept subscription, not one whose subscription is dropped", async () => {
+    const found = await auditKeys({
+      "src/observer.ts": `export class Observer {
+  private listeners = new Set<() => void>();
+  private timer = setInterval(() => this.listeners.forEach((fn) => fn()), 1000);
+  subscribe(fn: () => void) {
+    this.listeners.add(fn);
+    return () => {
+      this.listeners.delete(fn);
+      if (this.listeners.size === 0) this.destroy();
+    };
+  }
+  destroy() { clearInterval(this.timer); }
+}
+`,
+      "src/use.ts": `import { Observer } from "./observer.js";
+export function kept(req: unknown, res: unknown) {
+  const observer = new Observer();
+  const unsubscribe = observer.subscribe(() => undefined);
+  return unsubscribe;
+}
+export function dropped(req: unknown, res: unknown) {
+  const observer = new Observer();
+  observer.subscribe(() => undefined);
+}
+`,
+    });
+    expect(found).toEqual(["src/use.ts:8 undisposed-instance proven"]);
+  });
+});
+
 describe("teardown methods nobody calls", () => {
   it("stays quiet when a teardown is called generically or the class is public API", async () => {
     const found = await auditKeys({
