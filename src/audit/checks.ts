@@ -15,7 +15,7 @@ import { DEFAULT_TEARDOWN_METHODS } from "../lifecycle/tables.js";
 import { ADDING_METHODS, type CollectionKind, GROWABLE_CONSTRUCTORS, REMOVING_METHODS, SELF_BOUNDED_CONSTRUCTORS } from "../resources/collections.js";
 import { type OwnerContext, describeOwner, display, inReleasePhase, ownerEndsOrRepeats, ownerOf } from "./owners.js";
 import { type Declaration, type ModuleInfo, type ProjectIndex, resolveExport, resolveExpression } from "./project.js";
-import { type ClassSummary, type HandleFact, RELEASE_METHODS, Summaries, describeHolder, outlives } from "./summaries.js";
+import { type ClassSummary, type HandleFact, RELEASE_METHODS, Summaries, describeHolder, isOnceOptions, outlives } from "./summaries.js";
 import {
   type ClassLike,
   TS,
@@ -279,6 +279,8 @@ function checkReturnedHandle(summaries: Summaries, module: ModuleInfo, call: ts.
   if (!defining || defining === module) return;
   const summary = summaries.functionSummary(target.fn);
   if (!summary?.returns || summary.selfCleaning) return;
+  // `listen(window, "pointerup", fn, { once: true })`: the listener removes itself.
+  if (summary.returns.optionsParam !== undefined && isOnceOptions(call.arguments[summary.returns.optionsParam])) return;
   const context = ownerOf(call);
   const fn = context.innermost;
   const handle = { ...summary.returns, holder: summaries.holderAtCall(summary.returns.holder, call, fn, module) };

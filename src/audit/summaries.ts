@@ -91,6 +91,8 @@ export interface HandleFact {
   holder: Holder;
   /** Where the handle comes from, for messages: `` `startPolling` (src/poll.ts:4) ``. */
   origin: string | undefined;
+  /** The parameter the listener options are passed in: `{ once: true }` there makes the listener remove itself. */
+  optionsParam?: number;
 }
 
 export interface Acquisition {
@@ -557,6 +559,8 @@ export class Summaries {
   /** A function (returned by `outer`) that releases something `outer` acquired: a disposer. */
   private disposerFrom(disposer: FunctionLike, outer: FunctionLike, module: ModuleInfo): HandleFact | undefined {
     if (!disposer.body) return undefined;
+    // A function that acquires again (a debounced callback clearing and re-arming its timer) is no disposer.
+    if (reacquires(disposer)) return undefined;
     let holder: Holder | undefined;
     let label: string | undefined;
     const note = (h: Holder, l: string) => {
@@ -604,8 +608,10 @@ export class Summaries {
     visit(disposer.body);
     walk(disposer.body, visit);
     if (!holder || !label) return undefined;
-    return { family: "disposer", label, callable: true, release: [], releasedBy: [], holder, origin: undefined };
+    const optionsParam = listenerOptionsParam(outer);
+    return { family: "disposer", label, callable: true, release: [], releasedBy: [], holder, origin: undefined, ...(optionsParam === undefined ? {} : { optionsParam }) };
   }
+
 
   /** What a local of `outer` (`const id = setInterval(...)`) was acquired from. */
   private localAcquisition(expression: ts.Expression, outer: FunctionLike, module: ModuleInfo): Acquisition | undefined {
@@ -643,17 +649,55 @@ function catalogueAcquisition(entry: HandleEntry, node: ts.Node): Acquisition {
   return { label: handle.label, holder: handle.holder, handle, node };
 }
 
-/** `{ once: true }` as the options of a listener. */
-function isOnce(call: ts.CallExpression): boolean {
-  return call.arguments.some((argument) => {
-    const value = unwrap(argument);
-    return (
-      TS.isObjectLiteralExpression(value) &&
-      value.properties.some(
-        (p) => TS.isPropertyAssignment(p) && propertyNameText(p.name) === "once" && unwrap(p.initializer).kind === TS.SyntaxKind.TrueKeyword,
-      )
-    );
+/** Whether `fn` itself starts a timer, adds a listener or subscribes. */
+function reacquires(fn: FunctionLike): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (TS.isCallExpression(node)) {
+      const name = calleeName(node);
+      if (name && (Object.hasOwn(TIMERS, name) || (Object.hasOwn(LISTENER_ADDS, name) && accessObject(unwrap(node.expression))) || SUBSCRIBE_METHODS.has(name))) {
+        found = true;
+        return;
+      }
+    }
+    TS.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+
+/** The parameter of `fn` passed as the options of a DOM listener it adds (`target.addEventListener(type, fn, options)`). */
+function listenerOptionsParam(fn: FunctionLike): number | undefined {
+  if (!fn.body) return undefined;
+  let index: number | undefined;
+  walk(fn.body, (node) => {
+    if (index !== undefined) return false;
+    if (TS.isCallExpression(node) && calleeName(node) === "addEventListener" && node.arguments[2]) {
+      const options = unwrap(node.arguments[2]);
+      if (TS.isIdentifier(options)) {
+        const found = fn.parameters.findIndex((param) => boundNames(param.name).includes(options.text));
+        if (found >= 0) index = found;
+      }
+    }
+    return undefined;
   });
+  return index;
+}
+
+/** `{ once: true }` as the options of a listener. */
+export function isOnceOptions(argument: ts.Expression | undefined): boolean {
+  const value = argument ? unwrap(argument) : undefined;
+  return (
+    !!value &&
+    TS.isObjectLiteralExpression(value) &&
+    value.properties.some((p) => TS.isPropertyAssignment(p) && propertyNameText(p.name) === "once" && unwrap(p.initializer).kind === TS.SyntaxKind.TrueKeyword)
+  );
+}
+
+/** A listener added with `{ once: true }`. */
+function isOnce(call: ts.CallExpression): boolean {
+  return call.arguments.some((argument) => isOnceOptions(argument));
 }
 
 /** `source.pipe(take(1), ...)`: the subscription completes by itself (or with `takeUntil`, at its notifier). */

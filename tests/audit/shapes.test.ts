@@ -137,6 +137,31 @@ export function handleAndClose(req: unknown, res: unknown) {
     expect(found).toEqual(["src/use.ts:3 returned-handle proven"]);
   });
 
+  it("takes no debounced function for a disposer, and honours { once: true } passed through a helper", async () => {
+    const found = await auditKeys({
+      "src/util.ts": `export function debounce(fn: () => void, ms: number) {
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(handle);
+    handle = setTimeout(fn, ms);
+  };
+}
+export function on(target: EventTarget, type: string, fn: () => void, options?: AddEventListenerOptions) {
+  target.addEventListener(type, fn, options);
+  return () => target.removeEventListener(type, fn, options);
+}
+`,
+      "src/use.ts": `import { debounce, on } from "./util.js";
+export function handle(req: unknown, res: unknown) {
+  debounce(() => undefined, 100);
+  on(window, "pointerup", () => undefined, { once: true });
+  on(window, "pointermove", () => undefined);
+}
+`,
+    });
+    expect(found).toEqual(["src/use.ts:5 returned-handle proven"]);
+  });
+
   it("stays quiet on same-file calls, one-time module code, handed-on handles and self-cleaning helpers", async () => {
     const found = await auditKeys({
       "src/polling.ts": `${POLLING}
