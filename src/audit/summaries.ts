@@ -57,6 +57,7 @@ import {
   enclosingClass,
   enclosingFunction,
   isFunctionLike,
+  outerParent,
   isShadowed,
   propertyNameText,
   returnedValues,
@@ -245,7 +246,12 @@ export class Summaries {
         if (TS.isCallExpression(child) || TS.isNewExpression(child)) {
           const fn = enclosingFunction(child) ?? (TS.isConstructorDeclaration(member) ? member : undefined);
           const acquisition = this.acquisitionAt(child, fn, module, 0);
-          if (acquisition) acquisitions.push({ ...acquisition, member: memberName });
+          // Acquired and released by the same method (`const off = subscribe(); ... finally { off() }`): the instance keeps nothing.
+          // What the instance keeps in itself (`this.registerHandler(...)` filling its own tables) dies with it.
+          const selfHeld = acquisition && (acquisition.holder.type === "instance" || (acquisition.holder.type === "unknown" && callsOwnMethod(child)));
+          if (acquisition && !selfHeld && !(acquisition.handle && fn && releasedInPlace(child, acquisition.handle, fn))) {
+            acquisitions.push({ ...acquisition, member: memberName });
+          }
         }
         TS.forEachChild(child, visit);
       };
@@ -647,6 +653,45 @@ function catalogueAcquisition(entry: HandleEntry, node: ts.Node): Acquisition {
     origin: undefined,
   };
   return { label: handle.label, holder: handle.holder, handle, node };
+}
+
+/**
+ * Whether the handle a call returns into a local of `fn` (`const off = ...`, `unsubscribe = ...`)
+ * is released somewhere in `fn`, nested callbacks included.
+ */
+function releasedInPlace(site: ts.Node, handle: HandleFact, fn: FunctionLike): boolean {
+  const { parent, child } = outerParent(site);
+  let name: string | undefined;
+  if (parent && TS.isVariableDeclaration(parent) && parent.initializer === child && TS.isIdentifier(parent.name)) name = parent.name.text;
+  if (parent && TS.isBinaryExpression(parent) && parent.operatorToken.kind === TS.SyntaxKind.EqualsToken && parent.right === child) {
+    const left = unwrap(parent.left);
+    if (TS.isIdentifier(left)) name = left.text;
+  }
+  if (!name || !fn.body) return false;
+  let released = false;
+  walk(fn.body, (node) => {
+    if (released) return false;
+    if (!TS.isCallExpression(node)) return undefined;
+    const callee = unwrap(node.expression);
+    if (handle.callable && TS.isIdentifier(callee) && callee.text === name) released = true;
+    const object = accessObject(callee);
+    const method = accessName(callee);
+    if (object && method && TS.isIdentifier(unwrap(object)) && (unwrap(object) as ts.Identifier).text === name && (handle.release.includes(method) || RELEASE_METHODS.has(method))) {
+      released = true;
+    }
+    if (TS.isIdentifier(callee) && handle.releasedBy.includes(callee.text) && node.arguments.some((a) => TS.isIdentifier(unwrap(a)) && (unwrap(a) as ts.Identifier).text === name)) {
+      released = true;
+    }
+    return undefined;
+  });
+  return released;
+}
+
+/** `this.method(...)`. */
+function callsOwnMethod(node: ts.Node): boolean {
+  if (!TS.isCallExpression(node)) return false;
+  const object = accessObject(unwrap(node.expression));
+  return !!object && unwrap(object).kind === TS.SyntaxKind.ThisKeyword;
 }
 
 /** Whether `fn` itself starts a timer, adds a listener or subscribes. */
