@@ -50,10 +50,18 @@ import {
 
 const FRAMEWORKS: readonly FrameworkSpec[] = [VUE, SVELTE, SOLID, ANGULAR];
 
-/** Calls whose function argument runs when the current setup ends (`onUnmounted(fn)`, `DestroyRef.onDestroy(fn)`). */
+/**
+ * Test-runner hooks that run after each test (or all of them): what a `beforeEach` set up and
+ * an `afterEach` releases is released when the test ends. Audit-local for now; it belongs with
+ * the lifecycle tables (src/lifecycle/tables.ts) once the engine team takes it.
+ */
+const TEST_CLEANUP_HOOKS: readonly string[] = ["afterEach", "afterAll", "after", "teardown", "onTestFinished"];
+
+/** Calls whose function argument runs when the current setup ends (`onUnmounted(fn)`, `DestroyRef.onDestroy(fn)`, `afterEach(fn)`). */
 export const CLEANUP_REGISTRARS: ReadonlySet<string> = new Set([
   ...FRAMEWORKS.flatMap((spec) => [...spec.scopeCleanups, ...spec.innerCleanups]),
   ...TEARDOWN_REGISTRARS,
+  ...TEST_CLEANUP_HOOKS,
 ]);
 
 export interface ClassShape {

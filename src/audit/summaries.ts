@@ -142,9 +142,15 @@ export function outlives(holder: Holder): boolean {
   return OUTLIVES.has(holder.type);
 }
 
+/** How surely a holder outlives its owner: a global or module object, then the runtime (timers end by being cleared), parameters and the instance, unknown. */
+function holderRank(holder: Holder): number {
+  if (holder.type === "global" || holder.type === "module") return 4;
+  if (holder.type === "runtime") return 3;
+  return holder.type === "param" || holder.type === "instance" ? 2 : 1;
+}
+
 function stronger(a: Holder, b: Holder): Holder {
-  const rank = (h: Holder) => (outlives(h) ? 3 : h.type === "param" || h.type === "instance" ? 2 : 1);
-  return rank(b) > rank(a) ? b : a;
+  return holderRank(b) > holderRank(a) ? b : a;
 }
 
 export function describeHolder(holder: Holder): string {
@@ -569,9 +575,12 @@ export class Summaries {
     if (reacquires(disposer)) return undefined;
     let holder: Holder | undefined;
     let label: string | undefined;
+    // The message names what the strongest holder keeps (the `window` listener rather than a timer).
     const note = (h: Holder, l: string) => {
-      holder = holder ? stronger(holder, h) : h;
-      label ??= l;
+      if (!holder || holderRank(h) > holderRank(holder)) {
+        holder = h;
+        label = l;
+      }
     };
     const visit = (node: ts.Node): void => {
       if (!TS.isCallExpression(node)) return;

@@ -116,6 +116,40 @@ export class View {
     expect(found).toEqual(["src/view.ts:3 returned-handle proven"]);
   });
 
+  it("counts a release in afterEach for what beforeEach set up, and names the strongest holder", async () => {
+    const dir = project({
+      "src/nav.ts": `export function trackKeys(onKey: () => void): () => void {
+  let timeout: ReturnType<typeof setTimeout> | undefined;
+  const record = () => {
+    clearTimeout(timeout);
+    timeout = setTimeout(onKey, 0);
+  };
+  window.addEventListener("keydown", record);
+  return () => {
+    clearTimeout(timeout);
+    window.removeEventListener("keydown", record);
+  };
+}
+`,
+      "src/nav.test.ts": `import { trackKeys } from "./nav.js";
+declare function beforeEach(fn: () => void): void;
+declare function afterEach(fn: () => void): void;
+declare function it(name: string, fn: () => void): void;
+let stop: () => void;
+beforeEach(() => {
+  stop = trackKeys(() => undefined);
+});
+afterEach(() => stop());
+it("leaks one", () => {
+  trackKeys(() => undefined);
+});
+`,
+    });
+    const result = await audit({ cwd: dir });
+    expect(keys(result.findings)).toEqual(["src/nav.test.ts:11 returned-handle probable"]);
+    expect(result.findings[0]!.message).toContain("a `keydown` listener on `window`");
+  });
+
   it("returns objects with release methods as subscriptions", async () => {
     const found = await auditKeys({
       "src/feed.ts": `export function openFeed(onTick: () => void) {
