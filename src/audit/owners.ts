@@ -111,10 +111,18 @@ export function classShape(node: ClassLike): ClassShape {
     }
   }
   const framework = classFramework(node, methods);
-  const teardown = framework === "plain" ? DEFAULT_TEARDOWN_METHODS.filter((name) => methods.has(name)) : [...CLASS_LIFECYCLES[framework].teardown];
+  // A method that needs an argument (`disconnect(scope)`) does something to part of the object; a teardown ends all of it.
+  const teardown =
+    framework === "plain"
+      ? DEFAULT_TEARDOWN_METHODS.filter((name) => methods.has(name) && !hasRequiredParameter(methods.get(name)!))
+      : [...CLASS_LIFECYCLES[framework].teardown];
   const shape: ClassShape = { node, name: node.name?.text ?? "anonymous class", framework, teardown, methods };
   classShapes.set(node, shape);
   return shape;
+}
+
+function hasRequiredParameter(fn: FunctionLike): boolean {
+  return fn.parameters.some((param) => !param.questionToken && !param.initializer && !param.dotDotDotToken);
 }
 
 function classFramework(node: ClassLike, methods: Map<string, FunctionLike>): ClassFramework {

@@ -347,6 +347,27 @@ export function shutdown(poller: Poller) {
   });
 });
 
+describe("what counts as a teardown", () => {
+  it("takes no method that needs an argument for a teardown", async () => {
+    const found = await auditKeys({
+      "src/hub.ts": `export class Hub {
+  private timer = setInterval(() => undefined, 1000);
+  disconnect(room: string) { console.log("leave", room); }
+  close(code?: number) { clearInterval(this.timer); console.log(code); }
+}
+`,
+      "src/use.ts": `import { Hub } from "./hub.js";
+export function handle(req: unknown, res: unknown) {
+  const hub = new Hub();
+  hub.disconnect("lobby");
+}
+`,
+    });
+    // close() is the teardown: nothing calls it, and the handler never closes its hub.
+    expect(found).toEqual(["src/hub.ts:4 uncalled-teardown proven", "src/use.ts:3 undisposed-instance proven"]);
+  });
+});
+
 describe("instances released through the handles they hand out", () => {
   it("accepts an observer kept only through its kept subscription, not one whose subscription is dropped", async () => {
     const found = await auditKeys({
