@@ -26,7 +26,7 @@ if (process.argv[2] === "--child-audit") {
   const result = await audit({ project: process.argv[3], includeProbable: true });
   const findings = result.findings;
   process.stdout.write(
-    `\n${JSON.stringify({ files: result.files, maxRssKiB: process.resourceUsage().maxRSS, findings })}\n`,
+    `\n${JSON.stringify({ files: result.files, checked: result.checked, maxRssKiB: process.resourceUsage().maxRSS, findings })}\n`,
   );
   process.exit(0);
 }
@@ -132,6 +132,7 @@ async function main() {
   const summary = {
     project: config,
     files: last.files,
+    checked: last.checked,
     runs: options.runs,
     node: process.version,
     audit: { medianMs: Math.round(median(audits.map((r) => r.ms))), peakRssMiB: Math.round(Math.max(...audits.map((r) => r.maxRssKiB)) / 1024) },

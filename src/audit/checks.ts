@@ -33,7 +33,7 @@ import {
   unwrap,
   walk,
 } from "./syntax.js";
-import type { AuditFinding, FindingKind, Grade, RelatedLocation } from "./types.js";
+import type { AuditChecked, AuditFinding, FindingKind, Grade, RelatedLocation } from "./types.js";
 
 interface CollectionUse {
   module: ModuleInfo;
@@ -45,8 +45,12 @@ interface CollectionUse {
 }
 
 /** Runs every check over the project. */
-export function runChecks(index: ProjectIndex, reportFor: (module: ModuleInfo) => boolean): { findings: AuditFinding[]; summaries: Summaries } {
+export function runChecks(
+  index: ProjectIndex,
+  reportFor: (module: ModuleInfo) => boolean,
+): { findings: AuditFinding[]; summaries: Summaries; checked: AuditChecked } {
   const summaries = new Summaries(index);
+  const checked: AuditChecked = { handleCalls: 0, instances: 0, resourceClasses: 0, exportedCollections: 0 };
   const findings: AuditFinding[] = [];
   const memberUses = new Map<string, number>();
   const instantiations = new Map<ts.Node, ts.NewExpression[]>();
@@ -68,7 +72,7 @@ export function runChecks(index: ProjectIndex, reportFor: (module: ModuleInfo) =
         collectTruncation(index, module, node, collectionUses);
       } else if (TS.isCallExpression(node)) {
         collectCollectionUse(index, module, node, collectionUses);
-        if (report) checkReturnedHandle(summaries, module, node, findings);
+        if (report && checkReturnedHandle(summaries, module, node, findings)) checked.handleCalls++;
       } else if (TS.isNewExpression(node)) {
         const name = calleeName(node);
         if (name === "DisposableStack" || name === "AsyncDisposableStack") disposesImplicitly = true;
@@ -77,17 +81,17 @@ export function runChecks(index: ProjectIndex, reportFor: (module: ModuleInfo) =
           const list = instantiations.get(cls) ?? [];
           list.push(node);
           instantiations.set(cls, list);
-          if (report) checkInstance(summaries, module, node, cls, findings);
+          if (report && checkInstance(summaries, module, node, cls, findings)) checked.instances++;
         }
       }
       return undefined;
     });
   }
 
-  checkUncalledTeardowns(summaries, index, classes, memberUses, instantiations, disposesImplicitly, findings);
-  checkSharedCollections(index, collectionUses, reportFor, findings);
+  checked.resourceClasses = checkUncalledTeardowns(summaries, index, classes, memberUses, instantiations, disposesImplicitly, findings);
+  checked.exportedCollections = checkSharedCollections(index, collectionUses, reportFor, findings);
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { findings, summaries };
+  return { findings, summaries, checked };
 }
 
 // ---------------------------------------------------------------------------
@@ -272,28 +276,32 @@ function fieldUsage(site: ts.Node, member: string, handle: HandleFact): Usage {
 // ---------------------------------------------------------------------------
 // Kinds 1 and 2
 
-function checkReturnedHandle(summaries: Summaries, module: ModuleInfo, call: ts.CallExpression, findings: AuditFinding[]): void {
+/** Checks one call; true when it calls another file's function that returns a handle. */
+function checkReturnedHandle(summaries: Summaries, module: ModuleInfo, call: ts.CallExpression, findings: AuditFinding[]): boolean {
   const target = summaries.callTarget(call, module);
-  if (!target) return;
+  if (!target) return false;
   const defining = summaries.moduleOf(target.fn);
-  if (!defining || defining === module) return;
+  if (!defining || defining === module) return false;
   const summary = summaries.functionSummary(target.fn);
-  if (!summary?.returns || summary.selfCleaning) return;
+  if (!summary?.returns || summary.selfCleaning) return false;
   // `listen(window, "pointerup", fn, { once: true })`: the listener removes itself.
-  if (summary.returns.optionsParam !== undefined && isOnceOptions(call.arguments[summary.returns.optionsParam])) return;
+  if (summary.returns.optionsParam !== undefined && isOnceOptions(call.arguments[summary.returns.optionsParam])) return true;
   const context = ownerOf(call);
   const fn = context.innermost;
   const handle = { ...summary.returns, holder: summaries.holderAtCall(summary.returns.holder, call, fn, module) };
   judge("returned-handle", summaries, module, call, handle, context, findings, undefined);
+  return true;
 }
 
-function checkInstance(summaries: Summaries, module: ModuleInfo, site: ts.NewExpression, cls: ClassLike, findings: AuditFinding[]): void {
+/** Checks one `new`; true when it instantiates another file's resource class. */
+function checkInstance(summaries: Summaries, module: ModuleInfo, site: ts.NewExpression, cls: ClassLike, findings: AuditFinding[]): boolean {
   const summary = summaries.classSummary(cls);
-  if (!summary?.resource || summary.module === module) return;
+  if (!summary?.resource || summary.module === module) return false;
   const context = ownerOf(site);
   const acquisition = summaries.acquisitionAt(site, context.innermost, module, 0);
-  if (!acquisition?.handle) return;
+  if (!acquisition?.handle) return false;
   judge("undisposed-instance", summaries, module, site, acquisition.handle, context, findings, summary);
+  return true;
 }
 
 function judge(
@@ -376,7 +384,8 @@ function checkUncalledTeardowns(
   instantiations: Map<ts.Node, ts.NewExpression[]>,
   disposesImplicitly: boolean,
   findings: AuditFinding[],
-): void {
+): number {
+  let resourceClasses = 0;
   const publicClasses = publicApi(index);
   // A subclass instance is an instance of its bases too.
   const instantiated = new Map<ts.Node, ts.NewExpression[]>();
@@ -392,7 +401,9 @@ function checkUncalledTeardowns(
   }
   for (const { node, module } of classes) {
     const summary = summaries.classSummary(node);
-    if (!summary?.resource || publicClasses.has(node)) continue;
+    if (!summary?.resource) continue;
+    resourceClasses++;
+    if (publicClasses.has(node)) continue;
     const own = summary.shape.teardown.filter((name) => DEFAULT_TEARDOWN_METHODS.includes(name));
     if (own.length === 0) continue;
     const called = summary.teardown.some((name) => (memberUses.get(name) ?? 0) > 0 || (name.startsWith("Symbol.") && disposesImplicitly));
@@ -415,6 +426,7 @@ function checkUncalledTeardowns(
     });
     findings.push(finding("uncalled-teardown", grade, module, at, message, related));
   }
+  return resourceClasses;
 }
 
 /** Classes reachable from an entry module's exports: code outside the project may tear them down. */
@@ -513,13 +525,15 @@ function checkSharedCollections(
   uses: Map<ts.Node, CollectionUse[]>,
   reportFor: (module: ModuleInfo) => boolean,
   findings: AuditFinding[],
-): void {
+): number {
+  let collections = 0;
   for (const module of index.modules.values()) {
     if (!reportFor(module)) continue;
     for (const [name, declaration] of module.locals) {
       if (declaration.kind !== "variable" || !module.exports.has(name)) continue;
       const kind = collectionKind(declaration);
       if (!kind) continue;
+      collections++;
       const list = uses.get(declaration.node) ?? [];
       if (list.some((use) => use.kind === "remove" || use.kind === "escape")) continue;
       if (reassigned(declaration)) continue;
@@ -544,6 +558,7 @@ function checkSharedCollections(
       findings.push(finding("shared-collection", grade, module, declaration.node.name, message, related));
     }
   }
+  return collections;
 }
 
 /** `export let list = []; ... list = []`: reassigning empties it. */

@@ -47,6 +47,7 @@ function json(result: AuditResult): string {
       project: result.project,
       root: result.root,
       files: result.files,
+      checked: result.checked,
       durationMs: Math.round(result.durationMs),
       hiddenProbable: result.hiddenProbable,
       summariesFile: result.summariesFile,

@@ -221,7 +221,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const index = buildIndex(root, sources, resolveModule);
   const inScope = (module: ModuleInfo): boolean =>
     paths.length === 0 || paths.some((target) => module.file === target || module.file.startsWith(target.endsWith(path.sep) ? target : target + path.sep));
-  const { findings, summaries } = runChecks(index, inScope);
+  const { findings, summaries, checked } = runChecks(index, inScope);
 
   const includeProbable = options.includeProbable ?? true;
   const reported = includeProbable ? findings : findings.filter((finding) => finding.grade === "proven");
@@ -237,6 +237,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     root,
     files: index.modules.size,
     findings: reported,
+    checked,
     hiddenProbable: findings.length - reported.length,
     summariesFile,
     durationMs: performance.now() - started,

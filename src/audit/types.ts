@@ -55,6 +55,18 @@ export interface AuditOptions {
   writeSummaries?: string | boolean;
 }
 
+/** What the audit looked at, to tell a clean project from one it could not follow. */
+export interface AuditChecked {
+  /** Calls (in reported files) of another file's function that returns a handle. */
+  handleCalls: number;
+  /** `new` of another file's class that must be torn down. */
+  instances: number;
+  /** Classes that acquire resources and have a teardown (in reported files). */
+  resourceClasses: number;
+  /** Exported module-level collections (in reported files). */
+  exportedCollections: number;
+}
+
 export interface AuditResult {
   /** The tsconfig/jsconfig used, absolute; undefined when none was found and files were read directly. */
   project: string | undefined;
@@ -63,6 +75,7 @@ export interface AuditResult {
   /** Source files analysed. */
   files: number;
   findings: AuditFinding[];
+  checked: AuditChecked;
   /** Probable findings left out because `includeProbable` was false. */
   hiddenProbable: number;
   /** The summary cache written, if any. */

@@ -112,7 +112,14 @@ export async function runAuditCli(argv: string[], version: string): Promise<numb
   if (output) process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
   if (command.format === "stylish") {
     const where = result.project ? path.relative(process.cwd(), result.project) || result.project : "no tsconfig/jsconfig";
-    if (result.findings.length === 0) console.log(`No cross-file leaks found in ${result.files} file${result.files === 1 ? "" : "s"} (${where}).`);
+    if (result.findings.length === 0) {
+      const { handleCalls, instances, resourceClasses, exportedCollections } = result.checked;
+      console.log(
+        `No cross-file leaks found in ${result.files} file${result.files === 1 ? "" : "s"} (${where}): checked ${handleCalls} call${handleCalls === 1 ? "" : "s"} ` +
+          `of handle-returning functions, ${instances} instantiation${instances === 1 ? "" : "s"} and ${resourceClasses} teardown class${resourceClasses === 1 ? "" : "es"}, ` +
+          `${exportedCollections} exported collection${exportedCollections === 1 ? "" : "s"}.`,
+      );
+    }
     if (result.hiddenProbable > 0) {
       console.log(`${result.hiddenProbable} probable finding${result.hiddenProbable === 1 ? " is" : "s are"} not shown; --preset strict shows them.`);
     }

@@ -58,6 +58,9 @@ describe("audit fixture projects", () => {
       const result = await audit({ project: path.join(fixturesDir, kind, "fixed", config) });
       expect(keys(result.findings)).toEqual([]);
       expect(result.files).toBeGreaterThan(2);
+      // The fixed twin was clean because the audit followed it, not because it saw nothing.
+      const { handleCalls, instances, resourceClasses, exportedCollections } = result.checked;
+      expect(handleCalls + instances + resourceClasses + exportedCollections).toBeGreaterThan(0);
     });
   }
 
