@@ -99,6 +99,8 @@ export function buildIndex(root: string, sources: readonly ts.SourceFile[], reso
   const imported = new Set<string>();
   for (const info of modules.values()) for (const dependency of info.dependencies) imported.add(dependency);
   const entries = new Set([...modules.keys()].filter((file) => !imported.has(file)));
+  // A package's own entry is public even when sibling packages of the monorepo import it.
+  for (const entry of workspace.entries()) entries.add(entry);
   return { root, modules, entries };
 }
 
@@ -238,6 +240,11 @@ class WorkspacePackages {
     const found = existsSync(path.join(dir, "package.json")) ? dir : parent === dir ? undefined : this.packageDir(parent);
     this.dirCache.set(dir, found);
     return found;
+  }
+
+  /** The source entry of every package of the project. */
+  entries(): string[] {
+    return [...this.byName.keys()].flatMap((name) => this.resolve(name) ?? []);
   }
 
   /** `@scope/pkg` or `@scope/pkg/sub` → a project file of that package's sources. */
