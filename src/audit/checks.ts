@@ -504,7 +504,7 @@ function collectTruncation(index: ProjectIndex, module: ModuleInfo, assignment: 
 }
 
 function resolveCollection(index: ProjectIndex, module: ModuleInfo, expression: ts.Expression): Declaration | undefined {
-  const target = resolveExpression(index, module, expression);
+  const target = resolveExpression(index, module, expression, (t) => t.kind === "variable" && collectionKind(t) !== undefined);
   return target && target.kind !== "namespace" && target.kind !== "external" ? target : undefined;
 }
 

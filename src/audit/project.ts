@@ -56,6 +56,8 @@ export interface ModuleInfo {
   locals: Map<string, Declaration>;
   /** Modules this one imports from (project files only). */
   dependencies: Set<string>;
+  /** What each top-level name resolves to, computed on first use. */
+  resolved: Map<string, Target | null>;
 }
 
 export interface ProjectIndex {
@@ -81,6 +83,7 @@ export function buildIndex(root: string, sources: readonly ts.SourceFile[], reso
       starExports: [],
       locals: new Map(),
       dependencies: new Set(),
+      resolved: new Map(),
     });
   }
   const workspace = new WorkspacePackages(modules);
@@ -335,18 +338,34 @@ function followAlias(index: ProjectIndex, declaration: Declaration, depth: numbe
 /**
  * The target an expression denotes at the top of `module`'s scope: an identifier bound at
  * the top level, or `ns.name` on a namespace import. `undefined` for anything local.
+ * `wanted` filters targets before the (costlier) check that no local binding hides the name.
  */
-export function resolveExpression(index: ProjectIndex, module: ModuleInfo, expression: ts.Expression): Target | undefined {
+export function resolveExpression(
+  index: ProjectIndex,
+  module: ModuleInfo,
+  expression: ts.Expression,
+  wanted?: (target: Target) => boolean,
+): Target | undefined {
   const value = unwrap(expression);
   if (TS.isIdentifier(value)) {
-    if (!module.locals.has(value.text) && !module.imports.has(value.text)) return undefined;
+    const name = value.text;
+    if (!module.locals.has(name) && !module.imports.has(name)) return undefined;
+    let target = module.resolved.get(name);
+    if (target === undefined) {
+      target = resolveLocal(index, module, name) ?? null;
+      module.resolved.set(name, target);
+    }
+    if (!target || (wanted && !wanted(target))) return undefined;
     // A parameter or local of the same name hides the top-level binding.
-    if (isShadowed(value, value.text, module.source)) return undefined;
-    return resolveLocal(index, module, value.text);
+    if (isShadowed(value, name, module.source)) return undefined;
+    return target;
   }
   if (TS.isPropertyAccessExpression(value)) {
-    const object = resolveExpression(index, module, value.expression);
-    if (object?.kind === "namespace") return resolveExport(index, object.module, value.name.text);
+    const object = resolveExpression(index, module, value.expression, (target) => target.kind === "namespace");
+    if (object?.kind === "namespace") {
+      const target = resolveExport(index, object.module, value.name.text);
+      return target && (!wanted || wanted(target)) ? target : undefined;
+    }
   }
   return undefined;
 }

@@ -44,7 +44,7 @@ import {
 import { ADDING_METHODS, REMOVING_METHODS } from "../resources/collections.js";
 import { DEFAULT_TEARDOWN_METHODS, EFFECT_HOOKS } from "../lifecycle/tables.js";
 import { CLEANUP_REGISTRARS, type ClassShape, classOfMember, classShape, display } from "./owners.js";
-import { type Declaration, type ModuleInfo, type ProjectIndex, resolveExport, resolveExpression } from "./project.js";
+import { type Declaration, type ModuleInfo, type ProjectIndex, type Target, resolveExport, resolveExpression } from "./project.js";
 import {
   type ClassLike,
   type FunctionLike,
@@ -66,6 +66,16 @@ import {
   unwrap,
   walk,
 } from "./syntax.js";
+
+const isClassTarget = (target: Target): boolean => target.kind === "class";
+
+/** Receivers whose methods can be named: a namespace, a class (static methods), `new C()` or an object literal. */
+const isReceiverTarget = (target: Target): boolean => {
+  if (target.kind === "namespace" || target.kind === "class") return true;
+  if (target.kind !== "variable" || !target.init) return false;
+  const init = unwrap(target.init);
+  return TS.isNewExpression(init) || TS.isObjectLiteralExpression(init);
+};
 
 /** Who keeps an acquired resource alive, which decides whether it outlives its owner. */
 export type Holder =
@@ -281,7 +291,7 @@ export class Summaries {
   baseClass(node: ClassLike, module: ModuleInfo): ClassLike | undefined {
     const heritage = node.heritageClauses?.find((clause) => clause.token === TS.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
     if (!heritage) return undefined;
-    const target = resolveExpression(this.index, module, heritage);
+    const target = resolveExpression(this.index, module, heritage, isClassTarget);
     return target?.kind === "class" ? target.node : undefined;
   }
 
@@ -289,7 +299,7 @@ export class Summaries {
   callTarget(call: ts.CallExpression, module: ModuleInfo): { fn: FunctionLike; declaration: Declaration | undefined } | undefined {
     const callee = unwrap(call.expression);
     if (TS.isIdentifier(callee)) {
-      const target = resolveExpression(this.index, module, callee);
+      const target = resolveExpression(this.index, module, callee, (t) => t.kind === "function");
       if (target?.kind === "function") return { fn: target.node, declaration: target };
       return undefined;
     }
@@ -302,7 +312,7 @@ export class Summaries {
       const fn = cls ? this.findMethod(cls, method, module) : undefined;
       return fn ? { fn, declaration: undefined } : undefined;
     }
-    const target = resolveExpression(this.index, module, receiver);
+    const target = resolveExpression(this.index, module, receiver, isReceiverTarget);
     if (!target) return undefined;
     if (target.kind === "namespace") {
       const fnTarget = resolveExport(this.index, target.module, method);
@@ -329,7 +339,7 @@ export class Summaries {
 
   /** The project class a `new` expression instantiates. */
   classOf(node: ts.NewExpression, module: ModuleInfo): ClassLike | undefined {
-    const target = resolveExpression(this.index, module, node.expression);
+    const target = resolveExpression(this.index, module, node.expression, isClassTarget);
     return target?.kind === "class" ? target.node : undefined;
   }
 
