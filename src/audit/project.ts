@@ -369,8 +369,3 @@ export function resolveExpression(
   }
   return undefined;
 }
-
-/** A stable id for a declaration, for messages and the summary cache: `src/poll.ts#startPolling`. */
-export function declarationId(target: Declaration): string {
-  return `${target.module.relative}#${target.name}`;
-}

@@ -810,7 +810,7 @@ function thisOrParamMember(object: ts.Expression, outer: FunctionLike): boolean 
  * The value a local name of `fn` is initialised with (`const off = ...`, a nested
  * `function stop() {}`), when it is declared directly in `fn`'s body.
  */
-export function localDefinition(id: ts.Identifier, fn: FunctionLike): ts.Node | undefined {
+function localDefinition(id: ts.Identifier, fn: FunctionLike): ts.Node | undefined {
   return localDefinitions(id, fn)[0];
 }
 

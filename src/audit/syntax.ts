@@ -211,14 +211,6 @@ export function enclosingClass(node: ts.Node): ClassLike | undefined {
   return undefined;
 }
 
-/** Whether `inner` lies within `outer` (or is it). */
-export function contains(outer: ts.Node, inner: ts.Node): boolean {
-  for (let current: ts.Node | undefined = inner; current; current = current.parent) {
-    if (current === outer) return true;
-  }
-  return false;
-}
-
 /** Every `return` value of `fn` (the body itself for an expression-bodied arrow), not looking into nested functions. */
 export function returnedValues(fn: FunctionLike): ts.Expression[] {
   const body = fn.body;
@@ -244,15 +236,6 @@ export function walk(root: ts.Node, visit: (node: ts.Node) => boolean | void): v
     TS.forEachChild(node, step);
   };
   TS.forEachChild(root, step);
-}
-
-/** Whether `node` is a function's expression body or sits in a `return` of it: the value is handed to the caller. */
-export function isReturned(node: ts.Node): boolean {
-  const { parent, child } = outerParent(node);
-  if (!parent) return false;
-  if (TS.isReturnStatement(parent)) return true;
-  if (TS.isArrowFunction(parent) && parent.body === child) return true;
-  return false;
 }
 
 /** Names declared directly by a binding name (`a`, `{ a, b: [c] }`). */
@@ -330,22 +313,10 @@ export function exportModifiers(node: ts.Node): { exported: boolean; isDefault: 
   };
 }
 
-export function hasStaticModifier(node: ts.Node): boolean {
-  const modifiers = TS.canHaveModifiers(node) ? (TS.getModifiers(node) ?? []) : [];
-  return modifiers.some((m) => m.kind === TS.SyntaxKind.StaticKeyword);
-}
-
 /** The text of a short expression for messages (`store.listen`), cut when long. */
 export function shortText(node: ts.Node): string {
   const text = node.getText(node.getSourceFile()).replace(/\s+/g, " ");
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** Whether the call is a plain `f(...)` call whose callee is the identifier `name`. */
-export function isBareCallTo(node: ts.CallExpression, names: ReadonlySet<string>): string | undefined {
-  const callee = unwrap(node.expression);
-  if (TS.isIdentifier(callee) && names.has(callee.text)) return callee.text;
-  return undefined;
 }
 
 /** The callee's own name: `f` for `f()`, `m` for `a.b.m()`. */
