@@ -58,6 +58,8 @@ export interface ModuleInfo {
   dependencies: Set<string>;
   /** What each top-level name resolves to, computed on first use. */
   resolved: Map<string, Target | null>;
+  /** `module.exports = value`: what `require()` of this module returns is that value. */
+  commonJsValue: boolean;
 }
 
 export interface ProjectIndex {
@@ -84,6 +86,7 @@ export function buildIndex(root: string, sources: readonly ts.SourceFile[], reso
       locals: new Map(),
       dependencies: new Set(),
       resolved: new Map(),
+      commonJsValue: false,
     });
   }
   const workspace = new WorkspacePackages(modules);
@@ -172,6 +175,7 @@ function indexModule(info: ModuleInfo, resolve: (specifier: string) => string | 
       const { exported } = exportModifiers(statement);
       const isConst = (statement.declarationList.flags & TS.NodeFlags.Const) !== 0;
       for (const declaration of statement.declarationList.declarations) {
+        if (indexRequire(info, declaration, link)) continue;
         const names = boundNames(declaration.name);
         for (const name of names) {
           const init = TS.isIdentifier(declaration.name) ? declaration.initializer : undefined;
@@ -194,6 +198,32 @@ function indexModule(info: ModuleInfo, resolve: (specifier: string) => string | 
   }
 }
 
+/** `const lib = require("./lib")` and `const { a, b: c } = require("./lib")` at the top level of a JavaScript file. */
+function indexRequire(info: ModuleInfo, declaration: ts.VariableDeclaration, link: (specifier: string) => string | undefined): boolean {
+  const init = declaration.initializer ? unwrap(declaration.initializer) : undefined;
+  if (!init || !TS.isCallExpression(init) || !TS.isIdentifier(init.expression) || init.expression.text !== "require") return false;
+  const [argument] = init.arguments;
+  if (!argument || !TS.isStringLiteralLike(argument)) return false;
+  const specifier = argument.text;
+  const module = link(specifier);
+  if (TS.isIdentifier(declaration.name)) {
+    info.imports.set(declaration.name.text, { specifier, module, name: REQUIRED, node: declaration.name });
+    return true;
+  }
+  if (TS.isObjectBindingPattern(declaration.name)) {
+    for (const element of declaration.name.elements) {
+      if (!TS.isIdentifier(element.name)) continue;
+      const imported = element.propertyName && TS.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+      info.imports.set(element.name.text, { specifier, module, name: imported, node: element.name });
+    }
+    return true;
+  }
+  return false;
+}
+
+/** The import name of a whole `require()` result. */
+const REQUIRED = "module.exports";
+
 /** `module.exports = x`, `module.exports.name = x` and `exports.name = x` in JavaScript files. */
 function indexCommonJsExport(info: ModuleInfo, expression: ts.Expression): void {
   if (!TS.isBinaryExpression(expression) || expression.operatorToken.kind !== TS.SyntaxKind.EqualsToken) return;
@@ -201,7 +231,10 @@ function indexCommonJsExport(info: ModuleInfo, expression: ts.Expression): void 
   const right = unwrap(expression.right);
   const text = TS.isPropertyAccessExpression(left) ? left.getText(info.source) : "";
   let name: string | undefined;
-  if (text === "module.exports") name = "default";
+  if (text === "module.exports") {
+    name = "default";
+    info.commonJsValue = !TS.isObjectLiteralExpression(right);
+  }
   else if (/^(module\.)?exports\.[\w$]+$/.test(text) && TS.isPropertyAccessExpression(left)) name = left.name.text;
   if (!name) return;
   if (name === "default" && TS.isObjectLiteralExpression(right)) {
@@ -281,6 +314,10 @@ export function resolveLocal(index: ProjectIndex, module: ModuleInfo, name: stri
   const target = binding.module ? index.modules.get(binding.module) : undefined;
   if (!target) return { kind: "external", specifier: binding.specifier, name: binding.name };
   if (binding.name === "*") return { kind: "namespace", module: target };
+  if (binding.name === REQUIRED) {
+    // `require()` returns the assigned value (`module.exports = Poller`) or the exports object.
+    return target.commonJsValue ? resolveExport(index, target, "default", depth + 1) : { kind: "namespace", module: target };
+  }
   return resolveExport(index, target, binding.name, depth + 1);
 }
 

@@ -511,6 +511,17 @@ describe("robustness", () => {
     expect(keys(result.findings)).toEqual(["lib/use.mjs:3 returned-handle proven"]);
   });
 
+  it("follows CommonJS require() and module.exports in JavaScript projects", async () => {
+    const found = await auditKeys({
+      "tsconfig.json": null,
+      "jsconfig.json": JSON.stringify({ compilerOptions: { module: "commonjs", checkJs: false }, include: ["lib"] }),
+      "lib/poll.js": `function poll(fn) {\n  const id = setInterval(fn, 10);\n  return () => clearInterval(id);\n}\nmodule.exports = { poll };\n`,
+      "lib/stream.js": `class Stream {\n  constructor() { this.id = setInterval(() => {}, 10); }\n  close() { clearInterval(this.id); }\n}\nmodule.exports = Stream;\n`,
+      "lib/use.js": `const { poll } = require("./poll");\nconst lib = require("./poll.js");\nconst Stream = require("./stream");\nfunction handle(req, res) {\n  poll(() => {});\n  lib.poll(() => {});\n  const stream = new Stream();\n  stream.close();\n}\nfunction leak(req, res) {\n  new Stream();\n}\nmodule.exports = { handle, leak };\n`,
+    });
+    expect(found).toEqual(["lib/use.js:11 undisposed-instance proven", "lib/use.js:5 returned-handle proven", "lib/use.js:6 returned-handle proven"]);
+  });
+
   it("rejects a project file it cannot read with a setup error", async () => {
     const dir = project({ "tsconfig.json": "{ this is not json", "src/a.ts": "export const a = 1;\n" });
     await expect(audit({ cwd: dir })).rejects.toThrow(AuditSetupError);
