@@ -28,7 +28,7 @@ const shared = {
   splitting: true,
   cjsInterop: true,
   shims: true,
-  external: ["eslint", "typescript", "@typescript-eslint/utils", "@typescript-eslint/parser"],
+  external: ["eslint", "typescript", "@typescript-eslint/utils", "@typescript-eslint/parser", "ts-morph"],
 } satisfies Options;
 
 /**
@@ -93,8 +93,8 @@ export default defineConfig([
   },
   {
     ...shared,
-    // The runtime oracle holds no object whose identity matters: an ordinary dual build.
-    entry: { "runtime/index": "src/runtime/index.ts" },
+    // The runtime oracle and the audit hold no object whose identity matters: an ordinary dual build.
+    entry: { "runtime/index": "src/runtime/index.ts", "audit/index": "src/audit/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
     clean: false,

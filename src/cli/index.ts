@@ -305,6 +305,8 @@ async function lint(command: Lint): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // `leakproof audit ...`: the cross-file audit, loaded only when asked for (it needs ts-morph).
+  if (argv[0] === "audit") return (await import("./audit.js")).runAuditCli(argv.slice(1), plugin.meta.version);
   let command: CliCommand;
   try {
     command = parseCliArgs(argv);
