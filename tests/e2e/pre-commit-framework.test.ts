@@ -60,7 +60,7 @@ async function preCommitVenv(): Promise<string> {
   await withLock("venv", () => {
     if (existsSync(path.join(venv, ".ready"))) return;
     mustRun(python!, ["-m", "venv", "--clear", venv], { cwd: CACHE });
-    mustRun(path.join(venv, "bin", "python"), ["-m", "pip", "install", "--disable-pip-version-check", `pre-commit==${PRE_COMMIT_VERSION}`], {
+    mustRun(path.join(venv, "bin", "python"), ["-m", "pip", "install", "--disable-pip-version-check", "--retries", "10", `pre-commit==${PRE_COMMIT_VERSION}`], {
       cwd: CACHE,
       timeoutMs: 600_000,
     });
