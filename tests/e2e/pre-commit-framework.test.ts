@@ -60,10 +60,20 @@ async function preCommitVenv(): Promise<string> {
   await withLock("venv", () => {
     if (existsSync(path.join(venv, ".ready"))) return;
     mustRun(python!, ["-m", "venv", "--clear", venv], { cwd: CACHE });
-    mustRun(path.join(venv, "bin", "python"), ["-m", "pip", "install", "--disable-pip-version-check", "--retries", "10", `pre-commit==${PRE_COMMIT_VERSION}`], {
-      cwd: CACHE,
-      timeoutMs: 600_000,
-    });
+    // pip asks every configured index. Where one of them cannot be reached (a machine that
+    // mirrors PyPI locally, say), its default retries cost seconds per package: try with one
+    // retry first, and only if that fails with pip's default retries.
+    const install = (retries: string) =>
+      run(
+        path.join(venv, "bin", "python"),
+        ["-m", "pip", "install", "--disable-pip-version-check", "--retries", retries, `pre-commit==${PRE_COMMIT_VERSION}`],
+        { cwd: CACHE, timeoutMs: 900_000 },
+      );
+    const quick = install("1");
+    if (quick.status !== 0) {
+      const patient = install("5");
+      if (patient.status !== 0) throw new Error(`pip could not install pre-commit:\n${quick.output}\n${patient.output}`);
+    }
     writeFileSync(path.join(venv, ".ready"), `${new Date().toISOString()}\n`);
   });
   return bin;
