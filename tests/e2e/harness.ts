@@ -33,8 +33,11 @@ export const CACHE = path.join(os.tmpdir(), "leakproof-e2e");
 /** Set LEAKPROOF_E2E_KEEP=1 to keep the scratch repositories for inspection. */
 export const KEEP = process.env["LEAKPROOF_E2E_KEEP"] === "1";
 
-/** Cached entries unused for this long are removed when a new one is made. */
-const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+/**
+ * Cached entries (one per build or commit) unused for this long are removed when a new one is
+ * made. A run takes minutes; an hour leaves any other run on the machine alone.
+ */
+const STALE_AFTER_MS = 60 * 60 * 1000;
 
 /** Packages the scratch project installs next to the plugin, at the versions this repo locks. */
 const SCRATCH_PACKAGES = [
@@ -179,8 +182,8 @@ export async function withLock<T>(name: string, body: () => T | Promise<T>): Pro
   }
 }
 
-/** Remove cache entries with this prefix that nobody has used for a day. */
-function removeStale(prefix: string, keep: string): void {
+/** Remove cache entries with this prefix, other than `keep`, that nobody has used for an hour. */
+export function removeStale(prefix: string, keep: string): void {
   if (!existsSync(CACHE)) return;
   for (const name of readdirSync(CACHE)) {
     if (!name.startsWith(prefix) || name === keep) continue;

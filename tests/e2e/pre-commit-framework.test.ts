@@ -21,6 +21,7 @@ import {
   mustRun,
   newRepo,
   removeRepo,
+  removeStale,
   ROOT,
   run,
   sourceFiles,
@@ -83,6 +84,9 @@ async function preCommitVenv(): Promise<string> {
 async function cloneAtHead(): Promise<string> {
   const dir = path.join(CACHE, `clone-${head.slice(0, 12)}`);
   await withLock("clone", () => {
+    // Each commit gets its own clone and hook environment (about 80 MB): drop old ones.
+    removeStale("clone-", path.basename(dir));
+    removeStale("pre-commit-home-", path.basename(home));
     if (existsSync(path.join(dir, ".git")) && git(dir, "rev-parse", "HEAD") === head) return;
     rmSync(dir, { recursive: true, force: true });
     mustRun("git", ["clone", "--quiet", ROOT, dir], { cwd: CACHE, timeoutMs: 300_000 });
