@@ -12,16 +12,18 @@
  *   };
  *
  * The fixture is bundled with esbuild into an IIFE, served from a loopback HTTP server and run
- * in headless Chromium (Debian `/usr/bin/chromium` through playwright-core). Node drives the
+ * in headless Chromium through playwright-core (see {@link findChromium} for which binary). Node drives the
  * iterations; after warm-up it forces garbage collection through the DevTools protocol and
  * samples the declared oracles at N1 and N2 iterations. The late slope (S2 - S1) / (N2 - N1)
  * is the number of objects that survive each iteration: a leak retains about one (or more)
  * per iteration, a correct program retains none.
  *
- * esbuild and playwright-core are loaded lazily (they are only needed for this tier).
+ * esbuild, playwright-core and @sparticuz/chromium are loaded lazily (only this tier needs them).
  */
 import { createServer, type Server } from "node:http";
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
@@ -84,7 +86,7 @@ export interface BrowserLeakOptions {
   settleMs?: number;
   /** Reuse an already launched browser (see {@link launchLeakBrowser}); a fresh context and page are still used. */
   browser?: Browser;
-  /** Chromium binary when no `browser` is given. Default `$LEAKPROOF_CHROMIUM` or /usr/bin/chromium. */
+  /** Chromium binary when no `browser` is given. Default: see {@link findChromium}. */
   executablePath?: string;
 }
 
@@ -170,23 +172,182 @@ async function loadOptional<T>(name: string): Promise<T> {
   }
 }
 
-/** Resolve the Chromium executable, failing with an actionable message when it is missing. */
-export function resolveChromiumPath(executablePath?: string): string {
-  const candidate = executablePath ?? process.env["LEAKPROOF_CHROMIUM"] ?? DEFAULT_CHROMIUM_PATH;
-  if (!existsSync(candidate)) {
-    throw new Error(
-      `Chromium not found at ${candidate}. Install it (Debian/Ubuntu: apt-get install -y chromium) ` +
-        `or point LEAKPROOF_CHROMIUM at a Chromium/Chrome binary.`,
-    );
-  }
-  return candidate;
+/** Where a Chromium binary found by {@link findChromium} came from. */
+export type ChromiumSource = "option" | "env" | "system" | "@sparticuz/chromium";
+
+/** A Chromium binary and where it came from. */
+export interface ChromiumExecutable {
+  path: string;
+  source: ChromiumSource;
 }
 
-/** Launch headless Chromium with the flags the oracle expects. Close it when done. */
+const NPM_CHROMIUM = "@sparticuz/chromium";
+
+function missingChromiumMessage(detail: string): string {
+  return (
+    `${detail} Install one of: the npm package ${NPM_CHROMIUM} (npm install -D ${NPM_CHROMIUM}; ` +
+    `it ships a headless Chromium), Debian/Ubuntu's chromium (apt-get install -y chromium), ` +
+    `or point LEAKPROOF_CHROMIUM at a Chromium/Chrome binary.`
+  );
+}
+
+/**
+ * The Chromium binary named by the caller, by `$LEAKPROOF_CHROMIUM`, or installed at
+ * {@link DEFAULT_CHROMIUM_PATH}, without looking at npm packages (synchronous; see
+ * {@link findChromium} for the full search). Throws when a named binary is missing, or when
+ * nothing is named and there is no system Chromium.
+ */
+export function resolveChromiumPath(executablePath?: string): string {
+  const named = namedChromium(executablePath);
+  if (named) return named.path;
+  if (existsSync(DEFAULT_CHROMIUM_PATH)) return DEFAULT_CHROMIUM_PATH;
+  throw new Error(missingChromiumMessage(`Chromium not found at ${DEFAULT_CHROMIUM_PATH}.`));
+}
+
+/** The binary the caller or the environment asked for; it must exist (no silent fallback). */
+function namedChromium(executablePath: string | undefined): ChromiumExecutable | undefined {
+  const env = process.env["LEAKPROOF_CHROMIUM"];
+  const named: ChromiumExecutable | undefined =
+    executablePath !== undefined
+      ? { path: executablePath, source: "option" }
+      : env
+        ? { path: env, source: "env" }
+        : undefined;
+  if (named && !existsSync(named.path)) {
+    const where = named.source === "env" ? "LEAKPROOF_CHROMIUM" : "executablePath";
+    throw new Error(`Chromium not found at ${named.path} (from ${where}).`);
+  }
+  return named;
+}
+
+/**
+ * Find the Chromium binary the browser tier launches, in this order:
+ *
+ * 1. `executablePath`, when given;
+ * 2. `$LEAKPROOF_CHROMIUM`, when set;
+ * 3. `/usr/bin/chromium` (Debian/Ubuntu's `chromium` package), when present;
+ * 4. the headless Chromium shipped inside the npm package `@sparticuz/chromium`, when installed
+ *    (unpacked once per version into the temp folder, see {@link unpackNpmChromium}).
+ *
+ * A binary named in 1 or 2 must exist: a typo is an error rather than a silent switch to another
+ * browser. Rejects with the ways to get a browser when none is found.
+ */
+export async function findChromium(executablePath?: string): Promise<ChromiumExecutable> {
+  const named = namedChromium(executablePath);
+  if (named) return named;
+  if (existsSync(DEFAULT_CHROMIUM_PATH)) return { path: DEFAULT_CHROMIUM_PATH, source: "system" };
+  const unpacked = await unpackNpmChromium();
+  if (unpacked) return { path: unpacked, source: NPM_CHROMIUM };
+  throw new Error(
+    missingChromiumMessage(`No Chromium: ${DEFAULT_CHROMIUM_PATH} is missing and ${NPM_CHROMIUM} is not installed.`),
+  );
+}
+
+interface NpmChromiumModule {
+  default: { executablePath(input?: string): Promise<string> };
+}
+
+// One unpack per process: concurrent launches share it (the unpack briefly changes TMPDIR).
+let npmChromium: Promise<string | undefined> | undefined;
+
+/**
+ * Unpack the Chromium of `@sparticuz/chromium` and return its path, or `undefined` when the
+ * package is not installed.
+ *
+ * The package always unpacks into `os.tmpdir()` and reuses whatever `chromium` it finds there,
+ * so two processes unpacking at once could launch a half-written binary, and a binary left by
+ * another version would be reused. Instead each version gets its own folder
+ * (`<tmp>/leakproof-chromium-<version>`), filled in a private staging folder and renamed into
+ * place in one step: the folder exists only when complete, and a process that loses the race
+ * simply uses the winner's copy.
+ */
+export function unpackNpmChromium(): Promise<string | undefined> {
+  npmChromium ??= unpackNpmChromiumOnce().catch((error: unknown) => {
+    npmChromium = undefined; // let a later call retry (e.g. after freeing disk space)
+    throw error;
+  });
+  return npmChromium;
+}
+
+async function unpackNpmChromiumOnce(): Promise<string | undefined> {
+  let entry: string;
+  try {
+    entry = createRequire(import.meta.url).resolve(NPM_CHROMIUM);
+  } catch {
+    return undefined;
+  }
+  const version = npmPackageVersion(entry);
+  const root = os.tmpdir();
+  const final = path.join(root, `leakproof-chromium-${version}`);
+  const binary = path.join(final, "chromium");
+  if (existsSync(binary)) return binary;
+
+  const mod = await loadOptional<NpmChromiumModule>(NPM_CHROMIUM);
+  mkdirSync(root, { recursive: true });
+  removeAbandonedStaging(root, path.basename(final));
+  const staging = mkdtempSync(`${final}.partial-`);
+  const savedTmpdir = process.env["TMPDIR"];
+  try {
+    // The package writes into os.tmpdir(), which reads TMPDIR on every call.
+    process.env["TMPDIR"] = staging;
+    const unpacked = await mod.default.executablePath();
+    if (path.resolve(unpacked) !== path.join(staging, "chromium")) {
+      throw new Error(`${NPM_CHROMIUM} unpacked to ${unpacked}, not into ${staging}`);
+    }
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  } finally {
+    if (savedTmpdir === undefined) delete process.env["TMPDIR"];
+    else process.env["TMPDIR"] = savedTmpdir;
+  }
+  try {
+    // mkdtemp made the folder private; the binary is meant for every user of this machine.
+    chmodSync(staging, 0o755);
+    renameSync(staging, final);
+  } catch (error) {
+    // Another process renamed its complete copy first: use it, drop ours.
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(binary)) throw error;
+  }
+  return binary;
+}
+
+/** Unpacking takes seconds: a staging folder an hour old belongs to a process that died. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+function removeAbandonedStaging(root: string, finalName: string): void {
+  for (const name of readdirSync(root)) {
+    if (!name.startsWith(`${finalName}.partial-`)) continue;
+    const dir = path.join(root, name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs > ABANDONED_AFTER_MS) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // removed meanwhile by another process
+    }
+  }
+}
+
+function npmPackageVersion(entry: string): string {
+  // The package's exports hide its package.json; find it above the resolved entry file.
+  for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+    if (pkg.name === NPM_CHROMIUM && typeof pkg.version === "string") return pkg.version;
+  }
+  throw new Error(`cannot find the version of ${NPM_CHROMIUM} installed at ${entry}`);
+}
+
+/**
+ * Launch headless Chromium (found by {@link findChromium}) with the flags the oracle expects.
+ * Close it when done.
+ */
 export async function launchLeakBrowser(options: { executablePath?: string } = {}): Promise<Browser> {
   const { chromium } = await loadOptional<PlaywrightCore>("playwright-core");
+  const executable = await findChromium(options.executablePath);
   return chromium.launch({
-    executablePath: resolveChromiumPath(options.executablePath),
+    executablePath: executable.path,
     args: [...CHROMIUM_ARGS],
     headless: true,
   });

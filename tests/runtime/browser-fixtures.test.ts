@@ -1,7 +1,9 @@
 /**
  * Browser fixtures: every tests/fixtures/<rule>/browser/<case>.leaky.<ext> must leak in real
  * headless Chromium and be reported by <rule>; its <case>.fixed.<ext> twin must stay flat and
- * lint clean. Chromium is required: without it this suite fails unless LEAKPROOF_SKIP_BROWSER=1.
+ * lint clean. Chromium is required (the dev dependency @sparticuz/chromium provides one when
+ * neither LEAKPROOF_CHROMIUM nor /usr/bin/chromium does): without it this suite fails unless
+ * LEAKPROOF_SKIP_BROWSER=1.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -10,10 +12,11 @@ import { Linter } from "eslint";
 import type { Browser } from "playwright-core";
 import {
   bundleBrowserFixture,
+  findChromium,
   launchLeakBrowser,
   measureLeakInBrowser,
-  resolveChromiumPath,
   type BrowserLeakMeasurement,
+  type ChromiumExecutable,
 } from "../../src/runtime/browser.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -76,6 +79,7 @@ async function lintWithRule(file: string, rule: string): Promise<Linter.LintMess
 
 describe("browser fixtures", () => {
   let browser: Browser | undefined;
+  let chromium: ChromiumExecutable | undefined;
 
   it("discovers browser fixture pairs", () => {
     expect(pairs.length).toBeGreaterThanOrEqual(4);
@@ -97,18 +101,19 @@ describe("browser fixtures", () => {
     beforeAll(async () => {
       // Fail loudly rather than skip: the browser tier is part of what the fixtures prove.
       try {
-        resolveChromiumPath();
+        chromium = await findChromium();
       } catch (error) {
         throw new Error(`${(error as Error).message} Set LEAKPROOF_SKIP_BROWSER=1 to skip the browser fixtures.`);
       }
-      browser = await launchLeakBrowser();
-    }, 30_000);
+      // The first use of @sparticuz/chromium unpacks ~200 MB: allow for it in this hook's timeout.
+      browser = await launchLeakBrowser({ executablePath: chromium.path });
+    }, 120_000);
 
     afterAll(async () => {
       await browser?.close();
       if (Object.keys(results).length > 0) {
         mkdirSync(path.dirname(RESULTS), { recursive: true });
-        const report = { browserVersion: browser?.version(), thresholds: { leak: LEAK_THRESHOLD, clean: CLEAN_THRESHOLD }, ...MEASURE, fixtures: results };
+        const report = { browserVersion: browser?.version(), chromium: chromium?.source, thresholds: { leak: LEAK_THRESHOLD, clean: CLEAN_THRESHOLD }, ...MEASURE, fixtures: results };
         writeFileSync(RESULTS, JSON.stringify(report, null, 2) + "\n");
       }
     });
