@@ -31,6 +31,8 @@ import {
   EFFECT_HOOKS,
   PAIRED_SETUPS,
   EFFECT_HOOK_HOSTS,
+  HANDLER_NAME,
+  ONE_TIME_HANDLER_NAME,
   REACT_BASE_CLASSES,
   REPEATING_CALLBACK_CALLEES,
   REQUEST_PARAM_NAMES,
@@ -232,6 +234,14 @@ export class Lifecycles {
       if (cls && name) return this.classInfo(cls).methods.get(name);
       if (!cls) return this.frameworks.thisMethod(inner);
     }
+    // `Sampler.capture()`: a static method of a class this file declares.
+    if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.Identifier) {
+      const def = this.refs.variable(unwrap(inner.object) as TSESTree.Identifier)?.defs[0];
+      const cls = def?.type === "ClassName" && isClass(def.node) ? def.node : undefined;
+      const name = keyName(inner.property, inner.computed);
+      const member = cls && name ? cls.body.body.find((m) => m.type === T.MethodDefinition && m.static && keyName(m.key, m.computed) === name) : undefined;
+      if (member?.type === T.MethodDefinition && isFunction(member.value)) return member.value;
+    }
     return undefined;
   }
 
@@ -287,7 +297,8 @@ export class Lifecycles {
       }
     }
     // `function handle(req, res)` runs once per request wherever it is registered.
-    return looksLikeRequestHandler(fn) ? "request handler" : undefined;
+    if (looksLikeRequestHandler(fn)) return "request handler";
+    return looksLikeHandler(fn) ? "handler" : undefined;
   }
 
   classInfo(node: ClassNode): ClassInfo {
@@ -395,6 +406,48 @@ export function enclosingClass(node: Node): ClassNode | undefined {
     if (isClass(current)) return current;
   }
   return undefined;
+}
+
+/**
+ * `handlePayment(request)`, `onSessionChanged(next)`: a function named like a handler (and not
+ * like a one-time set-up callback) that takes what each event brings.
+ */
+export function looksLikeHandler(fn: FunctionNode): boolean {
+  let known = handlerCache.get(fn);
+  if (known === undefined) {
+    const name = functionName(fn);
+    known = fn.params.length > 0 && !!name && HANDLER_NAME.test(name) && !ONE_TIME_HANDLER_NAME.test(name) && !callsAParameter(fn);
+    handlerCache.set(fn, known);
+  }
+  return known;
+}
+
+const handlerCache = new WeakMap<FunctionNode, boolean>();
+
+/**
+ * `onConfigChange(file, reload)` calls `reload`: it takes a callback to run later, so it
+ * registers one (usually once) rather than handling one event. A handler only reads what it gets.
+ */
+function callsAParameter(fn: FunctionNode): boolean {
+  const names = new Set(fn.params.flatMap((param) => (param.type === T.Identifier ? [param.name] : param.type === T.AssignmentPattern && param.left.type === T.Identifier ? [param.left.name] : [])));
+  if (names.size === 0) return false;
+  let found = false;
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0 && !found) {
+    const node = stack.pop()!;
+    if (node.type === T.CallExpression) {
+      const callee = unwrap(node.callee);
+      if (callee.type === T.Identifier && names.has(callee.name)) found = true;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === "parent") continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof (item as Node).type === "string") stack.push(item as Node);
+      } else if (value && typeof (value as Node).type === "string") stack.push(value as Node);
+    }
+  }
+  return found;
 }
 
 function looksLikeRequestHandler(fn: FunctionNode): boolean {

@@ -36,6 +36,7 @@ export const DEFAULT_TEARDOWN_METHODS: readonly string[] = [
   "cleanup",
   "teardown",
   "unmount",
+  "detach",
   "Symbol.dispose",
   "Symbol.asyncDispose",
 ];
@@ -94,6 +95,15 @@ export const REPEATING_CALLBACK_CALLEES: ReadonlySet<string> = new Set([
   "forEach",
   "map",
 ]);
+
+/**
+ * Names of handlers by convention (`handlePayment(request)`, `onSessionChanged(next)`): code
+ * that runs once per request, message or event, wherever it is registered. Set-up callbacks
+ * that share the prefix but run once are excluded.
+ */
+export const HANDLER_NAME = /^(handle|on)[A-Z0-9_]/;
+export const ONE_TIME_HANDLER_NAME =
+  /^on(Init|Initiali[sz]e|Load|Loaded|Ready|Start|Setup|Mount|Mounted|BeforeMount|Create|Created|Destroy|Destroyed|Unmount|Unmounted|BeforeUnmount|Install|Installed|Boot|Activate|Activated|Register|Bootstrap)([A-Z]|$)/;
 
 /** Parameter names that mark a request handler: `(req, res) => ...`. */
 export const REQUEST_PARAM_NAMES: ReadonlySet<string> = new Set(["req", "request", "ctx", "res", "response", "socket", "conn", "connection", "client"]);

@@ -1194,7 +1194,7 @@ ruleTester.run("no-leaked-observer", rule, {
 
     // ---------------------------------------------------------------------
     // Owners: classes
-    probable({
+    {
       name: "web component: class field observer never disconnected",
       code: code`
         class AutoGrid extends HTMLElement {
@@ -1209,7 +1209,7 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 2 }],
-    }),
+    },
     {
       name: "web component: disconnectedCallback missing entirely",
       code: code`
@@ -1757,7 +1757,7 @@ ruleTester.run("no-leaked-observer", rule, {
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
     },
-    probable({
+    {
       name: "bench exemptions: an init method that a public method calls again replaces the observer",
       code: code`
         export class Chart {
@@ -1780,7 +1780,7 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "replacedWithoutRelease", line: 7 }],
-    }),
+    },
     probable({
       name: "bench exemptions: a disconnect on the same field name of another fixed object",
       code: code`

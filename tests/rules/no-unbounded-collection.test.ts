@@ -1013,7 +1013,7 @@ export function add(item) {
 }`,
       errors: [unbounded(7)],
     }),
-    probable({
+    {
       name: "TS singleton with a private field and arrow method",
       code: `
 class PriceFeed {
@@ -1025,7 +1025,7 @@ class PriceFeed {
 export const feed = new PriceFeed();`,
       filename: "file.ts",
       errors: [unbounded(5)],
-    }),
+    },
     {
       name: "singleton interval callback in the constructor",
       code: `

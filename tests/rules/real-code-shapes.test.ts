@@ -74,7 +74,7 @@ ruleTester.run("no-repeated-registration", rules["no-repeated-registration"], {
           handleMouseMove(event) {}
         }
       `,
-      errors: [{ messageId: "registeredOnRerun", line: 9 }],
+      errors: [{ messageId: "registeredInCallback", line: 9 }],
     }),
   ],
 });

@@ -105,7 +105,7 @@ export class EngineContext {
   ) {
     this.refs = new RefResolver(sourceCode);
     this.filename = options.filename ?? "";
-    this.knowledge = new Knowledge(options.settings);
+    this.knowledge = new Knowledge(options.settings, this.filename);
     const reactish = new WeakSet<FunctionNode>();
     this.lifecycles = new LifecyclesImpl(
       this.refs,

@@ -15,7 +15,7 @@ import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
 import { type ClassNode, type FunctionNode, type Node, calleeOf, functionName, isFunction, keyName, memberName, returnedValues, unwrap } from "../../ast/index.js";
 import { moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
-import type { Owner, OwnerContext } from "../../lifecycle/owners.js";
+import { type Owner, type OwnerContext, looksLikeHandler } from "../../lifecycle/owners.js";
 import { APP_ROOT_FILES, APP_ROOT_NAMES, INJECTORS } from "../../lifecycle/tables.js";
 import { LISTENER_REMOVES, OBJECT_URL_RELEASE, TIMER_RELEASES } from "../../resources/catalogue.js";
 import type { EngineContext } from "./context.js";
@@ -64,6 +64,16 @@ function longLivedExternal(ctx: EngineContext, target: Node, seen: Set<Node>): P
   seen.add(target);
   const inner = unwrap(target);
   if (injected(ctx, inner)) return proven("injected service");
+  // `box.closest(".column") ?? document.body`: every value it can take is long-lived.
+  if (inner.type === T.LogicalExpression || inner.type === T.ConditionalExpression) {
+    const branches = inner.type === T.LogicalExpression ? [inner.left, inner.right] : [inner.consequent, inner.alternate];
+    const proofs = branches.map((branch) => longLivedOrNamed(ctx, branch, seen));
+    return proofs.every((proof) => proof?.proven) ? proofs[0] : undefined;
+  }
+  // An ancestor of a node the owner renders (`box.closest(".column")`, `this.$el.parentElement`)
+  // holds that node while mounted and stays when the owner goes.
+  const ancestorOf = ancestorBase(inner);
+  if (ancestorOf && ownNode(ctx, ancestorOf, seen)) return proven("an ancestor of the owner's own node");
   let root: Node = inner;
   for (let depth = 0; depth < 16 && root.type === T.MemberExpression; depth++) {
     if (TO_DOCUMENT.has(memberName(root) ?? "")) return proven("the document");
@@ -89,6 +99,10 @@ function longLivedExternal(ctx: EngineContext, target: Node, seen: Set<Node>): P
     }
   }
   const def = variable.defs[0];
+  if (def?.type === "Variable" && def.parent?.kind === "const" && def.node.init && def.node.id.type === T.Identifier) {
+    const fromInit = longLivedOrNamed(ctx, def.node.init, seen);
+    if (fromInit?.proven) return fromInit;
+  }
   if (def?.type === "Parameter" && isFunction(def.node)) {
     for (const arg of passedFor(ctx, def.node, def.name)) {
       const cls = classify(ctx, arg);
@@ -145,6 +159,52 @@ function parameterPath(fn: FunctionNode, name: Node): { index: number; path: str
 }
 
 const INSERTIONS: ReadonlySet<string> = new Set(["appendChild", "append", "prepend", "insertBefore", "replaceChildren", "after", "before"]);
+
+/** A target's lifetime from `classify` first (globals, module bindings), then the rest of the evidence. */
+function longLivedOrNamed(ctx: EngineContext, node: Node, seen: Set<Node>): Proof | undefined {
+  const cls = classify(ctx, node);
+  if (cls === "global") return proven("global target");
+  if (cls === "module") return proven("module-level target");
+  return longLivedExternal(ctx, node, seen);
+}
+
+/** Members and lookups that lead from a node to one of its ancestors. */
+const ANCESTOR_MEMBERS: ReadonlySet<string> = new Set(["parentElement", "parentNode", "offsetParent"]);
+
+/** `x` for `x.closest(selector)` and `x.parentElement`. */
+function ancestorBase(node: Node): Node | undefined {
+  if (node.type === T.CallExpression) {
+    const callee = unwrap(node.callee);
+    return callee.type === T.MemberExpression && memberName(callee) === "closest" ? callee.object : undefined;
+  }
+  if (node.type === T.MemberExpression && ANCESTOR_MEMBERS.has(memberName(node) ?? "")) return node.object;
+  return undefined;
+}
+
+/**
+ * A node the owner itself renders or made: `this` and what it created (see `classify`), a
+ * framework's own element (`this.$el`, template refs), or a React ref's element
+ * (`ref.current` of a `useRef()`), directly or through a `const`.
+ */
+function ownNode(ctx: EngineContext, node: Node, seen: Set<Node>): boolean {
+  const inner = unwrap(node);
+  if (seen.has(inner)) return false;
+  seen.add(inner);
+  const cls = classify(ctx, inner);
+  if (cls === "self" || cls === "created") return true;
+  if (inner.type === T.MemberExpression && memberName(inner) === "$el" && unwrap(inner.object).type === T.ThisExpression) return true;
+  if (inner.type === T.MemberExpression && memberName(inner) === "current") {
+    const ref = unwrap(inner.object);
+    const def = ref.type === T.Identifier ? ctx.refs.variable(ref)?.defs[0] : undefined;
+    const init = def?.type === "Variable" && def.node.init ? unwrap(def.node.init) : undefined;
+    return init?.type === T.CallExpression && calleeOf(init).name === "useRef";
+  }
+  if (inner.type === T.Identifier) {
+    const def = ctx.refs.variable(inner)?.defs[0];
+    if (def?.type === "Variable" && def.parent?.kind === "const" && def.node.init && def.node.id.type === T.Identifier) return ownNode(ctx, def.node.init, seen);
+  }
+  return false;
+}
 
 /**
  * A service handed in by a dependency injector, which outlives the components it is injected
@@ -301,10 +361,9 @@ function isService(cls: ClassNode): boolean {
   });
 }
 
-/** Every call of a local function in the file is in a loop or a repeating callback. */
+/** A call of the function in the file sits in a loop or a repeating callback: it runs again and again. */
 function calledRepeatedly(ctx: EngineContext, fn: FunctionNode): boolean {
-  const sites = ctx.summaries.of(fn).callers;
-  return sites.length > 0 && sites.every((call) => {
+  return ctx.summaries.of(fn).callers.some((call) => {
     const context = ctx.lifecycles.ownerOf(call);
     return context.inLoop || context.repeating !== undefined || context.owner.type === "render";
   });
@@ -327,7 +386,8 @@ export function repeatsProof(ctx: EngineContext, context: OwnerContext): Proof {
     case "function":
       return calledRepeatedly(ctx, owner.fn) ? proven("called repeatedly") : likely("may run a bounded number of times");
     case "class":
-      // A method only called from repeating code (a message handler calling `this.watch(...)`).
+      // A handler method (`handleMessage(msg)`), or one only called from repeating code.
+      if (owner.method && looksLikeHandler(owner.method)) return proven("runs as a handler");
       return owner.method && calledRepeatedly(ctx, owner.method) ? proven("called repeatedly") : likely("may run a bounded number of times");
     default:
       return likely("may run a bounded number of times");
