@@ -32,6 +32,7 @@ import {
   PAIRED_SETUPS,
   EFFECT_HOOK_HOSTS,
   HANDLER_NAME,
+  UPDATE_LIFECYCLES,
   ONE_TIME_HANDLER_NAME,
   REACT_BASE_CLASSES,
   REPEATING_CALLBACK_CALLEES,
@@ -79,6 +80,8 @@ export interface OwnerContext {
   inLoop: boolean;
   /** A callback between the acquisition and its owner that runs repeatedly (timer, handler, request). */
   repeating: string | undefined;
+  /** The node the owner was asked for (the acquisition). */
+  node: Node;
 }
 
 /** What the engine knows about functions, gathered in its single walk. */
@@ -114,35 +117,36 @@ export class Lifecycles {
       // `#sweep = setInterval(...)`: an instance field initialiser runs once per instance.
       if (!innermost && parent.type === T.PropertyDefinition && parent.value === child && !parent.static) {
         const cls = parent.parent.parent;
-        if (isClass(cls)) return { owner: { type: "class", info: this.classInfo(cls), method: undefined }, innermost, inLoop, repeating };
+        if (isClass(cls)) return { owner: { type: "class", info: this.classInfo(cls), method: undefined }, innermost, inLoop, repeating, node };
       }
       if (!isFunction(parent)) continue;
       const fn = parent;
       innermost ??= fn;
       const effect = this.effectOwner(fn);
-      if (effect) return { owner: effect, innermost, inLoop, repeating };
+      if (effect) return { owner: effect, innermost, inLoop, repeating, node };
       const executor = this.executorOwner(fn);
-      if (executor) return { owner: executor, innermost, inLoop, repeating };
+      if (executor) return { owner: executor, innermost, inLoop, repeating, node };
       const cls = this.classOfMember(fn);
-      if (cls) return { owner: { type: "class", info: this.classInfo(cls), method: fn }, innermost, inLoop, repeating };
+      if (cls) return { owner: { type: "class", info: this.classInfo(cls), method: fn }, innermost, inLoop, repeating, node };
       if (this.isComponent(fn)) {
         const name = functionName(fn) ?? "component";
         const owner: Owner =
           innermost === fn
             ? { type: "render", component: fn, name }
             : { type: "component-callback", component: fn, fn: innermost, name };
-        return { owner, innermost, inLoop, repeating };
+        return { owner, innermost, inLoop, repeating, node };
       }
       repeating ??= this.repeatingRole(fn);
     }
     const script = this.frameworks.scriptEffect(node);
-    if (script) return { owner: { type: "effect", ...script, component: undefined }, innermost, inLoop, repeating };
+    if (script) return { owner: { type: "effect", ...script, component: undefined }, innermost, inLoop, repeating, node };
     const once = innermost && !inLoop && !repeating && this.runsOnceAtModuleLevel(innermost);
     return {
       owner: innermost && !once ? { type: "function", fn: innermost, name: functionName(innermost) } : { type: "module" },
       innermost,
       inLoop,
       repeating,
+      node,
     };
   }
 
@@ -296,6 +300,14 @@ export class Lifecycles {
         return looksLikeRequestHandler(fn) ? "request handler" : undefined;
       }
     }
+    // `ws.onclose = () => ...`: a handler property runs on every event of its kind.
+    if (parent?.type === T.AssignmentExpression && parent.right === fn) {
+      const left = unwrap(parent.left);
+      const name = left.type === T.MemberExpression && !left.computed && left.property.type === T.Identifier ? left.property.name : undefined;
+      // `ws.onclose`, or a handler field by name (`this.onOnline = () => ...`).
+      const camel = name && /^on[a-z]+$/.test(name) ? `on${name.charAt(2).toUpperCase()}${name.slice(3)}` : name;
+      if (camel && HANDLER_NAME.test(camel) && /^on/.test(camel) && !ONE_TIME_HANDLER_NAME.test(camel)) return "event handler";
+    }
     // `function handle(req, res)` runs once per request wherever it is registered.
     if (looksLikeRequestHandler(fn)) return "request handler";
     return looksLikeHandler(fn) ? "handler" : undefined;
@@ -328,6 +340,15 @@ export class Lifecycles {
     };
     this.classes.set(node, info);
     return info;
+  }
+
+  /** Whether a class owner's method is one the framework calls on every update (`updated()`, `ngOnChanges()`). */
+  runsPerUpdate(owner: Extract<Owner, { type: "class" }>): boolean {
+    const { info, method } = owner;
+    if (!method || info.framework === "plain") return false;
+    const member = method.parent;
+    const name = (member?.type === T.MethodDefinition || member?.type === T.PropertyDefinition) ? keyName(member.key, member.computed) : undefined;
+    return !!name && UPDATE_LIFECYCLES[info.framework].has(name);
   }
 
   /** Whether a method name ends a plain object's life (the defaults and the `teardownMethods` option). */

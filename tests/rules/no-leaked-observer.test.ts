@@ -1757,7 +1757,7 @@ ruleTester.run("no-leaked-observer", rule, {
       `,
       errors: [{ messageId: "neverReleased", line: 4 }],
     },
-    {
+    probable({
       name: "bench exemptions: an init method that a public method calls again replaces the observer",
       code: code`
         export class Chart {
@@ -1780,7 +1780,7 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "replacedWithoutRelease", line: 7 }],
-    },
+    }),
     probable({
       name: "bench exemptions: a disconnect on the same field name of another fixed object",
       code: code`

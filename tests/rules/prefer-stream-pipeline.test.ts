@@ -5,6 +5,7 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import rule from "../../src/rules/prefer-stream-pipeline.js";
+import { gradedCases } from "./graded.js";
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -25,11 +26,12 @@ const unhandled = (line: number, output?: string) => ({
 });
 
 describe("schema", () => {
-  it("takes no options", () => {
-    expect(rule.meta.schema).toEqual([]);
+  it("takes only reportProbable", () => {
+    const [options] = rule.meta.schema as unknown as { properties: Record<string, unknown> }[];
+    expect(Object.keys(options!.properties)).toEqual(["reportProbable"]);
   });
 
-  it("rejects any option with a schema error", () => {
+  it("rejects any other option with a schema error", () => {
     const verify = () =>
       new Linter({ configType: "flat" }).verify("process.stdin.pipe(process.stdout);", [
         {
@@ -43,9 +45,11 @@ describe("schema", () => {
   it("names every stream without a handler in the message", () => {
     const messages = new Linter({ configType: "flat" }).verify(
       `import fs from "node:fs";
-const input = fs.createReadStream("a");
-input.on("error", console.error);
-input.pipe(fs.createWriteStream("b"));`,
+export function copy() {
+  const input = fs.createReadStream("a");
+  input.on("error", console.error);
+  input.pipe(fs.createWriteStream("b"));
+}`,
       [{ plugins: { leakproof: plugin as never }, rules: { "leakproof/prefer-stream-pipeline": "error" } }],
     );
     expect(messages).toHaveLength(1);
@@ -53,6 +57,8 @@ input.pipe(fs.createWriteStream("b"));`,
     expect(messages[0]!.message).not.toContain("`input`");
   });
 });
+
+const { probable, checkRecommended } = gradedCases("prefer-stream-pipeline");
 
 ruleTester.run("prefer-stream-pipeline", rule, {
   valid: [
@@ -720,7 +726,7 @@ export function putObject(file, url) {
     },
 
     // --- other stream sources ---
-    {
+    probable({
       name: "process.stdin through gzip to process.stdout",
       code: `
 import zlib from "node:zlib";
@@ -734,7 +740,7 @@ import { pipeline } from "node:stream";
 pipeline(process.stdin, zlib.createGzip(), process.stdout, ${CB});`,
         ),
       ],
-    },
+    }),
     {
       name: "child process stdout into a log file",
       code: `
@@ -760,7 +766,7 @@ export function build(log) {
         ),
       ],
     },
-    {
+    probable({
       name: "child_process.exec(...).stderr",
       code: `
 import cp from "node:child_process";
@@ -774,7 +780,7 @@ import { pipeline } from "node:stream";
 pipeline(cp.exec("npm test").stderr, errors, ${CB});`,
         ),
       ],
-    },
+    }),
     {
       name: "crypto hash of a file",
       code: `
@@ -817,7 +823,7 @@ export function seal(key, iv, file) {
         ),
       ],
     },
-    {
+    probable({
       name: "net.connect socket piped to stdout",
       code: `
 import net from "node:net";
@@ -833,7 +839,7 @@ const socket = net.connect(6379, "localhost");
 pipeline(socket, process.stdout, ${CB});`,
         ),
       ],
-    },
+    }),
     {
       name: "new PassThrough() from node:stream",
       code: `
@@ -917,7 +923,7 @@ export const pack = (a, b) => pipeline(fs.createReadStream(a), createBrotliCompr
         ),
       ],
     },
-    {
+    probable({
       name: "new stream.Transform via the Stream namespace",
       code: `
 import * as stream from "stream";
@@ -932,7 +938,7 @@ const upper = new stream.Transform({ transform(chunk, enc, cb) { cb(null, String
 stream.pipeline(process.stdin, upper, ${CB});`,
         ),
       ],
-    },
+    }),
 
     // --- variables and partial handling ---
     {
@@ -1125,7 +1131,7 @@ module.exports = { pack };`,
         ),
       ],
     },
-    {
+    probable({
       name: "CommonJS: pipeline added to an existing destructured require of stream",
       code: `
 const { Transform } = require("stream");
@@ -1142,7 +1148,7 @@ const upper = new Transform({ transform(c, e, cb) { cb(null, String(c).toUpperCa
 pipeline(fs.createReadStream("in.txt"), upper, process.stdout, ${CB});`,
         ),
       ],
-    },
+    }),
     {
       name: "CommonJS: require('stream') namespace reused",
       code: `
@@ -1193,7 +1199,7 @@ module.exports = (file, out) => pipeline(open(file), out, ${CB});`,
         ),
       ],
     },
-    {
+    probable({
       name: "CommonJS .cjs file without requires: after 'use strict'",
       filename: "file.cjs",
       code: `
@@ -1208,7 +1214,7 @@ const { pipeline } = require("node:stream");
 pipeline(process.stdin, process.stdout, ${CB});`,
         ),
       ],
-    },
+    }),
 
     // --- syntax ---
     {
@@ -1483,7 +1489,7 @@ export function forward(input: NodeJS.ReadableStream, output: NodeJS.WritableStr
         ),
       ],
     },
-    {
+    probable({
       name: "an any receiver falls back to syntax",
       filename: "file.ts",
       code: `
@@ -1500,6 +1506,8 @@ declare const legacy: any;
 pipeline(legacy, fs.createWriteStream("out.log"), ${CB});`,
         ),
       ],
-    },
+    }),
   ],
 });
+
+checkRecommended();

@@ -12,13 +12,15 @@
  * Anything short of proof is `likely`: the finding is probable and only `strict` reports it.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type ClassNode, type FunctionNode, type Node, calleeOf, functionName, isFunction, keyName, memberName, returnedValues, unwrap } from "../../ast/index.js";
+import { type ClassNode, type FunctionNode, type Node, calleeOf, enclosingFunction, functionName, isFunction, keyName, memberName, returnedValues, unwrap } from "../../ast/index.js";
 import { moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
 import { type Owner, type OwnerContext, looksLikeHandler } from "../../lifecycle/owners.js";
-import { APP_ROOT_FILES, APP_ROOT_NAMES, INJECTORS } from "../../lifecycle/tables.js";
+import { APP_ROOT_FILES, APP_ROOT_NAMES, EFFECT_HOOK_HOSTS, INJECTORS, INJECTOR_MODULES } from "../../lifecycle/tables.js";
 import { LISTENER_REMOVES, OBJECT_URL_RELEASE, TIMER_RELEASES } from "../../resources/catalogue.js";
 import type { EngineContext } from "./context.js";
+import { onceForGood } from "./guards.js";
+import { allNodes } from "./node-index.js";
 import type { Handle } from "./handles.js";
 import { type Evidence, type Proof, likely, proven } from "./model.js";
 import { type TargetClass, classify } from "./targets.js";
@@ -252,11 +254,17 @@ function serviceRoot(node: Node): Node {
 
 function isInjectorCall(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
-  const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : undefined;
-  if (!name || !INJECTORS.has(name)) return false;
-  if (callee.type !== T.Identifier) return true;
-  // A local function called `inject` is not the framework's.
-  return !!moduleBinding(ctx.refs, callee) || ctx.refs.isGlobal(callee, name);
+  // `React.useContext(Ctx)`, `React.use(Ctx)`.
+  if (callee.type === T.MemberExpression) {
+    const object = unwrap(callee.object);
+    const name = memberName(callee);
+    return object.type === T.Identifier && EFFECT_HOOK_HOSTS.has(object.name) && !!name && INJECTORS.has(name);
+  }
+  if (callee.type !== T.Identifier || !INJECTORS.has(callee.name)) return false;
+  // Only the framework's own `inject` / `useContext`: a local function or another package's
+  // `use` (`stack.use(x)`, a router's `use`) is no injector.
+  const module = moduleBinding(ctx.refs, callee)?.module;
+  return !!module && INJECTOR_MODULES.test(module);
 }
 
 /** Angular components, directives and pipes are made by the injector, their parameters filled from it. */
@@ -278,6 +286,7 @@ function enclosingClassOf(node: Node): ClassNode | undefined {
  */
 export function ownerProof(ctx: EngineContext, context: OwnerContext, handle?: Handle): Proof {
   const { owner } = context;
+  if (onceBehindGuard(ctx, context)) return likely("one-time initialisation behind a guard");
   if (context.inLoop) return proven("runs per loop iteration");
   // The code kept the handle, meaning to release it, then lost it when the call returned.
   if ((owner.type === "function" || owner.type === "class") && handle && lostAtReturn(handle)) {
@@ -301,6 +310,7 @@ export function ownerProof(ctx: EngineContext, context: OwnerContext, handle?: H
     case "class": {
       const { info } = owner;
       if (APP_ROOT_NAMES.has(info.name) || isService(info.node)) return likely("application-lifetime class");
+      if (isSingleton(ctx, info.node)) return likely("one instance for the whole program");
       if (info.framework !== "plain") return proven("component");
       return info.teardown.length > 0 ? proven("teardown") : likely("instance without a teardown");
     }
@@ -337,6 +347,20 @@ function hasTeardownMethod(ctx: EngineContext, value: Node): boolean {
   });
 }
 
+/**
+ * `if (this.inited) return; this.inited = true; ...`: some function between the acquisition and
+ * its owner returns early on a flag it sets itself, so what follows runs once, however often the
+ * function is called.
+ */
+function onceBehindGuard(ctx: EngineContext, context: OwnerContext): boolean {
+  const stop = context.owner.type === "class" ? context.owner.method : context.owner.type === "function" ? context.owner.fn : undefined;
+  for (let fn = enclosingFunction(context.node); fn; fn = enclosingFunction(fn)) {
+    if (onceForGood(ctx, context.node, fn)) return true;
+    if (fn === stop) break;
+  }
+  return false;
+}
+
 /** A handle kept only in a local of the function: unreachable once the call returns. */
 function lostAtReturn(handle: Handle): boolean {
   return handle.type === "stored" && handle.declared && !handle.escapes && !handle.returned && handle.target.type === T.Identifier;
@@ -352,6 +376,102 @@ function appRoot(ctx: EngineContext, owner: Extract<Owner, { type: "effect" | "c
   return !!file && APP_ROOT_FILES.test(file);
 }
 
+const singletonCache = new WeakMap<ClassNode, boolean>();
+
+/**
+ * A class the file instantiates only once for the program: every `new C()` of it sits at the
+ * module's top level (`export default new Store()`) or in one of its own static members (the
+ * `getInstance()` pattern). Its teardown, if any, runs when the program ends.
+ */
+function isSingleton(ctx: EngineContext, cls: ClassNode): boolean {
+  const cached = singletonCache.get(cls);
+  if (cached !== undefined) return cached;
+  let result = false;
+  const id = cls.id ?? (cls.parent?.type === T.VariableDeclarator && cls.parent.id.type === T.Identifier ? cls.parent.id : undefined);
+  const variable = id ? ctx.refs.variable(id) : undefined;
+  if (variable) {
+    const news = variable.references
+      .map((reference) => (reference.identifier as Node).parent)
+      .filter((parent): parent is TSESTree.NewExpression => parent?.type === T.NewExpression);
+    const inStatic = (node: Node): boolean => {
+      for (let current = node.parent; current; current = current.parent) {
+        if ((current.type === T.MethodDefinition || current.type === T.PropertyDefinition || current.type === T.StaticBlock) && current.parent?.parent === cls) {
+          return current.type === T.StaticBlock || current.static;
+        }
+      }
+      return false;
+    };
+    result = news.length > 0 && news.every((node) => !enclosingFunction(node) || inStatic(node));
+  }
+  singletonCache.set(cls, result);
+  return result;
+}
+
+/**
+ * Whether the class around `node` (or the constructor function whose prototype it extends with
+ * `util.inherits`) inherits from a class the file does not define: inherited methods may release
+ * what `this` holds, out of sight. Framework bases (React, custom elements) release nothing of ours.
+ */
+export function inheritsOutOfSight(ctx: EngineContext, node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === T.ClassDeclaration || current.type === T.ClassExpression) {
+      const base = current.superClass ? unwrap(current.superClass) : undefined;
+      return !!base && outOfSightBase(ctx, base);
+    }
+  }
+  const ctor = es5Constructor(node);
+  const variable = ctor ? ctx.refs.variable(ctor) : undefined;
+  if (!variable) return false;
+  return inheritCalls(ctx).some(({ child, base }) => child === variable && outOfSightBase(ctx, base));
+}
+
+const FRAMEWORK_BASES = /^(Component|PureComponent|HTML[A-Za-z]*Element|LitElement|ReactiveElement|Error|Object|EventTarget)$/;
+
+function outOfSightBase(ctx: EngineContext, base: Node): boolean {
+  let root: Node = base;
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  const name = base.type === T.MemberExpression ? memberName(base) : base.type === T.Identifier ? base.name : undefined;
+  if (!name || FRAMEWORK_BASES.test(name)) return false;
+  if (root.type !== T.Identifier) return true;
+  const def = ctx.refs.variable(root)?.defs[0];
+  // Imported, required, or a global the file does not declare.
+  return !def || def.type === "ImportBinding" || (def.type === "Variable" && !!def.node.init && unwrap(def.node.init).type === T.CallExpression);
+}
+
+/** The ES5 constructor a method belongs to: `function Client() {...}` or `Client.prototype.m = function () {...}`. */
+function es5Constructor(node: Node): TSESTree.Identifier | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === T.AssignmentExpression && isFunction(unwrap(current.right))) {
+      const left = unwrap(current.left);
+      const proto = left.type === T.MemberExpression ? unwrap(left.object) : undefined;
+      if (proto?.type === T.MemberExpression && memberName(proto) === "prototype" && unwrap(proto.object).type === T.Identifier) {
+        return unwrap(proto.object) as TSESTree.Identifier;
+      }
+    }
+    if (current.type === T.FunctionDeclaration && current.id && /^[A-Z]/.test(current.id.name)) return current.id;
+  }
+  return undefined;
+}
+
+const inheritCache = new WeakMap<EngineContext, { child: object; base: Node }[]>();
+
+/** `util.inherits(Child, Base)` / `inherits(Child, Base)` calls of the file: the child's variable and the base. */
+function inheritCalls(ctx: EngineContext): { child: object; base: Node }[] {
+  let calls = inheritCache.get(ctx);
+  if (!calls) {
+    calls = [];
+    for (const node of allNodes(ctx.sourceCode)) {
+      if (node.type !== T.CallExpression || calleeOf(node).name !== "inherits") continue;
+      const [child, base] = node.arguments;
+      if (child?.type !== T.Identifier || !base || base.type === T.SpreadElement) continue;
+      const variable = ctx.refs.variable(child);
+      if (variable) calls.push({ child: variable, base: unwrap(base) });
+    }
+    inheritCache.set(ctx, calls);
+  }
+  return calls;
+}
+
 /** `@Injectable()`: an Angular service, usually one per application. */
 function isService(cls: ClassNode): boolean {
   return (cls.decorators ?? []).some((decorator) => {
@@ -361,11 +481,20 @@ function isService(cls: ClassNode): boolean {
   });
 }
 
-/** A call of the function in the file sits in a loop or a repeating callback: it runs again and again. */
-function calledRepeatedly(ctx: EngineContext, fn: FunctionNode): boolean {
+/**
+ * A call of the function in the file sits in code that runs again and again: a loop (not one at
+ * the module's top level, which runs once), a repeating callback, a render, a handler method, or
+ * a function that is itself called repeatedly (two levels deep).
+ */
+function calledRepeatedly(ctx: EngineContext, fn: FunctionNode, depth = 0): boolean {
   return ctx.summaries.of(fn).callers.some((call) => {
     const context = ctx.lifecycles.ownerOf(call);
-    return context.inLoop || context.repeating !== undefined || context.owner.type === "render";
+    const { owner } = context;
+    if (context.inLoop && owner.type !== "module") return true;
+    if (context.repeating !== undefined || owner.type === "render") return true;
+    const caller = owner.type === "class" ? owner.method : owner.type === "function" ? owner.fn : undefined;
+    if (!caller || caller === fn) return false;
+    return looksLikeHandler(caller) || (depth < 2 && calledRepeatedly(ctx, caller, depth + 1));
   });
 }
 
@@ -376,6 +505,8 @@ function calledRepeatedly(ctx: EngineContext, fn: FunctionNode): boolean {
  */
 export function repeatsProof(ctx: EngineContext, context: OwnerContext): Proof {
   const { owner } = context;
+  if (onceBehindGuard(ctx, context)) return likely("one-time initialisation behind a guard");
+  if (context.inLoop && owner.type !== "module") return proven("runs per loop iteration");
   if (context.repeating) return proven(`runs as ${/^[aeiou]/i.test(context.repeating) ? "an" : "a"} ${context.repeating}`);
   switch (owner.type) {
     case "render":
@@ -386,7 +517,9 @@ export function repeatsProof(ctx: EngineContext, context: OwnerContext): Proof {
     case "function":
       return calledRepeatedly(ctx, owner.fn) ? proven("called repeatedly") : likely("may run a bounded number of times");
     case "class":
-      // A handler method (`handleMessage(msg)`), or one only called from repeating code.
+      // A lifecycle method that runs on every update, a handler method (`handleMessage(msg)`),
+      // or one called from repeating code.
+      if (owner.method && ctx.lifecycles.runsPerUpdate(owner)) return proven("runs on every update");
       if (owner.method && looksLikeHandler(owner.method)) return proven("runs as a handler");
       return owner.method && calledRepeatedly(ctx, owner.method) ? proven("called repeatedly") : likely("may run a bounded number of times");
     default:

@@ -3,7 +3,7 @@
  * plus the project's own additions from `settings.leakproof`, read defensively (a malformed
  * setting is ignored, never a crash).
  */
-import { type LibraryEntry, LONG_LIVED_IMPORTS, RETURNS_DISPOSER, SELF_CLEANING, knownBy } from "../../resources/libraries.js";
+import { CREATES, type LibraryEntry, RETURNS_DISPOSER, SELF_CLEANING, knownBy } from "../../resources/libraries.js";
 import { type CachedExport, type SummaryLookup, summaryLookupFor } from "../../resources/summary-cache.js";
 
 /** `settings.leakproof` as users write it (every field optional). */
@@ -12,8 +12,6 @@ export interface LeakproofSettings {
   selfCleaning?: Record<string, string[]>;
   /** Module → exported functions whose returned disposer must be called. */
   returnsDisposer?: Record<string, string[]>;
-  /** Module → exported objects that live as long as the program. */
-  longLived?: Record<string, string[]>;
   /** Extra React effect hooks (wrappers of `useEffect`): names, or one regular expression source. */
   effectHooks?: string[] | string;
   /**
@@ -26,7 +24,6 @@ export interface LeakproofSettings {
 export class Knowledge {
   private readonly selfCleaningEntries: readonly LibraryEntry[];
   private readonly disposerEntries: readonly LibraryEntry[];
-  private readonly longLivedEntries: readonly LibraryEntry[];
   /** Extra effect hook names, or a pattern over hook names. */
   readonly effectHook: (name: string) => boolean;
   private readonly useSummaries: boolean;
@@ -41,8 +38,12 @@ export class Knowledge {
     this.useSummaries = value.summaries !== false && filename !== "" && !filename.startsWith("<");
     this.selfCleaningEntries = [...SELF_CLEANING, ...entriesOf(value.selfCleaning)];
     this.disposerEntries = [...RETURNS_DISPOSER, ...entriesOf(value.returnsDisposer)];
-    this.longLivedEntries = [...LONG_LIVED_IMPORTS, ...entriesOf(value.longLived)];
     this.effectHook = effectHookMatcher(value.effectHooks);
+  }
+
+  /** A factory that makes a new object on every call (`io(url)` of socket.io-client). */
+  creates(module: string, imported: string): boolean {
+    return knownBy(CREATES, module, imported);
   }
 
   selfCleaning(module: string, imported: string): boolean {
@@ -51,10 +52,6 @@ export class Knowledge {
 
   returnsDisposer(module: string, imported: string): boolean {
     return knownBy(this.disposerEntries, module, imported);
-  }
-
-  longLived(module: string, imported: string): boolean {
-    return knownBy(this.longLivedEntries, module, imported);
   }
 
   /**

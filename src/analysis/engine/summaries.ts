@@ -33,7 +33,7 @@ export interface Summary {
   readonly callers: readonly TSESTree.CallExpression[];
   /** It (or a function it calls) registers a cleanup with the current owner. */
   readonly registersCleanup: boolean;
-  /** It (or a function it calls) acquires something the catalogue knows. */
+  /** It (or a function it calls) acquires something the catalogue knows that lasts until released (not a one-shot timer). */
   readonly acquires: boolean;
 }
 
@@ -112,8 +112,10 @@ export class Summaries {
     if (!this.callersIndex) {
       this.callersIndex = new Map();
       for (const call of [...this.ctx.plainCalls, ...this.staticCalls()]) {
+        // Calls from inside the function count too: `ws.onclose = () => this.connect()` in
+        // `connect()` runs it again on every close.
         const callee = this.ctx.lifecycles.resolveFunction(call.callee);
-        if (callee && !contains(callee, call)) pushTo(this.callersIndex, callee, call);
+        if (callee) pushTo(this.callersIndex, callee, call);
       }
     }
     return this.callersIndex.get(fn) ?? EMPTY_CALLS;

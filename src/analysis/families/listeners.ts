@@ -12,6 +12,9 @@ import {
   memberName,
   staticString,
   unwrap,
+  isLoop,
+  isPerIterationPart,
+  type FunctionNode,
 } from "../../ast/index.js";
 import type { Owner, OwnerContext } from "../../lifecycle/owners.js";
 import { REQUEST_PARAM_NAMES } from "../../lifecycle/tables.js";
@@ -513,13 +516,51 @@ function judgeRepeated(
         : undefined;
   if (!where || add.once || add.signal || matching.length > 0) return undefined;
   if (removeAllFor(ctx, add).length > 0) return undefined;
+  // A loop that runs once (at the module's top level), or whose iterations add different
+  // listeners (`for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, h)`), repeats nothing.
+  const loopOnly = where === "a loop" && !context.repeating;
+  const repeats =
+    loopOnly && (context.owner.type === "module" || loopVariant(ctx, add))
+      ? likely("a loop over different listeners, or one that runs once")
+      : proven(`runs in ${where}`);
   return {
     kind: "listener",
     messageId: "listenerAddedRepeatedly",
     node: add.call,
     data: { ...base, where },
-    evidence: evidence(proven(target === "global" ? "global target" : "module-level target"), proven(`runs in ${where}`), releaseProof({ maybe: index.loose(add).length > 0 })),
+    evidence: evidence(proven(target === "global" ? "global target" : "module-level target"), repeats, releaseProof({ maybe: index.loose(add).length > 0 })),
   };
+}
+
+/**
+ * Whether each iteration of the loop around the add puts on a different listener: its event
+ * type, target or handler depends on a variable of the loop (or of the iteration callback).
+ */
+function loopVariant(ctx: EngineContext, add: Listener): boolean {
+  let scope: Node | undefined;
+  let child: Node = add.call;
+  for (let parent: Node | undefined = add.call.parent; parent && !scope; child = parent, parent = parent.parent) {
+    const call: Node | undefined = parent.parent;
+    if (isLoop(parent) && isPerIterationPart(parent, child)) scope = parent;
+    else if (isFunction(parent) && call?.type === T.CallExpression && ITERATION_METHODS.has(calleeOf(call).name ?? "")) scope = parent;
+    else if (isFunction(parent)) break;
+  }
+  if (!scope) return false;
+  const loop = scope;
+  // Only the event and the target: one handler per item on the same target still piles up there.
+  const parts = [add.call.arguments[0], add.target].filter((part): part is Node => !!part);
+  let variant = false;
+  for (const part of parts) {
+    walk(part, ctx.sourceCode.visitorKeys, (node) => {
+      if (variant) return false;
+      if (node.type === T.Identifier) {
+        const def = ctx.refs.variable(node)?.defs[0];
+        if (def && contains(loop, def.name)) variant = true;
+      }
+      return !variant;
+    });
+  }
+  return variant;
 }
 
 /**
@@ -618,6 +659,8 @@ function judgeInExecutor(
   for (const path of paths) {
     const ownPath = path.node === add.call || (handlerFn !== undefined && contains(handlerFn, path.node));
     if (ownPath && add.once) continue;
+    // A settle path in the other branch of an `if` than the add cannot leave this listener behind.
+    if (inOtherBranch(executor, path.node, add.call)) continue;
     const reach = ctx.expand([path.node]);
     const removed =
       matching.some((remove) => reach.some((root) => contains(root, remove.call))) ||
@@ -634,6 +677,17 @@ function judgeInExecutor(
     };
   }
   return undefined;
+}
+
+/** Whether the settle path at `node` and the add at `call` sit in the two branches of one `if`. */
+function inOtherBranch(executor: FunctionNode, node: Node, call: Node): boolean {
+  for (let current: Node | undefined = node.parent; current && current !== executor; current = current.parent) {
+    if (current.type !== T.IfStatement) continue;
+    const settleInThen = contains(current.consequent, node);
+    const settleInElse = !!current.alternate && contains(current.alternate, node);
+    if ((settleInThen && current.alternate && contains(current.alternate, call)) || (settleInElse && contains(current.consequent, call))) return true;
+  }
+  return false;
 }
 
 function describePath(ctx: EngineContext, node: Node): string {
@@ -758,8 +812,18 @@ function removalSuggestion(ctx: EngineContext, add: Listener, owner: Owner): Fin
 /** A removal that can never match is a certain defect: the listener it meant stays wherever it was added. */
 const BROKEN_REMOVAL: Evidence = evidence(proven("removal cannot match"), proven("removal cannot match"), proven("removal cannot match"));
 
+/** On the owner's own node, the listener a broken removal misses goes with the node: a defect, no leak. */
+const BROKEN_REMOVAL_ON_OWN: Evidence = evidence(likely("the target is the owner's own"), proven("removal cannot match"), proven("removal cannot match"));
+
 /** A removal that can never match anything: a fresh function, another target, another capture flag. */
 function judgeRemove(ctx: EngineContext, remove: Listener, adds: readonly Listener[]): Finding | undefined {
+  const finding = judgeRemoveShape(ctx, remove, adds);
+  if (!finding) return undefined;
+  const target = classify(ctx, remove.target);
+  return target === "self" || target === "created" ? { ...finding, evidence: BROKEN_REMOVAL_ON_OWN } : finding;
+}
+
+function judgeRemoveShape(ctx: EngineContext, remove: Listener, adds: readonly Listener[]): Finding | undefined {
   if (remove.handlerKind === "missing") return undefined;
   const base = { event: remove.typeText, target: ctx.refs.text(remove.target) };
   if (remove.handlerKind === "inline" || remove.handlerKind === "bound") {

@@ -45,7 +45,8 @@ import {
 } from "../../resources/streams.js";
 import type { RefResolver } from "../engine/refs.js";
 import { allNodes, forEachNode } from "../engine/node-index.js";
-import { type Evidence, proven } from "../engine/model.js";
+import { type Evidence, likely, proven } from "../engine/model.js";
+import type { Lifecycles } from "../../lifecycle/owners.js";
 import { HELD_BY_RUNTIME, evidence } from "../engine/evidence.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -66,6 +67,8 @@ export interface PipeChainFinding {
 
 /** A failing stream leaves the others of a `.pipe()` chain open: the runtime keeps their handles. */
 const PIPE_EVIDENCE: Evidence = evidence(HELD_BY_RUNTIME, proven("the chain ends on an error"), proven("no error path destroys the others"));
+/** A chain a script builds once at its top level: an error ends the process, and its streams with it. */
+const ONCE_PIPE_EVIDENCE: Evidence = evidence(HELD_BY_RUNTIME, likely("built once, at start-up"), proven("no error path destroys the others"));
 
 /** What an expression resolves to in a module: `fs.createReadStream` → { module: "fs", path: ["createReadStream"] }. */
 interface ModulePath {
@@ -96,6 +99,8 @@ export class StreamPipelineAnalysis {
   constructor(
     private readonly context: Context,
     private readonly refs: RefResolver,
+    /** Who owns a chain: one built once at start-up (a script's top level) ends with the process. */
+    private readonly lifecycles?: Pick<Lifecycles, "ownerOf">,
   ) {
     this.sourceCode = context.sourceCode;
     let services: ReturnType<typeof ESLintUtils.getParserServices> | undefined;
@@ -156,7 +161,7 @@ export class StreamPipelineAnalysis {
       node: call,
       loc: { start: property.loc.start, end: call.loc.end },
       unhandled: unhandled.map((member) => this.refs.text(member.expr)),
-      evidence: PIPE_EVIDENCE,
+      evidence: this.lifecycles?.ownerOf(call).owner.type === "module" ? ONCE_PIPE_EVIDENCE : PIPE_EVIDENCE,
     };
     if (straight && this.sourceCode.getCommentsInside(current).length === 0) {
       finding.fix = this.pipelineFix(current, members);

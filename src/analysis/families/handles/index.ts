@@ -10,7 +10,7 @@ import { type Owner, type OwnerContext, pairedSetup } from "../../../lifecycle/o
 import { CHAINABLE_METHODS, type HandleEntry, type HandleFamily } from "../../../resources/closeable.js";
 import type { EngineContext } from "../../engine/context.js";
 import { type Call, type Finding, type Proof, type Release, likely, proven } from "../../engine/model.js";
-import { HELD_BY_RUNTIME, evidence, handedAway, holderOf, ownerProof, releaseProof } from "../../engine/evidence.js";
+import { HELD_BY_RUNTIME, evidence, handedAway, holderOf, inheritsOutOfSight, ownerProof, releaseProof, repeatsProof } from "../../engine/evidence.js";
 import { type Handle, handleOf } from "../../engine/handles.js";
 import { completesByItself, indexCalledHandles, subscriptionAcquisitions } from "./subscriptions.js";
 import { subscriptionRegion } from "../../engine/regions.js";
@@ -81,7 +81,9 @@ function judge(
   if (!ownedOnly && !releases.some((release) => ctx.inRegion(release.call, region))) {
     const messageId = releases.length > 0 ? "notReleasedInTeardown" : "neverReleased";
     const loose = ctx.looselyReleased(ctx.methodReleases, handle.keys, (release) => releaseNames.has(release.name));
-    const release = releaseProof({ elsewhere: releases.length > 0, maybe: loose, opaque: handedAway(ctx, region, handle.keys) });
+    // Kept on `this` of a class whose base the file does not see: an inherited method may release it.
+    const inherited = handle.keys.some((key) => key.startsWith("this")) && inheritsOutOfSight(ctx, node);
+    const release = releaseProof({ elsewhere: releases.length > 0, maybe: loose, opaque: handedAway(ctx, region, handle.keys) || inherited });
     return { kind, messageId, node, data: { ...data, handle: name, release: releaseText(entry) }, evidence: evidence(holder, ownerFact, release) };
   }
   if (
@@ -97,7 +99,7 @@ function judge(
     const index = new Map(handle.keys.map((key) => [key, releasesOf(ctx, key, entry, calledDisposers)] as const));
     if (!guardedBefore(ctx, node, handle.keys, index)) {
       // The old resource stays open, unreachable: nothing can release it any more.
-      const replaced = evidence(replacedHolder(ctx, node, entry, handle, holder), proven("stores it again while it is open"), proven("the old handle is lost"));
+      const replaced = evidence(replacedHolder(ctx, node, entry, handle, holder), repeatsProof(ctx, context), proven("the old handle is lost"));
       return { kind, messageId: "replacedWithoutRelease", node, data: { ...data, handle: name, release: releaseText(entry) }, evidence: replaced };
     }
   }
