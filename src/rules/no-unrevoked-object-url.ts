@@ -4,7 +4,9 @@ import { type CommonOptions, commonProperties, reportFindings } from "./report.j
 type MessageIds =
   | "urlDiscarded"
   | "urlNeverRevoked"
+  | "urlNeverRevokedManualCleanup"
   | "urlNotRevokedInTeardown"
+  | "urlNotRevokedInTeardownManualCleanup"
   | "urlNotKept"
   | "revokeInCleanup";
 
@@ -32,8 +34,12 @@ export default createRule<[CommonOptions], MessageIds>({
         "The object URL created in {{owner}} is discarded, so it can never be revoked; its Blob stays in memory for the life of the document.",
       urlNeverRevoked:
         "{{url}} (an object URL created in {{owner}}) is never passed to `URL.revokeObjectURL`; its Blob or MediaSource stays in memory for the life of the document.",
+      urlNeverRevokedManualCleanup:
+        "{{url}} (an object URL created in {{owner}}) is never passed to `URL.revokeObjectURL`; its Blob or MediaSource stays in memory for the life of the document. No cleanup is suggested: {{reason}}.",
       urlNotRevokedInTeardown:
         "{{url}} is revoked elsewhere, but not when its owner ends; the object URL and its Blob stay alive {{end}}.",
+      urlNotRevokedInTeardownManualCleanup:
+        "{{url}} is revoked elsewhere, but not when its owner ends; the object URL and its Blob stay alive {{end}}. No cleanup is suggested: {{reason}}.",
       urlNotKept:
         "The object URL assigned straight to {{url}} is kept nowhere else and never revoked; its Blob or MediaSource stays in memory until the document unloads. Keep the URL in a variable or field and revoke it when {{owner}} ends.",
       revokeInCleanup: "Revoke `{{url}}` in the effect's cleanup.",
