@@ -1,7 +1,8 @@
 /**
  * The round-trip checker can fail: each kind of wrong suggestion (text in the markup, a
  * shadowed name, a glued token, deleted code, a finding left in place, a new finding, a name
- * that resolves to nothing, an import the parser rejects) is caught, and a right one passes.
+ * that resolves to nothing, code the parser rejects, a cleanup an early `return;` skips or an
+ * async setup returns) is caught, and a right one passes.
  */
 import { describe, expect, it } from "vitest";
 import { type Edit, type Offered, type Target, OffsetMap, languageOptionsFor, lint, ownRules, roundTrip } from "./harness.js";
@@ -87,6 +88,38 @@ describe("the round-trip checker", () => {
     expect(roundTrip(offer(effect, unresolved)).problems).toContain("the added `handle` resolves to nothing");
     const broken = [{ start: cleanupAt, end: cleanupAt, text: "\n    return () => {" }];
     expect(roundTrip(offer(effect, broken)).problems[0]).toMatch(/^the result does not parse/);
+  });
+
+  it("catches a cleanup that an early `return;` skips, or that an async setup returns", () => {
+    const early = targetOf(
+      "Poller.tsx",
+      "no-leaked-timer",
+      code`
+        import { useEffect } from "react";
+        export function Poller({ poll, label }: { poll(): void; label?: string }) {
+          useEffect(() => {
+            setInterval(poll, 5000);
+            if (!label) return;
+            document.title = label;
+          }, [poll, label]);
+          return null;
+        }
+      `,
+    );
+    const end = at(early.code, "document.title = label;", true);
+    const call = at(early.code, "setInterval(");
+    const edits = [
+      { start: call, end: call, text: "const timer = " },
+      { start: end, end, text: cleanup("timer") },
+    ];
+    expect(roundTrip(offer(early, edits)).problems.some((problem) => /^the return at \d+ leaves before the cleanup is returned$/.test(problem))).toBe(true);
+
+    const asyncSetup = { ...effect, code: effect.code.replace("useEffect(() => {", "useEffect(async () => {") };
+    const asyncEdits = [
+      { start: at(asyncSetup.code, "setInterval("), end: at(asyncSetup.code, "setInterval("), text: "const timer = " },
+      { start: at(asyncSetup.code, "1000);", true), end: at(asyncSetup.code, "1000);", true), text: cleanup("timer") },
+    ];
+    expect(roundTrip(offer(asyncSetup, asyncEdits)).problems).toContain("the cleanup is returned from an async function");
   });
 
   it("catches an import written into a component's markup", () => {

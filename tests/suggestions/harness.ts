@@ -9,7 +9,9 @@
  *   there, at the place the edits moved it to (an insertion may only add; the `pipeline()`
  *   rewrite may replace the chain it rewrites and nothing else), every identifier of the original
  *   still resolves to the same declaration, no declaration gains a twin, and every name the
- *   suggestion adds resolves to a declaration or to a global the file could already use.
+ *   suggestion adds resolves to a declaration or to a global the file could already use;
+ * - a cleanup it returns is returned on every path that holds the resource: not from an `async`
+ *   function, not after a bare `return;` or a `throw` that can run once the resource is held.
  *
  * The rules are wrapped so that each `context.report()` is seen with its node and its unmerged
  * fixes: positions then map exactly from the original to the result.
@@ -387,6 +389,50 @@ function meaningProblems(before: Lint, after: Lint, map: OffsetMap, allowReplace
   return problems;
 }
 
+/**
+ * A cleanup the suggestion returns must be returned whenever the resource is held: not from an
+ * `async` function (whose caller gets a promise), and not after a bare `return;` or an uncaught
+ * `throw` that can run once the resource is acquired (later in the body, or in the same loop).
+ */
+function skippedCleanups(after: Lint, map: OffsetMap, acquired: Range): string[] {
+  const problems: string[] = [];
+  const at = map.range(acquired);
+  if (!at) return problems;
+  const isFunction = (node: AstNode): boolean => /^(ArrowFunctionExpression|FunctionExpression|FunctionDeclaration)$/.test(node.type);
+  const isLoop = (node: AstNode): boolean => /^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(node.type);
+  const keys = after.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const children = (node: AstNode): AstNode[] =>
+    (keys[node.type] ?? []).flatMap((key) => {
+      const value = node[key];
+      return (Array.isArray(value) ? (value as unknown[]) : [value]).filter(
+        (item): item is AstNode => !!item && typeof item === "object" && typeof (item as AstNode).type === "string",
+      );
+    });
+  for (const added of nodesOf(after.sourceCode)) {
+    if (added.type !== "ReturnStatement" || !added["argument"] || !map.written(added.range)) continue;
+    let fn = added.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    if (!fn) continue;
+    if (fn["async"] === true) {
+      problems.push("the cleanup is returned from an async function");
+      continue;
+    }
+    const visit = (node: AstNode, loops: AstNode[], caught: boolean): void => {
+      if (node !== fn && isFunction(node)) return;
+      const exits = (node.type === "ReturnStatement" && !node["argument"]) || (node.type === "ThrowStatement" && !caught);
+      if (exits && (node.range[0] >= at[1] || loops.some((loop) => loop.range[0] <= at[0] && at[1] <= loop.range[1]))) {
+        problems.push(`the ${node.type === "ReturnStatement" ? "return" : "throw"} at ${node.range[0]} leaves before the cleanup is returned`);
+      }
+      const inLoops = isLoop(node) ? [...loops, node] : loops;
+      for (const child of children(node)) {
+        visit(child, inLoops, caught || (node.type === "TryStatement" && child === node["block"] && !!node["handler"]));
+      }
+    };
+    visit(fn, [], false);
+  }
+  return problems;
+}
+
 // --- the round trip -----------------------------------------------------------------------
 
 export interface Verdict {
@@ -441,7 +487,10 @@ export function roundTrip(item: Offered): Verdict {
         problems.push(`${name}: new finding ${now.ruleId} ${now.messageId} at ${now.range[0]}`);
       }
     }
-    if (name === "its rule") problems.push(...meaningProblems(before, after, map, suggestion.messageId === "usePipeline"));
+    if (name === "its rule") {
+      problems.push(...meaningProblems(before, after, map, suggestion.messageId === "usePipeline"));
+      problems.push(...skippedCleanups(after, map, report.range));
+    }
   }
   return verdict();
 }
