@@ -6,7 +6,6 @@ type MessageIds =
   | "urlNeverRevoked"
   | "urlNeverRevokedManualCleanup"
   | "urlNotRevokedInTeardown"
-  | "urlNotRevokedInTeardownManualCleanup"
   | "urlNotKept"
   | "revokeInCleanup";
 
@@ -38,8 +37,6 @@ export default createRule<[CommonOptions], MessageIds>({
         "{{url}} (an object URL created in {{owner}}) is never passed to `URL.revokeObjectURL`; its Blob or MediaSource stays in memory for the life of the document. No cleanup is suggested: {{reason}}.",
       urlNotRevokedInTeardown:
         "{{url}} is revoked elsewhere, but not when its owner ends; the object URL and its Blob stay alive {{end}}.",
-      urlNotRevokedInTeardownManualCleanup:
-        "{{url}} is revoked elsewhere, but not when its owner ends; the object URL and its Blob stay alive {{end}}. No cleanup is suggested: {{reason}}.",
       urlNotKept:
         "The object URL assigned straight to {{url}} is kept nowhere else and never revoked; its Blob or MediaSource stays in memory until the document unloads. Keep the URL in a variable or field and revoke it when {{owner}} ends.",
       revokeInCleanup: "Revoke `{{url}}` in the effect's cleanup.",

@@ -24,11 +24,12 @@ export interface CleanupOffer {
 
 /**
  * The finding with its cleanup offer: the suggestion, or — when a cleanup cannot simply be
- * added — the rule's `manualMessageId` variant of the message, which names the reason.
+ * added — the rule's `manualMessageId` variant of the message, which names the reason (a
+ * message without a variant is kept as it is, without a suggestion).
  */
-export function withCleanup(finding: Finding, offer: CleanupOffer | undefined, manualMessageId: string): Finding {
+export function withCleanup(finding: Finding, offer: CleanupOffer | undefined, manualMessageId: string | undefined): Finding {
   if (offer?.suggest) return { ...finding, suggest: offer.suggest };
-  if (offer?.reason) return { ...finding, messageId: manualMessageId, data: { ...finding.data, reason: offer.reason } };
+  if (offer?.reason && manualMessageId) return { ...finding, messageId: manualMessageId, data: { ...finding.data, reason: offer.reason } };
   return finding;
 }
 

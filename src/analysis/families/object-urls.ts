@@ -280,9 +280,14 @@ function revokeSuggestion(ctx: EngineContext, owner: Owner, handle: Extract<Hand
   });
 }
 
-/** The finding with the revoke suggestion, or the message that says why a cleanup cannot simply be added. */
+/**
+ * The finding with the revoke suggestion, or the message that says why a cleanup cannot simply
+ * be added. Only `urlNeverRevoked` can meet the suggestion's conditions: a URL declared in the
+ * setup and revoked elsewhere is revoked in the setup, which counts as its release.
+ */
 function withRevoke(ctx: EngineContext, finding: Finding, owner: Owner, handle: Extract<Handle, { type: "stored" }>): Finding {
-  return withCleanup(finding, revokeSuggestion(ctx, owner, handle), `${finding.messageId}ManualCleanup`);
+  const manual = finding.messageId === "urlNeverRevoked" ? "urlNeverRevokedManualCleanup" : undefined;
+  return withCleanup(finding, revokeSuggestion(ctx, owner, handle), manual);
 }
 
 /** The function whose scope declares the variable `id`, when it is a local of a function. */
