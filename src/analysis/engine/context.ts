@@ -478,14 +478,6 @@ export class EngineContext {
   describe(owner: Owner): { owner: string; end: string } {
     return this.lifecycles.describe(owner);
   }
-
-  /** A name for a new variable that the file does not use yet (for suggestions). */
-  freshName(_scope: Node, base: string): string {
-    for (let i = 0; ; i++) {
-      const name = i === 0 ? base : `${base}${i + 1}`;
-      if (!new RegExp(`\\b${name}\\b`).test(this.sourceCode.text)) return name;
-    }
-  }
 }
 
 const FACTORY_NAMES: ReadonlySet<string> = new Set(Object.values(MODULE_FACTORIES).flatMap((table) => Object.keys(table)));

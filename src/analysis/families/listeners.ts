@@ -31,7 +31,7 @@ import { evidence, handedAway, holderOf, ownerProof, releaseProof } from "../eng
 import { moduleBinding } from "../engine/refs.js";
 import { settlePaths } from "../engine/executor.js";
 import { typeFacts } from "../engine/type-facts.js";
-import { appendCleanupSuggestion } from "../engine/suggestions.js";
+import { type CleanupOffer, appendCleanupSuggestion, meansTheSameIn, withCleanup } from "../engine/suggestions.js";
 import { subscriptionRegion } from "../engine/regions.js";
 import { type TargetClass, classify, iterationSource } from "../engine/targets.js";
 import { walk } from "../../ast/walk.js";
@@ -187,7 +187,7 @@ function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string
     target,
     targetKey: targetKeyOf(ctx, target),
     type: staticString(typeArg),
-    typeKey: typeArg && staticString(typeArg) === undefined ? ctx.refs.key(typeArg) : undefined,
+    typeKey: typeArg && staticString(typeArg) === undefined ? dynamicTypeKey(ctx, typeArg, 0) : undefined,
     typeText:
       staticString(typeArg) !== undefined
         ? `'${staticString(typeArg)}'`
@@ -202,6 +202,36 @@ function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string
     once: (LISTENER_ADDS[method]?.once ?? false) || options.once,
     signal: options.signal,
   };
+}
+
+/**
+ * The key of an event type built from stable parts, so that an add and a removal that compute
+ * it alike match: `${prefix}:change` (or `prefix + ":change"`) with the same `prefix`. A part
+ * with no key (a call) leaves the whole type without one.
+ */
+function dynamicTypeKey(ctx: EngineContext, node: Node, depth: number): string | undefined {
+  if (depth > 8) return undefined;
+  const inner = unwrap(node);
+  const text = staticString(inner);
+  if (text !== undefined) return JSON.stringify(text);
+  if (inner.type === T.TemplateLiteral) {
+    const parts: string[] = [];
+    for (const [index, quasi] of inner.quasis.entries()) {
+      parts.push(JSON.stringify(quasi.value.cooked ?? quasi.value.raw));
+      const expression = inner.expressions[index];
+      if (!expression) continue;
+      const key = dynamicTypeKey(ctx, expression, depth + 1);
+      if (key === undefined) return undefined;
+      parts.push(key);
+    }
+    return `tpl(${parts.join(",")})`;
+  }
+  if (inner.type === T.BinaryExpression && inner.operator === "+") {
+    const left = dynamicTypeKey(ctx, inner.left, depth + 1);
+    const right = left === undefined ? undefined : dynamicTypeKey(ctx, inner.right, depth + 1);
+    return right === undefined ? undefined : `cat(${left},${right})`;
+  }
+  return ctx.refs.key(inner);
 }
 
 const GLOBAL_OBJECT_KEYS: ReadonlySet<string> = new Set(["g:window", "g:self", "g:globalThis", "g:global"]);
@@ -411,7 +441,7 @@ function judgeAdd(ctx: EngineContext, add: Listener, index: RemoveIndex): Findin
     const made = add.handlerKind === "inline" ? "an inline function" : "a function made by `.bind()`";
     return finding("listenerCannotBeRemoved", evidence(holder, ownerFact, release), { ...base, handler: made });
   }
-  return finding("listenerNeverRemoved", evidence(holder, ownerFact, release), base, removalSuggestion(ctx, add, owner));
+  return withCleanup(finding("listenerNeverRemoved", evidence(holder, ownerFact, release)), removalSuggestion(ctx, add, owner), "listenerNeverRemovedManualCleanup");
 }
 
 /**
@@ -794,19 +824,47 @@ function describe(ctx: EngineContext, add: Listener, owner: Owner): Record<strin
   };
 }
 
-/** Effects without a cleanup: add one that removes this very listener. */
-function removalSuggestion(ctx: EngineContext, add: Listener, owner: Owner): Finding["suggest"] {
+/**
+ * Effects without a cleanup: add one that removes this very listener — the same target, event
+ * type, handler and capture flag, written so that each name means at the end of the setup what
+ * it means at the add.
+ */
+function removalSuggestion(ctx: EngineContext, add: Listener, owner: Owner): CleanupOffer | undefined {
   if (owner.type !== "effect" || add.handlerKind !== "ref" || !add.targetKey || !add.handler) return undefined;
   if (!contains(owner.setup, add.call)) return undefined;
   // React Native's `AppState` & co have no `removeEventListener` any more: keep and `.remove()` the subscription.
   const base = unwrap(add.target);
   if (base.type === T.Identifier && moduleBinding(ctx.refs, base)?.module === "react-native") return undefined;
-  const [typeArg] = add.call.arguments;
-  if (!typeArg) return undefined;
+  const [typeArg, , optionsArg] = add.call.arguments;
+  if (!typeArg || (add.type === undefined && add.typeKey === undefined)) return undefined;
+  // Options the analysis could not read: pass the same ones, when reading them again is harmless.
+  const options = add.style === "dom" && add.capture === undefined ? optionsArg : undefined;
+  if (options && !readsOnly(options)) return undefined;
+  const copied = [add.target, typeArg, add.handler, ...(options ? [options] : [])];
+  if (!meansTheSameIn(ctx, owner.setup, copied)) return undefined;
   const removeName = add.style === "dom" ? "removeEventListener" : add.method === "on" ? "off" : "removeListener";
-  const capture = add.style === "dom" && add.capture === true ? ", true" : "";
+  const capture = options ? `, ${ctx.sourceCode.getText(options)}` : add.style === "dom" && add.capture === true ? ", true" : "";
   const statement = `${ctx.sourceCode.getText(add.target)}.${removeName}(${ctx.sourceCode.getText(typeArg)}, ${ctx.sourceCode.getText(add.handler)}${capture});`;
-  return appendCleanupSuggestion(ctx, owner.setup, statement, "addRemoval", { target: ctx.refs.text(add.target) });
+  return appendCleanupSuggestion(ctx, owner.setup, add.call, statement, "addRemoval", { target: ctx.refs.text(add.target) });
+}
+
+/** An expression that only reads names and members: evaluating it again gives the same value. */
+function readsOnly(node: Node): boolean {
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case T.Identifier:
+    case T.ThisExpression:
+    case T.Literal:
+      return true;
+    case T.MemberExpression:
+      return readsOnly(inner.object) && (!inner.computed || readsOnly(inner.property));
+    case T.ObjectExpression:
+      return inner.properties.every(
+        (property) => property.type === T.Property && !property.computed && property.kind === "init" && readsOnly(property.value),
+      );
+    default:
+      return false;
+  }
 }
 
 /** A removal that can never match is a certain defect: the listener it meant stays wherever it was added. */

@@ -15,7 +15,7 @@ import { callbackFunction, isRacer, settlePaths, splitPaths } from "../engine/ex
 import { type Handle, handleOf } from "../engine/handles.js";
 import { walk } from "../../ast/walk.js";
 import { flagGuarded, guardedBefore } from "../engine/guards.js";
-import { appendCleanupSuggestion } from "../engine/suggestions.js";
+import { type CleanupOffer, appendCleanupSuggestion, freshName, isGlobalIn, withCleanup } from "../engine/suggestions.js";
 
 const RELEASE_NAMES = new Set(["clearInterval", "clearTimeout", "cancelAnimationFrame", "cancelIdleCallback"]);
 
@@ -75,14 +75,14 @@ function ownedTimer(
   const holder = timerHolder(ctx, call, entry, loop);
   const ownerFact = ownerProof(ctx, context, handle);
   if (handle.type === "discarded") {
-    return {
+    const finding: Finding = {
       kind: "timer",
       messageId: loop ? "loopNeverStopped" : "timerDiscarded",
       node: call,
       data,
-      suggest: loop ? undefined : storeAndClearSuggestion(ctx, call, owner, entry.release),
       evidence: evidence(holder, ownerFact, releaseProof({})),
     };
+    return loop ? finding : withCleanup(finding, storeAndClearSuggestion(ctx, call, owner, entry.release), "timerDiscardedManualCleanup");
   }
   if (handle.type !== "stored") return undefined;
   const region = ctx.releaseRegion(owner);
@@ -406,18 +406,22 @@ function callbackText(ctx: EngineContext, call: TSESTree.CallExpression): string
   return "its callback";
 }
 
-/** In an effect with no cleanup yet: keep the handle and clear it in a new cleanup. */
+/**
+ * In an effect with no cleanup yet: keep the handle in a `const` whose name the setup does not
+ * use or see yet, and clear it in a new cleanup — when `release` there is the global.
+ */
 function storeAndClearSuggestion(
   ctx: EngineContext,
   call: TSESTree.CallExpression,
   owner: Owner,
   release: string,
-): Finding["suggest"] {
+): CleanupOffer | undefined {
   if (owner.type !== "effect" || call.parent?.type !== T.ExpressionStatement) return undefined;
   const statement = call.parent;
-  if (statement.parent !== owner.setup.body) return undefined;
-  const name = ctx.freshName(owner.setup, "timer");
-  return appendCleanupSuggestion(ctx, owner.setup, `${release}(${name});`, "storeAndClear", { release }, (fixer) =>
-    fixer.insertTextBefore(call, `const ${name} = `),
+  if (statement.parent !== owner.setup.body || !isGlobalIn(ctx, owner.setup, release, ["timers"])) return undefined;
+  const name = freshName(ctx, owner.setup, "timer");
+  // Before the statement, not the call: `(setInterval(tick, 1000));` keeps its parentheses as the initialiser.
+  return appendCleanupSuggestion(ctx, owner.setup, call, `${release}(${name});`, "storeAndClear", { release }, (fixer) =>
+    fixer.insertTextBefore(statement, `const ${name} = `),
   );
 }
