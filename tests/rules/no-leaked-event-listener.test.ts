@@ -542,6 +542,26 @@ const { probable, checkRecommended } = gradedCases("no-leaked-event-listener");
 
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
+    {
+      name: "promise executor: listeners on a tag the same operation made, assigned through a local in each branch",
+      code: `
+export function addStyle(url, content) {
+  return new Promise((resolve, reject) => {
+    let element;
+    if (!url) {
+      element = document.createElement("style");
+      element.appendChild(document.createTextNode(content));
+    } else {
+      const link = document.createElement("link");
+      link.href = url;
+      element = link;
+    }
+    element.addEventListener("load", () => resolve(element), { once: true });
+    element.addEventListener("error", () => reject(new Error("failed")), { once: true });
+    document.head.appendChild(element);
+  });
+}`,
+    },
     // A parameter may be `document` at run time: "added to another target" is only claimed
     // between fixed identities (globals, module bindings, \`this\` members).
     {

@@ -94,6 +94,44 @@ const { probable, checkRecommended } = gradedCases("no-unclosed-resource");
 
 ruleTester.run("no-unclosed-resource", rule, {
   valid: [
+    {
+      name: "a composable's own ref filled once per mount is no replacement",
+      code: code`
+        import { shallowRef } from "vue";
+        import { tryOnMounted, tryOnScopeDispose } from "@vueuse/shared";
+        export function useChannel(name) {
+          const channel = shallowRef();
+          tryOnMounted(() => {
+            channel.value = new BroadcastChannel(name);
+          });
+          tryOnScopeDispose(() => {
+            if (channel.value) channel.value.close();
+          });
+          return channel;
+        }
+      `,
+    },
+    {
+      name: "closed through a getter that checks before returning the field (compiled pool worker)",
+      code: code`
+        import { fork } from "node:child_process";
+        export class ForksWorker {
+          _fork;
+          async start() {
+            this._fork ||= fork("worker.js", [], { stdio: "pipe" });
+          }
+          async stop() {
+            const child = this.fork;
+            child.kill();
+            this._fork = void 0;
+          }
+          get fork() {
+            if (!this._fork) throw new Error("not started");
+            return this._fork;
+          }
+        }
+      `,
+    },
     // ---------------------------------------------------------------------
     // Owners: React effects
     {

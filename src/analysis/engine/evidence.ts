@@ -12,7 +12,7 @@
  * Anything short of proof is `likely`: the finding is probable and only `strict` reports it.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type ClassNode, type FunctionNode, type Node, calleeOf, enclosingFunction, functionName, isFunction, keyName, memberName, returnedValues, unwrap } from "../../ast/index.js";
+import { type ClassNode, type FunctionNode, type Node, calleeOf, contains, enclosingFunction, functionName, isFunction, keyName, memberName, returnedValues, unwrap } from "../../ast/index.js";
 import { moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
 import { type Owner, type OwnerContext, looksLikeHandler } from "../../lifecycle/owners.js";
@@ -479,6 +479,30 @@ function isService(cls: ClassNode): boolean {
     const callee = expression.type === T.CallExpression ? unwrap(expression.callee) : expression;
     return callee.type === T.Identifier && callee.name === "Injectable";
   });
+}
+
+/**
+ * Whether the slot a handle is stored in (`channel.value`, `state.socket`) hangs off a binding
+ * that the owner's own run declares: each run then fills a fresh slot, so storing into it can
+ * only replace a live handle when the store repeats within one run (a loop, a repeating
+ * callback). `const channel = shallowRef(); onMounted(() => { channel.value = new X() })`.
+ */
+export function slotMadePerRun(ctx: EngineContext, context: OwnerContext, slot: Node): boolean {
+  if (context.inLoop || context.repeating !== undefined) return false;
+  const { owner } = context;
+  // A component's callback (`tryOnMounted(() => ...)`) runs once per mount of the component, so
+  // a slot the component's own run declares is as fresh as one the callback declares.
+  // Only an inline callback handed to a call in the component's body: a named one may also be
+  // an event handler (`onClick={reconnect}`) that runs again and again.
+  const inlineHook = owner.type === "component-callback" && owner.fn.parent?.type === T.CallExpression && owner.fn.parent.arguments.includes(owner.fn as TSESTree.CallExpressionArgument) && enclosingFunction(owner.fn.parent) === owner.component;
+  const body = owner.type === "effect" ? owner.setup : owner.type === "function" ? owner.fn : inlineHook ? owner.component : undefined;
+  if (!body) return false;
+  let root = unwrap(slot);
+  for (let depth = 0; depth < 16 && root.type === T.MemberExpression; depth++) root = unwrap(root.object);
+  if (root.type !== T.Identifier || root === unwrap(slot)) return false;
+  const variable = ctx.refs.variable(root);
+  const declared = variable?.defs[0]?.name;
+  return !!declared && contains(body, declared);
 }
 
 /**

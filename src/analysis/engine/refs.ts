@@ -96,9 +96,12 @@ export class RefResolver extends Scopes {
       for (const element of cls.body.body) {
         if (element.type !== T.MethodDefinition || element.kind !== "get" || element.static) continue;
         const key = element.key.type === T.PrivateIdentifier ? `#${element.key.name}` : element.computed ? undefined : element.key.type === T.Identifier ? element.key.name : undefined;
-        const body = element.value.body?.body;
-        const only = body?.length === 1 ? body[0] : undefined;
-        const returned = only?.type === T.ReturnStatement && only.argument ? unwrap(only.argument) : undefined;
+        // The getter may check first (`if (!this._fork) throw new Error(...)`): statements
+        // that can only throw keep it a plain read of the field it finally returns.
+        const body = element.value.body?.body ?? [];
+        const last = body[body.length - 1];
+        const guardsOnly = body.slice(0, -1).every(throwsOnly);
+        const returned = guardsOnly && last?.type === T.ReturnStatement && last.argument ? unwrap(last.argument) : undefined;
         if (key === undefined || returned?.type !== T.MemberExpression || unwrap(returned.object).type !== T.ThisExpression) continue;
         const field = memberName(returned);
         if (field !== undefined && field !== key) getters.set(key, field);
@@ -195,4 +198,13 @@ export function thisOwner(node: Node): Node {
     if (current.type === T.Program) return current;
   }
   return node;
+}
+
+/** `if (test) throw ...` (or a bare `throw`): a statement that either does nothing or throws. */
+function throwsOnly(statement: TSESTree.Statement): boolean {
+  if (statement.type === T.ThrowStatement) return true;
+  if (statement.type !== T.IfStatement || statement.alternate) return false;
+  const then = statement.consequent;
+  if (then.type === T.ThrowStatement) return true;
+  return then.type === T.BlockStatement && then.body.length === 1 && then.body[0]!.type === T.ThrowStatement;
 }

@@ -85,8 +85,14 @@ export function classify(ctx: EngineContext, target: Node, depth = 0): TargetCla
     if (variable.scope.type === "module" || variable.scope.type === "global") return "module";
     if (def.type === "Variable" && def.node.init && createdValue(ctx, def.node.init)) return "created";
     // `let cue; ... cue = new Cue(...)`: every value it ever holds is made here.
+    // A write may go through a local made here (`const link = document.createElement("link"); element = link`).
     const writes = variable.references.filter((reference) => reference.isWrite());
-    if (writes.length > 0 && writes.every((reference) => reference.writeExpr && createdValue(ctx, reference.writeExpr))) return "created";
+    const madeHere = (value: Node): boolean => {
+      if (createdValue(ctx, value)) return true;
+      const written = unwrap(value);
+      return depth < 6 && written.type === T.Identifier && written.name !== inner.name && classify(ctx, written, depth + 1) === "created";
+    };
+    if (writes.length > 0 && writes.every((reference) => reference.writeExpr && madeHere(reference.writeExpr))) return "created";
     // `const row = item.domElement.firstChild` of an item made here, `this.panel.querySelector(...)`.
     if (def.type === "Variable" && def.parent?.kind === "const" && def.node.init && depth < 6) {
       const init = unwrap(def.node.init);

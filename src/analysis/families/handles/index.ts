@@ -10,7 +10,7 @@ import { type Owner, type OwnerContext, pairedSetup } from "../../../lifecycle/o
 import { CHAINABLE_METHODS, type HandleEntry, type HandleFamily } from "../../../resources/closeable.js";
 import type { EngineContext } from "../../engine/context.js";
 import { type Call, type Finding, type Proof, type Release, likely, proven } from "../../engine/model.js";
-import { HELD_BY_RUNTIME, evidence, handedAway, holderOf, inheritsOutOfSight, ownerProof, releaseProof, repeatsProof } from "../../engine/evidence.js";
+import { HELD_BY_RUNTIME, evidence, handedAway, holderOf, inheritsOutOfSight, ownerProof, releaseProof, repeatsProof, slotMadePerRun } from "../../engine/evidence.js";
 import { type Handle, handleOf } from "../../engine/handles.js";
 import { completesByItself, indexCalledHandles, subscriptionAcquisitions } from "./subscriptions.js";
 import { subscriptionRegion } from "../../engine/regions.js";
@@ -93,6 +93,7 @@ function judge(
     !(entry.family === "closeable" && (pairedSetup(owner, node) || replacedOnlyAfterEnd(ctx, node, handle.keys, releases))) &&
     !(entry.family === "closeable" && owner.type === "function" && !context.inLoop && context.repeating === undefined) &&
     !(owner.type === "class" && onlyFromConstructor(ctx, node)) &&
+    !slotMadePerRun(ctx, context, handle.target) &&
     // An effect's cleanup runs before its setup runs again: only a store repeated within one run replaces a live observer.
     !(entry.family === "observer" && (pairedSetup(owner, node) || (owner.type === "effect" && !context.inLoop && context.repeating === undefined && oncePerRun(ctx, node, owner.setup))))
   ) {
