@@ -13,7 +13,10 @@ export default createRule<Options, MessageIds>({
     docs: {
       description:
         "Disallow long-lived Maps, Sets, arrays and dictionary objects that code running repeatedly adds to and nothing ever removes from",
-      preset: "recommended",
+      // In `strict` only: on the test corpus (bench/test) none of its proven findings was a real
+      // leak — module-level memos and registries over keys that are bounded in practice. It
+      // returns to `recommended` when it can prove a key space unbounded (bench/RESULTS.md).
+      preset: "strict",
       strictOptions: [{ reportProbable: true }],
     },
     defaultOptions: [{ checkExported: false, reportProbable: false }],
