@@ -1485,6 +1485,43 @@ class AbrController {
   ],
 
   invalid: [
+    {
+      name: "a target handed in, from which stop() removes one listener but not the others: it outlives the owner",
+      code: `
+export class KeyboardNavigation {
+  constructor(player) {
+    this.player_ = player;
+    this.onKeyDown_ = (event) => this.handleKey(event);
+  }
+  start() {
+    this.player_.on("keydown", this.onKeyDown_);
+    this.player_.on("modalclose", () => this.refocus());
+  }
+  stop() {
+    this.player_.off("keydown", this.onKeyDown_);
+  }
+  handleKey() {}
+  refocus() {}
+}`,
+      errors: [{ messageId: "listenerNeverRemoved", line: 9 }],
+    },
+    probable({
+      name: "a target handed in, and a teardown that removes nothing from it: its lifetime is unknown",
+      code: `
+export class KeyboardNavigation {
+  constructor(player) {
+    this.player_ = player;
+  }
+  start() {
+    this.player_.on("modalclose", () => this.refocus());
+  }
+  stop() {
+    this.active = false;
+  }
+  refocus() {}
+}`,
+      errors: [{ messageId: "listenerNeverRemoved", line: 7 }],
+    }),
     probable({
       name: "a destructured alias of a different member does not match",
       code: `

@@ -100,6 +100,9 @@ class RemoveIndex {
   private readonly byType = new Map<string, Listener[]>();
   private readonly byTarget = new Map<string, Listener[]>();
   private readonly byName = new Map<string, Listener[]>();
+  /** Every removal by target, whatever its handler (the typed `byTarget` is only filled with types). */
+  private readonly onTarget = new Map<string, Listener[]>();
+  private readonly tornDown = new Map<string, boolean>();
   private readonly typed: boolean;
 
   constructor(
@@ -113,9 +116,26 @@ class RemoveIndex {
         const type = typeIdentity(remove);
         if (type) pushTo(this.byType, `${remove.targetKey}|${remove.style}|${type}`, remove);
         if (this.typed) pushTo(this.byTarget, remove.targetKey, remove);
+        pushTo(this.onTarget, remove.targetKey, remove);
       }
       for (const name of handlerNames(remove)) pushTo(this.byName, name, remove);
     }
+  }
+
+  /**
+   * Whether the owner's teardown takes some listener (any handler) off `targetKey`: its own
+   * code then says the target outlives it. Memoised per target and region, so many listeners
+   * on one target stay linear.
+   */
+  removedFromInRegion(targetKey: string, region: ReturnType<EngineContext["releaseRegion"]>): boolean {
+    if (region === "anywhere") return false;
+    const memo = `${targetKey}|${region.map((node) => node.range.join(":")).join(",")}`;
+    let found = this.tornDown.get(memo);
+    if (found === undefined) {
+      found = (this.onTarget.get(targetKey) ?? []).some((remove) => this.ctx.inRegion(remove.call, region));
+      this.tornDown.set(memo, found);
+    }
+    return found;
   }
 
   /** The removals that take off exactly what `add` put on. */
@@ -419,12 +439,18 @@ function judgeAdd(ctx: EngineContext, add: Listener, index: RemoveIndex): Findin
     const holder = holderOf(ctx, add.target, target) ?? likely("the caller's signal");
     return finding("abortListenerNotRemoved", evidence(holder.proven ? holder : likely("the caller's signal"), proven("the call returns"), releaseProof({ maybe: index.loose(add).length > 0 })));
   }
-  const holder = holderOf(ctx, add.target, target);
+  let holder = holderOf(ctx, add.target, target);
   if (!holder) return undefined;
   if (owner.type === "executor") return judgeInExecutor(ctx, add, owner.fn, matching, base, holder);
   if (!needsRemoval(owner, target)) return judgeRepeated(ctx, add, context, target, matching, base, index);
   if (add.once) return undefined;
   const region = ctx.releaseRegion(owner);
+  // A target whose lifetime the file does not show, from which the owner's own teardown removes
+  // other listeners (`stop() { this.player_.off("keydown", ...) }`): the author knows it outlives
+  // the owner, so this listener outlives it too.
+  if (!holder.proven && add.targetKey !== undefined && index.removedFromInRegion(add.targetKey, region)) {
+    holder = proven("the owner's teardown removes other listeners from it");
+  }
   if (add.signal) return judgeSignal(ctx, add, region, base, holder, ownerProof(ctx, context));
   if (ctx.releasedIn(removeAllFor(ctx, add), region)) return undefined;
   if (matching.some((remove) => ctx.inRegion(remove.call, region))) return undefined;
