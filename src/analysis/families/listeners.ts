@@ -897,6 +897,7 @@ function readsOnly(node: Node): boolean {
 const BROKEN_REMOVAL: Evidence = evidence(proven("removal cannot match"), proven("removal cannot match"), proven("removal cannot match"));
 
 /** On the owner's own node, the listener a broken removal misses goes with the node: a defect, no leak. */
+const BROKEN_REMOVAL_MAY_ALIAS: Evidence = evidence(proven("removal cannot match"), proven("removal cannot match"), likely("the two targets may be one object"));
 const BROKEN_REMOVAL_ON_OWN: Evidence = evidence(likely("the target is the owner's own"), proven("removal cannot match"), proven("removal cannot match"));
 
 /** A removal that can never match anything: a fresh function, another target, another capture flag. */
@@ -944,5 +945,8 @@ function judgeRemoveShape(ctx: EngineContext, remove: Listener, adds: readonly L
     sameTarget.length === 0
       ? `the listener was added to \`${ctx.refs.text(candidates[0]!.target)}\`, not here`
       : "the capture flag differs from the one the listener was added with";
-  return { kind: "listener", messageId: "removalNeverMatches", node: remove.call, data: { ...base, reason }, evidence: BROKEN_REMOVAL };
+  // Two different globals (`window`, `document`) are certainly two objects; two fields
+  // (`this.tech_`, `this.player_.tech_`) may hold the same one.
+  const distinct = sameTarget.length > 0 || [remove, ...candidates].every((listener) => listener.targetKey!.startsWith("g:"));
+  return { kind: "listener", messageId: "removalNeverMatches", node: remove.call, data: { ...base, reason }, evidence: distinct ? BROKEN_REMOVAL : BROKEN_REMOVAL_MAY_ALIAS };
 }
