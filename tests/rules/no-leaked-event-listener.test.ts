@@ -543,6 +543,15 @@ const { probable, checkRecommended } = gradedCases("no-leaked-event-listener");
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
     {
+      name: "nodes inserted into each other: the holder search stops (no endless recursion)",
+      code: `
+export function link(a, b, h) {
+  a.appendChild(b);
+  b.appendChild(a);
+  a.addEventListener("x", h);
+}`,
+    },
+    {
       name: "promise executor: listeners on a tag the same operation made, assigned through a local in each branch",
       code: `
 export function addStyle(url, content) {

@@ -96,7 +96,8 @@ function longLivedExternal(ctx: EngineContext, target: Node, seen: Set<Node>): P
     const call = id.parent;
     if (call?.type !== T.CallExpression || !call.arguments.includes(id as TSESTree.CallExpressionArgument)) continue;
     const callee = unwrap(call.callee);
-    if (callee.type === T.MemberExpression && INSERTIONS.has(memberName(callee) ?? "") && holderOf(ctx, callee.object)?.proven) {
+    // The same `seen` goes along: `a.appendChild(b)` and `b.appendChild(a)` refer to each other.
+    if (callee.type === T.MemberExpression && INSERTIONS.has(memberName(callee) ?? "") && insertedIntoLongLived(ctx, callee.object, seen)) {
       return proven("inserted into a long-lived node");
     }
   }
@@ -163,6 +164,12 @@ function parameterPath(fn: FunctionNode, name: Node): { index: number; path: str
 const INSERTIONS: ReadonlySet<string> = new Set(["appendChild", "append", "prepend", "insertBefore", "replaceChildren", "after", "before"]);
 
 /** A target's lifetime from `classify` first (globals, module bindings), then the rest of the evidence. */
+/** Whether the node something is inserted into is proven long-lived (not the owner's own). */
+function insertedIntoLongLived(ctx: EngineContext, parent: Node, seen: Set<Node>): boolean {
+  const cls = classify(ctx, parent);
+  return cls !== "self" && cls !== "created" && !!longLivedOrNamed(ctx, parent, seen)?.proven;
+}
+
 function longLivedOrNamed(ctx: EngineContext, node: Node, seen: Set<Node>): Proof | undefined {
   const cls = classify(ctx, node);
   if (cls === "global") return proven("global target");
