@@ -1538,6 +1538,8 @@ const invalid: InvalidCase[] = [
       </script>
       <b>{clicks}</b>
     `,
+    // `target` is a prop: the parent decides how long it lives.
+    probable: true,
     errors: [{ messageId: "discarded", line: 6 }],
     fixed: { from: 'fromEvent(target, "click").subscribe(() => clicks++);', to: 'const sub = fromEvent(target, "click").subscribe(() => clicks++);\n    return () => sub.unsubscribe();' },
   },

@@ -10,6 +10,25 @@ const SFC = "Widget.vue";
 const STRICT = [{ reportProbable: true }];
 
 const valid: ValidCase[] = [
+  {
+    rule: "no-leaked-event-listener",
+    name: "script setup: a worker the component makes in onMounted (a top-level let is per instance) and terminates",
+    filename: SFC,
+    code: code`
+      <script setup lang="ts">
+      import { onMounted, onUnmounted } from "vue";
+      import RegexWorker from "./regex-worker?worker";
+      let worker: Worker;
+      const onResult = ({ data }: MessageEvent) => console.log(data);
+      onMounted(() => {
+        worker = new RegexWorker();
+        worker.addEventListener("message", onResult);
+      });
+      onUnmounted(() => worker.terminate());
+      </script>
+      <template><div /></template>
+    `,
+  },
   // ---------------------------------------------------------------------------
   // Owners: <script setup>, setup(), composables
   {

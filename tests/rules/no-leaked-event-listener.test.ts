@@ -543,6 +543,39 @@ const { probable, checkRecommended } = gradedCases("no-leaked-event-listener");
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
     {
+      name: "emitter-style off(type) with no handler takes off every listener of that event",
+      code: `
+export default {
+  mounted() {
+    this.editor = createEditor(this.$el);
+    this.editor.on("change", () => this.$emit("input", this.editor.getValue()));
+  },
+  beforeDestroy() {
+    this.editor.off("change");
+  },
+};`,
+    },
+    {
+      name: "a handed-in worker the teardown stops: its other listeners may go with it",
+      code: `
+export class PoolRunner {
+  constructor(worker) {
+    this.worker = worker;
+  }
+  async start() {
+    await this.worker.start();
+    this.worker.on("error", this.onError);
+    this.worker.on("message", this.onMessage);
+  }
+  async stop() {
+    this.worker.off("error", this.onError);
+    await this.worker.stop();
+  }
+  onError = () => {};
+  onMessage = () => {};
+}`,
+    },
+    {
       name: "nodes inserted into each other: the holder search stops (no endless recursion)",
       code: `
 export function link(a, b, h) {
@@ -1494,6 +1527,42 @@ class AbrController {
   ],
 
   invalid: [
+    probable({
+      name: "an empty error sink left on a connection being let go holds nothing",
+      code: `
+export class Reconnector {
+  unbind() {
+    const { model, onClose } = this.listeners;
+    model.removeListener("close", onClose);
+    model.on("error", () => {});
+    this.listeners = null;
+  }
+  dispose() {
+    this.unbind();
+  }
+}`,
+      errors: [{ messageId: "listenerNeverRemoved", line: 6 }],
+    }),
+    probable({
+      name: "a removal of this very listener that cannot match (capture differs) proves nothing about the target's lifetime",
+      code: `
+export class ScrollSpy {
+  constructor(scroller) {
+    this.scroller = scroller;
+  }
+  attach() {
+    this.scroller.addEventListener("scroll", this.onScroll, true);
+  }
+  detach() {
+    this.scroller.removeEventListener("scroll", this.onScroll);
+  }
+  onScroll = () => {};
+}`,
+      errors: [
+        { messageId: "listenerNeverRemoved", line: 7 },
+        { messageId: "removalNeverMatches", line: 10 },
+      ],
+    }, [1]),
     {
       name: "a target handed in, from which stop() removes one listener but not the others: it outlives the owner",
       code: `

@@ -23,7 +23,7 @@ import { onceForGood } from "./guards.js";
 import { allNodes } from "./node-index.js";
 import type { Handle } from "./handles.js";
 import { type Evidence, type Proof, likely, proven } from "./model.js";
-import { type TargetClass, classify } from "./targets.js";
+import { type TargetClass, classify, moduleLevel } from "./targets.js";
 
 /** The runtime keeps the resource alive by itself: a pending timer, an open connection, a blob URL. */
 export const HELD_BY_RUNTIME: Proof = proven("held by the runtime");
@@ -84,8 +84,8 @@ function longLivedExternal(ctx: EngineContext, target: Node, seen: Set<Node>): P
   if (root.type === T.Identifier && root !== inner) {
     if (ctx.refs.key(root)?.startsWith("g:")) return proven("global target");
     // A member of a module-level object (`shutdown.signal`, `app.bus`) lives as long as it.
-    const scope = ctx.refs.variable(root)?.scope.type;
-    if (scope === "module" || scope === "global") return proven("member of a module-level object");
+    const variable = ctx.refs.variable(root);
+    if (variable && moduleLevel(ctx, variable)) return proven("member of a module-level object");
   }
   if (root.type === T.Identifier && ctx.refs.key(root)?.startsWith("g:")) return proven("global target");
   if (inner.type !== T.Identifier) return undefined;

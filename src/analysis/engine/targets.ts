@@ -9,6 +9,7 @@ import { type Node, isFunction, isThisMember, keyName, memberName, unwrap } from
 import { LONG_LIVED_FACTORIES, LONG_LIVED_TARGETS } from "../../resources/catalogue.js";
 import { callSitesOf } from "./callgraph.js";
 import type { EngineContext } from "./context.js";
+import type { Variable } from "../../ast/scope.js";
 
 export type TargetClass = "self" | "created" | "global" | "module" | "external";
 
@@ -82,7 +83,7 @@ export function classify(ctx: EngineContext, target: Node, depth = 0): TargetCla
     const variable = ctx.refs.variable(inner);
     const def = variable?.defs[0];
     if (!variable || !def) return "external";
-    if (variable.scope.type === "module" || variable.scope.type === "global") return "module";
+    if (moduleLevel(ctx, variable)) return "module";
     if (def.type === "Variable" && def.node.init && createdValue(ctx, def.node.init)) return "created";
     // `let cue; ... cue = new Cue(...)`: every value it ever holds is made here.
     // A write may go through a local made here (`const link = document.createElement("link"); element = link`).
@@ -243,3 +244,14 @@ export function iterationSource(def: NonNullable<ReturnType<EngineContext["refs"
   return undefined;
 }
 
+/**
+ * Whether a binding lives as long as the module. The top level of a Vue `<script setup>` or a
+ * Svelte instance `<script>` is module scope to the parser but runs once per component
+ * instance: what it declares belongs to that instance.
+ */
+export function moduleLevel(ctx: EngineContext, variable: Variable): boolean {
+  if (variable.scope.type !== "module" && variable.scope.type !== "global") return false;
+  const def = variable.defs[0];
+  // Imports are the module's wherever they are written.
+  return !def || def.type === "ImportBinding" || ctx.lifecycles.ownerOf(def.name).owner.type === "module";
+}

@@ -102,7 +102,7 @@ class RemoveIndex {
   private readonly byName = new Map<string, Listener[]>();
   /** Every removal by target, whatever its handler (the typed `byTarget` is only filled with types). */
   private readonly onTarget = new Map<string, Listener[]>();
-  private readonly tornDown = new Map<string, boolean>();
+  private readonly tornDown = new Map<string, Listener[]>();
   private readonly typed: boolean;
 
   constructor(
@@ -127,15 +127,16 @@ class RemoveIndex {
    * code then says the target outlives it. Memoised per target and region, so many listeners
    * on one target stay linear.
    */
-  removedFromInRegion(targetKey: string, region: ReturnType<EngineContext["releaseRegion"]>): boolean {
+  removedFromInRegion(targetKey: string, region: ReturnType<EngineContext["releaseRegion"]>, add: Listener): boolean {
     if (region === "anywhere") return false;
     const memo = `${targetKey}|${region.map((node) => node.range.join(":")).join(",")}`;
     let found = this.tornDown.get(memo);
     if (found === undefined) {
-      found = (this.onTarget.get(targetKey) ?? []).some((remove) => this.ctx.inRegion(remove.call, region));
+      found = (this.onTarget.get(targetKey) ?? []).filter((remove) => this.ctx.inRegion(remove.call, region));
       this.tornDown.set(memo, found);
     }
-    return found;
+    // A removal meant for this very listener (same handler, a mismatched flag) says nothing new.
+    return found.some((remove) => remove.handlerKey === undefined || remove.handlerKey !== add.handlerKey);
   }
 
   /** The removals that take off exactly what `add` put on. */
@@ -448,9 +449,13 @@ function judgeAdd(ctx: EngineContext, add: Listener, index: RemoveIndex): Findin
   // A target whose lifetime the file does not show, from which the owner's own teardown removes
   // other listeners (`stop() { this.player_.off("keydown", ...) }`): the author knows it outlives
   // the owner, so this listener outlives it too.
-  if (!holder.proven && add.targetKey !== undefined && index.removedFromInRegion(add.targetKey, region)) {
+  // Not when the teardown ends the target itself (`this.worker.stop()`): its listeners may go with it.
+  if (!holder.proven && add.targetKey !== undefined && index.removedFromInRegion(add.targetKey, region, add) && !endedIn(ctx, add, region)) {
     holder = proven("the owner's teardown removes other listeners from it");
   }
+  // `model.on("error", () => {})`, an error sink on an object being let go: an empty handler
+  // closes over nothing, so one left behind keeps nothing alive (repeated adds are judged above).
+  if (emptyHandler(add)) holder = likely("an empty handler holds nothing");
   if (add.signal) return judgeSignal(ctx, add, region, base, holder, ownerProof(ctx, context));
   if (ctx.releasedIn(removeAllFor(ctx, add), region)) return undefined;
   if (matching.some((remove) => ctx.inRegion(remove.call, region))) return undefined;
@@ -806,7 +811,22 @@ function removeAllFor(ctx: EngineContext, add: Listener): Release[] {
   });
 }
 
-const disposerCache = new WeakMap<Node, Map<string, TSESTree.CallExpression[]>>();
+/** An inline handler with nothing in its body (`() => {}`, `function () {}`). */
+function emptyHandler(add: Listener): boolean {
+  const handler = add.handlerKind === "inline" && add.handler ? unwrap(add.handler) : undefined;
+  return !!handler && isFunction(handler) && handler.body.type === T.BlockStatement && handler.body.body.length === 0;
+}
+
+/** Names that end a target's activity (`worker.stop()`) as well as its life (`close`, `destroy`). */
+const TARGET_ENDERS: ReadonlySet<string> = new Set([...TARGET_DISPOSERS, "stop"]);
+
+/** Whether the owner's release phase ends the target (`this.worker.stop()`), by any ender. */
+function endedIn(ctx: EngineContext, add: Listener, region: Node[] | "anywhere"): boolean {
+  if (region === "anywhere" || !add.targetKey) return false;
+  return region.some((root) => (callsOnTargets(ctx, root, TARGET_ENDERS).get(add.targetKey!)?.length ?? 0) > 0);
+}
+
+const callCaches = new Map<ReadonlySet<string>, WeakMap<Node, Map<string, TSESTree.CallExpression[]>>>();
 
 /**
  * Whether the owner ends the target's own life in its release phase (`socket.disconnect()`,
@@ -814,22 +834,28 @@ const disposerCache = new WeakMap<Node, Map<string, TSESTree.CallExpression[]>>(
  */
 function disposedIn(ctx: EngineContext, add: Listener, region: Node[] | "anywhere"): boolean {
   if (region === "anywhere" || !add.targetKey) return false;
-  return region.some((root) => (disposersIn(ctx, root).get(add.targetKey!)?.length ?? 0) > 0);
+  return region.some((root) => (callsOnTargets(ctx, root, TARGET_DISPOSERS).get(add.targetKey!)?.length ?? 0) > 0);
 }
 
-function disposersIn(ctx: EngineContext, root: Node): Map<string, TSESTree.CallExpression[]> {
-  let found = disposerCache.get(root);
+/** Calls of the given method names under `root`, by the key of their receiver (cached per root). */
+function callsOnTargets(ctx: EngineContext, root: Node, names: ReadonlySet<string>): Map<string, TSESTree.CallExpression[]> {
+  let cache = callCaches.get(names);
+  if (!cache) {
+    cache = new WeakMap();
+    callCaches.set(names, cache);
+  }
+  let found = cache.get(root);
   if (found) return found;
   const map = new Map<string, TSESTree.CallExpression[]>();
-  found = map;
   walk(root, ctx.sourceCode.visitorKeys, (node) => {
     if (node.type !== T.CallExpression) return;
     const { object, name } = calleeOf(node);
-    if (!object || !name || !TARGET_DISPOSERS.has(name)) return;
+    if (!object || !name || !names.has(name)) return;
     const key = ctx.refs.key(object);
     if (key) pushTo(map, key, node);
   });
-  disposerCache.set(root, found);
+  found = map;
+  cache.set(root, found);
   return found;
 }
 
