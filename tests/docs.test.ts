@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import plugin from "../src/index.js";
 
 const docsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "docs", "rules");
-const REQUIRED_HEADINGS = ["## Why", "## Examples", "## Options", "## Runtime evidence", "## When not to use it"];
+const REQUIRED_HEADINGS = ["## Why", "## Examples", "## Options", "## Runtime evidence", "## What `strict` adds", "## When not to use it"];
 const LANGUAGES = ["js", "jsx", "ts", "tsx"] as const;
 type Language = (typeof LANGUAGES)[number];
 
