@@ -1528,6 +1528,18 @@ class AbrController {
 
   invalid: [
     probable({
+      name: "a class declaration instantiated once at the module's top level, with no teardown, lives as long as the program",
+      code: `
+class Store {
+  start() {
+    window.addEventListener("resize", this.onResize);
+  }
+  onResize = () => {};
+}
+export const store = new Store();`,
+      errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
+    }),
+    probable({
       name: "an empty error sink left on a connection being let go holds nothing",
       code: `
 export class Reconnector {

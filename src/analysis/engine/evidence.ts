@@ -317,9 +317,11 @@ export function ownerProof(ctx: EngineContext, context: OwnerContext, handle?: H
     case "class": {
       const { info } = owner;
       if (APP_ROOT_NAMES.has(info.name) || isService(info.node)) return likely("application-lifetime class");
-      if (isSingleton(ctx, info.node)) return likely("one instance for the whole program");
-      if (info.framework !== "plain") return proven("component");
-      return info.teardown.length > 0 ? proven("teardown") : likely("instance without a teardown");
+      if (info.framework !== "plain") return isSingleton(ctx, info.node) ? likely("one instance for the whole program") : proven("component");
+      // A teardown on the one instance of the program (`priceFeed.disconnect()`) ends a cycle that
+      // its setup can start again; without one, the instance simply lives as long as the program.
+      if (info.teardown.length > 0) return proven("teardown");
+      return likely(isSingleton(ctx, info.node) ? "one instance for the whole program" : "instance without a teardown");
     }
     case "function":
       if (context.repeating) return proven(context.repeating);
@@ -395,9 +397,13 @@ function isSingleton(ctx: EngineContext, cls: ClassNode): boolean {
   if (cached !== undefined) return cached;
   let result = false;
   const id = cls.id ?? (cls.parent?.type === T.VariableDeclarator && cls.parent.id.type === T.Identifier ? cls.parent.id : undefined);
-  const variable = id ? ctx.refs.variable(id) : undefined;
-  if (variable) {
-    const news = variable.references
+  // A class declaration binds its name twice (outside, and inside its own scope): `new Store()`
+  // at the module's top level refers to the outer binding.
+  const declared = cls.type === T.ClassDeclaration ? (ctx.sourceCode.scopeManager?.getDeclaredVariables(cls) ?? []) : [];
+  const variables = declared.length > 0 ? declared : id ? [ctx.refs.variable(id)].filter((v) => v !== undefined) : [];
+  if (variables.length > 0) {
+    const news = variables
+      .flatMap((variable) => variable.references)
       .map((reference) => (reference.identifier as Node).parent)
       .filter((parent): parent is TSESTree.NewExpression => parent?.type === T.NewExpression);
     const inStatic = (node: Node): boolean => {
