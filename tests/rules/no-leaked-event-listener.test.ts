@@ -1585,6 +1585,7 @@ export class KeyboardNavigation {
   }
   start() {
     this.player_.on("keydown", this.onKeyDown_);
+    this.player_.on("modalKeydown", this.onKeyDown_);
     this.player_.on("modalclose", () => this.refocus());
   }
   stop() {
@@ -1593,7 +1594,10 @@ export class KeyboardNavigation {
   handleKey() {}
   refocus() {}
 }`,
-      errors: [{ messageId: "listenerNeverRemoved", line: 9 }],
+      errors: [
+        { messageId: "listenerNeverRemoved", line: 9 },
+        { messageId: "listenerNeverRemoved", line: 10 },
+      ],
     },
     probable({
       name: "a target handed in, and a teardown that removes nothing from it: its lifetime is unknown",

@@ -136,7 +136,7 @@ class RemoveIndex {
       this.tornDown.set(memo, found);
     }
     // A removal meant for this very listener (same handler, a mismatched flag) says nothing new.
-    return found.some((remove) => remove.handlerKey === undefined || remove.handlerKey !== add.handlerKey);
+    return found.some((remove) => remove.handlerKey === undefined || remove.handlerKey !== add.handlerKey || remove.type !== add.type);
   }
 
   /** The removals that take off exactly what `add` put on. */
