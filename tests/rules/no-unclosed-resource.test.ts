@@ -825,6 +825,27 @@ ruleTester.run("no-unclosed-resource", rule, {
   ],
 
   invalid: [
+    probable({
+      name: "what a lazily created singleton's constructor opens is held once for the program, whatever stop() does",
+      code: code`
+        import http from "node:http";
+        export class AppServer {
+          static instance;
+          static getInstance() {
+            if (!AppServer.instance) AppServer.instance = new AppServer();
+            return AppServer.instance;
+          }
+          constructor() {
+            this.httpServer = http.createServer(handler);
+          }
+          async stop() {
+            this.stopped = true;
+          }
+        }
+        function handler() {}
+      `,
+      errors: [{ messageId: "neverReleased", line: 9 }],
+    }),
     // ---------------------------------------------------------------------
     // Owners: React effects and components
     {

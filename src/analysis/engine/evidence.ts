@@ -318,10 +318,14 @@ export function ownerProof(ctx: EngineContext, context: OwnerContext, handle?: H
       const { info } = owner;
       if (APP_ROOT_NAMES.has(info.name) || isService(info.node)) return likely("application-lifetime class");
       if (info.framework !== "plain") return isSingleton(ctx, info.node) ? likely("one instance for the whole program") : proven("component");
-      // A teardown on the one instance of the program (`priceFeed.disconnect()`) ends a cycle that
-      // its setup can start again; without one, the instance simply lives as long as the program.
+      // On the one instance of the program, what its constructor (or a field) acquires is held
+      // once for the program, whatever `stop()` does at shutdown; what a method acquires, a
+      // teardown (`priceFeed.disconnect()`) ends in a cycle that the method can start again.
+      const singleton = isSingleton(ctx, info.node);
+      const atConstruction = !owner.method || (owner.method.parent?.type === T.MethodDefinition && owner.method.parent.kind === "constructor");
+      if (singleton && atConstruction) return likely("one instance for the whole program");
       if (info.teardown.length > 0) return proven("teardown");
-      return likely(isSingleton(ctx, info.node) ? "one instance for the whole program" : "instance without a teardown");
+      return likely(singleton ? "one instance for the whole program" : "instance without a teardown");
     }
     case "function":
       if (context.repeating) return proven(context.repeating);
