@@ -21,6 +21,7 @@ import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { mutateSome, prng } from "../scripts/mutate.mjs";
+import { testCorpusSection } from "./test/summary.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
@@ -399,6 +400,15 @@ function report({ files, runs, suggestionCheck, mutations, scaling, summary }) {
   for (const row of scaling) out.push(`| ${row.n} | ${row.lines} | ${row.ruleMs.toFixed(0)} ms |`);
   out.push("", `16k/1k = **${summary.scalingRatio?.toFixed(1)}×** (bound: 20×; 16× is linear).`, "");
   out.push("## Review", "", "Every finding of leakproof/recommended is labelled in [findings-review.md](findings-review.md), with a sample of the other linters' findings labelled the same way.", "");
+  // The tuning corpus's labels say little about new code: the test corpus's, side by side.
+  out.push(
+    "## Test corpus (code the rules were not tuned on)",
+    "",
+    "Recommended findings on the samples of [bench/README.md](README.md#the-samples) — chosen by a written rule before anything in them was linted — labelled true / debatable / false by reviewers who did not write the rules ([test/labels.json](test/labels.json)). A sample's *first* run is the figure that counts; its *final* run is after the fixes it prompted. From `node bench/test/summary.mjs`.",
+    "",
+    testCorpusSection(),
+    "",
+  );
   return out.join("\n");
 }
 

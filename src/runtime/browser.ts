@@ -49,7 +49,7 @@ export type BrowserOracle = (typeof BROWSER_ORACLES)[number];
 /** Count per oracle; `null` when the oracle does not apply (no `markers` declared). */
 export type BrowserOracleValues = Record<BrowserOracle, number | null>;
 
-/** Flags Chromium is launched with (see notes/CONVENTIONS.md). */
+/** Flags Chromium is launched with: headless, sandbox off (containers), and no background network or updates that would add noise to the counts. */
 export const CHROMIUM_ARGS: readonly string[] = [
   "--headless",
   "--no-sandbox",
