@@ -543,6 +543,20 @@ const { probable, checkRecommended } = gradedCases("no-leaked-event-listener");
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
     {
+      name: "a handler bound and stored inside the add call, on a target the constructor keeps as a field, removed through both fields",
+      code: `
+export class MeasureWatcher {
+  constructor(view) {
+    this.view = view;
+    view.win.addEventListener("resize", this.measureSoon = this.measureSoon.bind(this));
+  }
+  measureSoon() {}
+  destroy() {
+    this.view.win.removeEventListener("resize", this.measureSoon);
+  }
+}`,
+    },
+    {
       name: "emitter-style off(type) with no handler takes off every listener of that event",
       code: `
 export default {

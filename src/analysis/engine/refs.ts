@@ -112,12 +112,33 @@ export class RefResolver extends Scopes {
   }
 
   /**
+   * A parameter the function stores on `this` in its body (`constructor(view) { this.view = view }`)
+   * is that field, in the whole function: `view.win` and `this.view.win` are one target. Only a
+   * parameter never written again, stored by a statement of the body itself (not a branch).
+   */
+  private storedParameterKey(variable: Variable, fn: Node, depth: number): string | undefined {
+    if (!isFunction(fn) || fn.body.type !== T.BlockStatement) return undefined;
+    if (variable.references.some((reference) => reference.isWrite())) return undefined;
+    for (const reference of variable.references) {
+      const id: Node = reference.identifier;
+      const assignment = id.parent;
+      if (assignment?.type !== T.AssignmentExpression || assignment.operator !== "=" || assignment.right !== id) continue;
+      if (assignment.parent?.type !== T.ExpressionStatement || assignment.parent.parent !== fn.body) continue;
+      const left = assignment.left;
+      if (left.type !== T.MemberExpression || unwrap(left.object).type !== T.ThisExpression || left.computed) continue;
+      return this.key(left, depth + 1);
+    }
+    return undefined;
+  }
+
+  /**
    * A `const` initialised with another location is an alias: it shares the location's
    * key, so `ws.removeEventListener` matches `this.ws.addEventListener`. Destructuring
    * counts too: after `const { hls } = this`, `hls` is `this.hls`.
    */
   private aliasKey(variable: Variable, depth: number): string | undefined {
     const def = variable.defs[0];
+    if (variable.defs.length === 1 && def?.type === "Parameter") return this.storedParameterKey(variable, def.node, depth);
     if (variable.defs.length !== 1 || def?.type !== "Variable" || !def.node.init) return undefined;
     // `const`, or a `var`/`let` written only by its declaration (`var self = this`, `var _this = this`
     // in compiled code).

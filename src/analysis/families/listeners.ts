@@ -199,7 +199,13 @@ function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string
   const target = unwrap(callee.object);
   // Typed: a receiver that is no event target or emitter (a custom `on()` returning an unsubscribe function) is not a listener target.
   if (typeFacts(ctx.sourceCode)?.listenable(target, method) === false) return undefined;
-  const handler = handlerArg ? unwrap(handlerArg) : undefined;
+  const passed = handlerArg ? unwrap(handlerArg) : undefined;
+  // `on("resize", this.measure = this.measure.bind(this))` hands over what it stores: the
+  // listener is the field, and a removal through the field matches it.
+  const handler =
+    passed?.type === T.AssignmentExpression && passed.operator === "=" && (passed.left.type === T.MemberExpression || passed.left.type === T.Identifier)
+      ? passed.left
+      : passed;
   const options = style === "dom" ? readOptions(ctx, optionsArg) : { capture: false, once: false, signal: undefined };
   return {
     call,
