@@ -153,8 +153,13 @@ export const DEFERRED_CALLBACK_CALLEES: ReadonlySet<string> = new Set([
  */
 export const APP_ROOT_NAMES: ReadonlySet<string> = new Set(["App", "AppRoot", "Root", "RootLayout", "AppComponent", "AppShell", "AppLayout"]);
 
+/** A root's name with a framework suffix (`AppRootComponent`, `RootView`): the root too. */
+export function isAppRootName(name: string): boolean {
+  return APP_ROOT_NAMES.has(name) || APP_ROOT_NAMES.has(name.replace(/(Component|Element|View|Container)$/, ""));
+}
+
 /** Files whose component is the application's root (`App.vue`, `App.svelte`, SvelteKit's root `+layout.svelte`). */
-export const APP_ROOT_FILES = /^(App|AppRoot|Root)\.(vue|svelte|[cm]?[jt]sx?)$|^app\.component\.[cm]?[jt]s$|^\+layout\.svelte$/;
+export const APP_ROOT_FILES = /^(App|AppRoot|Root)\.(vue|svelte|[cm]?[jt]sx?)$|^(app|app[-.]?root|root)\.component\.[cm]?[jt]s$|^\+layout\.svelte$/i;
 
 /** Calls that hand back a service from a dependency injector (Angular, Vue `inject`, React context). */
 export const INJECTORS: ReadonlySet<string> = new Set(["inject", "useContext", "use"]);

@@ -937,6 +937,23 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    rule: "no-leaked-event-listener",
+    name: "the application's root component (AppRootComponent) never unmounts: its window listener is probable",
+    filename: "appRoot.component.ts",
+    probable: true,
+    code: code`
+      import { Component, OnInit } from "@angular/core";
+      @Component({ selector: "app-root", template: "<main></main>" })
+      export class AppRootComponent implements OnInit {
+        ngOnInit() {
+          window.addEventListener("resize", () => this.layout());
+        }
+        layout() {}
+      }
+    `,
+    errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
+  },
   // --- ngOnInit → ngOnDestroy ------------------------------------------------------------
   {
     rule: "no-leaked-timer",

@@ -16,7 +16,7 @@ import { type ClassNode, type FunctionNode, type Node, calleeOf, contains, enclo
 import { moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
 import { type Owner, type OwnerContext, looksLikeHandler } from "../../lifecycle/owners.js";
-import { APP_ROOT_FILES, APP_ROOT_NAMES, EFFECT_HOOK_HOSTS, INJECTORS, INJECTOR_MODULES } from "../../lifecycle/tables.js";
+import { APP_ROOT_FILES, EFFECT_HOOK_HOSTS, isAppRootName, INJECTORS, INJECTOR_MODULES } from "../../lifecycle/tables.js";
 import { LISTENER_REMOVES, OBJECT_URL_RELEASE, TIMER_RELEASES } from "../../resources/catalogue.js";
 import type { EngineContext } from "./context.js";
 import { onceForGood } from "./guards.js";
@@ -316,7 +316,7 @@ export function ownerProof(ctx: EngineContext, context: OwnerContext, handle?: H
       return proven("settles");
     case "class": {
       const { info } = owner;
-      if (APP_ROOT_NAMES.has(info.name) || isService(info.node)) return likely("application-lifetime class");
+      if (isAppRootName(info.name) || isService(info.node)) return likely("application-lifetime class");
       if (info.framework !== "plain") return isSingleton(ctx, info.node) ? likely("one instance for the whole program") : proven("component");
       // On the one instance of the program, what its constructor (or a field) acquires is held
       // once for the program, whatever `stop()` does at shutdown; what a method acquires, a
@@ -383,7 +383,7 @@ function lostAtReturn(handle: Handle): boolean {
 function appRoot(ctx: EngineContext, owner: Extract<Owner, { type: "effect" | "component-callback" }>): boolean {
   const component = owner.component;
   const name = component ? functionName(component) : undefined;
-  if (name) return APP_ROOT_NAMES.has(name);
+  if (name) return isAppRootName(name);
   // A file-level component (Vue `<script setup>`, a Svelte instance script): its file names it.
   const file = ctx.filename.split(/[\\/]/).pop();
   return !!file && APP_ROOT_FILES.test(file);
