@@ -225,6 +225,13 @@ export class Lifecycles {
       if (!def) return undefined;
       if (def.type === "FunctionName" && isFunction(def.node)) return def.node;
       if (def.type === "Variable" && def.node.init) return this.resolveFunction(def.node.init, depth + 1);
+      // `let cancel; ... cancel = () => {...}`: declared first so handlers above can call it,
+      // written once, with a function.
+      if (def.type === "Variable" && variable) {
+        const writes = variable.references.filter((reference) => reference.isWrite());
+        const [only] = writes;
+        if (writes.length === 1 && only?.writeExpr && !only.init) return this.resolveFunction(only.writeExpr, depth + 1);
+      }
       return undefined;
     }
     if (inner.type === T.CallExpression) {

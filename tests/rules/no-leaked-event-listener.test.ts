@@ -543,6 +543,29 @@ const { probable, checkRecommended } = gradedCases("no-leaked-event-listener");
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
     {
+      name: "promise executor: every settle path calls a cancel function declared first and assigned below",
+      code: `
+export class Updater {
+  check() {
+    return new Promise((resolve, reject) => {
+      let cancel;
+      const onNoUpdate = () => { cancel(); resolve(false); };
+      const onUpdate = () => { cancel(); resolve(true); };
+      const onError = (err) => { cancel(); reject(err); };
+      cancel = () => {
+        this.ipc.off("error", onError);
+        this.ipc.off("none", onNoUpdate);
+        this.ipc.off("available", onUpdate);
+      };
+      this.ipc.on("error", onError);
+      this.ipc.on("none", onNoUpdate);
+      this.ipc.on("available", onUpdate);
+      this.ipc.send("check");
+    });
+  }
+}`,
+    },
+    {
       name: "a handler bound and stored inside the add call, on a target the constructor keeps as a field, removed through both fields",
       code: `
 export class MeasureWatcher {
