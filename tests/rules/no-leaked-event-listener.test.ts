@@ -543,6 +543,22 @@ const { probable, checkRecommended } = gradedCases("no-leaked-event-listener");
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
     {
+      name: "promise executor: resolve and reject handed to then(), and the cleanup chained with finally()",
+      code: `
+export function ask(prompt, rl, signal) {
+  return new Promise((resolve, reject) => {
+    const onForceClose = () => { rl.close(); };
+    const onClose = () => {
+      process.removeListener("exit", onForceClose);
+      rl.close();
+    };
+    process.on("exit", onForceClose);
+    const cleanup = () => { onClose(); };
+    prompt.run().then(resolve, reject).finally(cleanup);
+  });
+}`,
+    },
+    {
       name: "promise executor: every settle path calls a cancel function declared first and assigned below",
       code: `
 export class Updater {

@@ -3,12 +3,17 @@
  * along several paths. Each path must release what the executor acquired.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, calleeOf, contains, isFunction, unwrap } from "../../ast/index.js";
+import { type FunctionNode, type Node, calleeOf, contains, isFunction, memberName, unwrap } from "../../ast/index.js";
 import type { EngineContext } from "./context.js";
 
 export interface SettlePath {
   /** A function inside the executor that calls `resolve`/`reject`, or the registration that passes them directly. */
   node: Node;
+  /**
+   * Code that runs after this path settles: `work.then(resolve, reject).finally(cleanup)` runs
+   * `cleanup` however `work` ends.
+   */
+  after: Node[];
 }
 
 const cache = new WeakMap<FunctionNode, SettlePath[]>();
@@ -27,12 +32,33 @@ export function settlePaths(ctx: EngineContext, executor: FunctionNode): SettleP
       const node = pathNodeOf(id, executor);
       if (node && !seen.has(node)) {
         seen.add(node);
-        paths.push({ node });
+        paths.push({ node, after: finallyAfter(ctx, node) });
       }
     }
   }
   cache.set(executor, paths);
   return paths;
+}
+
+/** The functions of `.finally(fn)` calls chained after `node` (through `.then`/`.catch`). */
+function finallyAfter(ctx: EngineContext, node: Node): Node[] {
+  const out: Node[] = [];
+  let current: Node = node;
+  for (let depth = 0; depth < 8; depth++) {
+    const member = current.parent;
+    if (member?.type !== T.MemberExpression || member.object !== current) break;
+    const call = member.parent;
+    if (call?.type !== T.CallExpression || call.callee !== member) break;
+    const name = memberName(member);
+    if (name === "finally" && call.arguments[0] && call.arguments[0].type !== T.SpreadElement) {
+      const fn = ctx.lifecycles.resolveFunction(call.arguments[0]);
+      if (fn) out.push(fn);
+    } else if (name !== "then" && name !== "catch") {
+      break;
+    }
+    current = call;
+  }
+  return out;
 }
 
 function pathNodeOf(id: Node, executor: FunctionNode): Node | undefined {

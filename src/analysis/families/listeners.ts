@@ -728,7 +728,7 @@ function judgeInExecutor(
     if (ownPath && add.once) continue;
     // A settle path in the other branch of an `if` than the add cannot leave this listener behind.
     if (inOtherBranch(executor, path.node, add.call)) continue;
-    const reach = ctx.expand([path.node]);
+    const reach = ctx.expand([path.node, ...path.after]);
     const removed =
       matching.some((remove) => reach.some((root) => contains(root, remove.call))) ||
       (controller !== undefined && (ctx.aborts.get(controller) ?? []).some((abort) => reach.some((root) => contains(root, abort.call)))) ||
