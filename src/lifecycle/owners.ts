@@ -37,6 +37,7 @@ import {
   REACT_BASE_CLASSES,
   REPEATING_CALLBACK_CALLEES,
   REQUEST_PARAM_NAMES,
+  SINGLE_FIRE_EVENTS,
   WEB_COMPONENT_BASES,
 } from "./tables.js";
 
@@ -300,7 +301,10 @@ export class Lifecycles {
       const { name } = calleeOf(parent);
       if (name === "setInterval") return "interval callback";
       if (name === "addEventListener" || name === "on" || name === "addListener" || name === "prependListener") {
-        return "event handler";
+        // `child.on("exit", ...)` runs once, when that child exits.
+        const [type] = parent.arguments;
+        const event = type?.type === T.Literal && typeof type.value === "string" ? type.value : undefined;
+        return event !== undefined && SINGLE_FIRE_EVENTS.has(event) ? undefined : "event handler";
       }
       if (name === "createServer") return "request handler";
       if (name && REPEATING_CALLBACK_CALLEES.has(name) && fn.params.length > 0 && name !== "forEach" && name !== "map") {

@@ -185,3 +185,22 @@ export const CLEANUP_REGISTRARS: ReadonlySet<string> = new Set([
   "addTeardown",
   "registerCleanup",
 ]);
+
+/**
+ * Events an emitter fires at most once in its life (a child's or socket's `exit`/`close`, a
+ * stream's `end`, a page's `load`): a handler for one is not code that runs again and again.
+ */
+export const SINGLE_FIRE_EVENTS: ReadonlySet<string> = new Set([
+  "exit",
+  "close",
+  "end",
+  "finish",
+  "open",
+  "load",
+  "DOMContentLoaded",
+  "ready",
+  "listening",
+  "quit",
+  "will-quit",
+  "before-quit",
+]);

@@ -543,6 +543,19 @@ const { probable, checkRecommended } = gradedCases("no-leaked-event-listener");
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
     {
+      name: "a listener added in a child's exit handler: exit fires once, so it is added once",
+      code: `
+import { spawn } from "node:child_process";
+export function runChild(args) {
+  const proc = spawn(process.execPath, args);
+  proc.on("exit", (code) => {
+    process.on("exit", () => {
+      process.exitCode = code;
+    });
+  });
+}`,
+    },
+    {
       name: "promise executor: resolve and reject handed to then(), and the cleanup chained with finally()",
       code: `
 export function ask(prompt, rl, signal) {
