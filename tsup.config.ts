@@ -84,6 +84,13 @@ export default defineConfig([
     ...shared,
     entry: { index: "src/index.ts" },
     format: ["cjs"],
+    // tsup turns split CommonJS chunks into CommonJS with sucrase, which rewrites every `a?.b`
+    // into a helper call with an array and a closure: on a real corpus that garbage doubled the
+    // plugin's cost. One entry needs no splitting; esbuild then keeps the syntax of `target`.
+    // Without splitting, `cjsInterop` does not apply: the footer makes the plugin object (the
+    // only export of src/index.ts) `module.exports`, as `require()` users expect.
+    splitting: false,
+    footer: { js: "module.exports = module.exports.default;" },
     // The declarations are written by writeEntries (see publicTypes).
     dts: false,
     // The three builds run side by side, and tsup's own clean (even with patterns)

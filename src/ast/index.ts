@@ -2,7 +2,8 @@
  * Small syntax predicates. Nothing here knows about leaks; it only answers
  * questions about the shape of a node.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../util/node-types.js";
 
 export type Node = TSESTree.Node;
 export type FunctionNode =

@@ -3,7 +3,8 @@
  * the global of that name, and what an import or `require` binds. Decided from the scope
  * manager, never from the user's `globals` configuration.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { T } from "../util/node-types.js";
 import { type Node, unwrap } from "./index.js";
 
 type Scope = TSESLint.Scope.Scope;

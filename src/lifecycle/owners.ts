@@ -2,7 +2,8 @@
  * Owners: the lifetime an acquisition belongs to, and where that lifetime's
  * release phase is. Each owner kind is a small recogniser plus a release region.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { T } from "../util/node-types.js";
 import {
   type ClassNode,
   type FunctionNode,

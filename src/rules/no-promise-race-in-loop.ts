@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T as AST_NODE_TYPES } from "../util/node-types.js";
 import { PromiseRaceAnalysis } from "../analysis/families/promise-race.js";
 import { engineContext } from "../analysis/index.js";
 import { memberName, unwrap } from "../ast/index.js";

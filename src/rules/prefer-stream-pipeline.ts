@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { T as AST_NODE_TYPES } from "../util/node-types.js";
 import { engineContext } from "../analysis/index.js";
 import { StreamPipelineAnalysis } from "../analysis/families/stream-pipeline.js";
 import { memberName, unwrap } from "../ast/index.js";

@@ -80,7 +80,7 @@ function layer(file: string): string {
 }
 
 const BELOW: Readonly<Record<string, readonly string[]>> = {
-  ast: [],
+  ast: ["util"],
   util: [],
   resources: ["ast", "util"],
   lifecycle: ["ast", "resources", "util"],

@@ -2,7 +2,8 @@
  * The file's call graph, as far as one file shows it: who calls a local helper or a
  * class's own method.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, contains, functionBinding, isClass, unwrap } from "../../ast/index.js";
 import type { EngineContext } from "./context.js";
 

@@ -4,7 +4,8 @@
  * it and whether the owner releases it. The result is cached per Program and
  * shared by every rule.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import {
   type FunctionNode,
   type Node,

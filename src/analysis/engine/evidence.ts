@@ -11,7 +11,8 @@
  *
  * Anything short of proof is `likely`: the finding is probable and only `strict` reports it.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { type ClassNode, type FunctionNode, type Node, calleeOf, contains, enclosingFunction, functionName, isFunction, keyName, memberName, returnedValues, unwrap } from "../../ast/index.js";
 import { moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";

@@ -2,7 +2,8 @@
  * Promise executors: the owner ends when the promise settles, and it can settle
  * along several paths. Each path must release what the executor acquired.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, calleeOf, contains, isFunction, memberName, unwrap } from "../../ast/index.js";
 import type { EngineContext } from "./context.js";
 

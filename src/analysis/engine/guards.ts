@@ -1,7 +1,7 @@
 /**
  * Guards shared by the families: whether storing a handle again can drop a live one.
  */
-import { AST_NODE_TYPES as T } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, contains, enclosingFunction, isFunction } from "../../ast/index.js";
 import type { EngineContext } from "./context.js";
 import type { Release } from "./model.js";

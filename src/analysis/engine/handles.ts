@@ -2,7 +2,8 @@
  * Where the value of an acquisition goes: dropped, returned, handed to other code,
  * or stored in locations (each with a reference key) where a release can find it.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { type Node, isFunction, keyName, memberName, unwrap } from "../../ast/index.js";
 import type { RefResolver } from "./refs.js";
 

@@ -4,7 +4,8 @@
  * of the same class, or the same static member path on either. Text alone never
  * decides a match.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { GLOBAL_HOSTS } from "../../resources/catalogue.js";
 import { type FunctionNode, type Node, isClass, isFunction, memberName, unwrap } from "../../ast/index.js";
 import { Scopes, type Variable } from "../../ast/scope.js";

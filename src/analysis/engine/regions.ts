@@ -2,7 +2,7 @@
  * Release regions beyond the owner's own: where a release of a handle kept in a React ref
  * also counts.
  */
-import { AST_NODE_TYPES as T } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { type Node, isFunction } from "../../ast/index.js";
 import { walk } from "../../ast/walk.js";
 import type { Owner } from "../../lifecycle/owners.js";

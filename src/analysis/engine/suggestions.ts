@@ -4,7 +4,8 @@
  * manager, names it copies must mean the same where they land, and a cleanup is only added
  * where every path through the setup returns it.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, isClass, isFunction, returnedValues } from "../../ast/index.js";
 import type { EngineContext } from "./context.js";
 import { moduleBinding } from "./refs.js";

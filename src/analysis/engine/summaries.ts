@@ -5,7 +5,8 @@
  * place ("does this helper clean up after itself?", "is this a release of what the caller
  * passed?"), bottom-up over the file's call graph; recursion is cut by a visited set.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, calleeOf, contains, isFunction, unwrap } from "../../ast/index.js";
 import { moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";

@@ -4,7 +4,8 @@
  * a node it made), a global, a module binding, or anything else. Shared by every family that
  * asks "does this object die with its owner?" (listeners, observers, closeables).
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { type Node, isFunction, isThisMember, keyName, memberName, unwrap } from "../../ast/index.js";
 import { LONG_LIVED_FACTORIES, LONG_LIVED_TARGETS } from "../../resources/catalogue.js";
 import { callSitesOf } from "./callgraph.js";

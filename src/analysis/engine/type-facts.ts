@@ -13,7 +13,8 @@
  * their values across TypeScript 5 and 6; everything else goes through checker methods
  * and type names, which do not depend on enum numbering.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import type * as ts from "typescript";
 import { type Node, isFunction, unwrap } from "../../ast/index.js";
 import { walk } from "../../ast/walk.js";

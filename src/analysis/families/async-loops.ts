@@ -4,7 +4,8 @@
  * through), and whether the teardown that cancels a background task waits for it.
  * Used by require-cancellable-loop; independent of the resource engine.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import {
   type FunctionNode,
   type Node,

@@ -18,7 +18,8 @@
  * called there, decorators), and keys from a visibly bounded domain (literals, `const`s
  * holding literals, enum members, parameters typed as a literal union, an enum or `boolean`).
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import {
   type ClassNode,
   type FunctionNode,

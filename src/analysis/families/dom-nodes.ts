@@ -21,7 +21,8 @@
  *     the insertion happen once (`if (!document.getElementById(id))`, lazy init) or
  *     bounded (`if (list.children.length < 100)`).
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import {
   type ClassNode,
   type FunctionNode,

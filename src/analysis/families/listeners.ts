@@ -3,7 +3,8 @@
  * as long as its target lives. It matters when the target outlives the owner that
  * added it; listeners on the owner itself or on objects it created die with it.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import {
   type Node,
   calleeOf,

@@ -3,7 +3,8 @@
  * document-wide registry until `URL.revokeObjectURL(url)`; dropping the string does
  * not free anything.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { type Node, calleeOf, enclosingFunction, isFunction, isThisMember, memberName, unwrap } from "../../ast/index.js";
 import type { Owner, OwnerContext } from "../../lifecycle/owners.js";
 import { OBJECT_URL_HOSTS, OBJECT_URL_RELEASE, URL_SINK_PROPERTIES } from "../../resources/catalogue.js";

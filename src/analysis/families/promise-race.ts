@@ -14,7 +14,8 @@
  * outer array). Whatever the iteration creates (calls, `new Promise`, variables declared in
  * the loop body) is short-lived.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import {
   type FunctionNode,
   type LoopNode,

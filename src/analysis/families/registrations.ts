@@ -24,7 +24,8 @@
  * have the undo method: a catalogue registry, a class of this file that declares it, an
  * emitter, or a receiver the file already calls the undo method on.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import {
   type ClassNode,
   type FunctionNode,

@@ -18,7 +18,8 @@
  * the chain or anywhere in the file through the same reference key), or when it is
  * passed to `pipeline`/`finished`/`addAbortSignal`/`compose` (or a `pump`/`eos` helper).
  */
-import { AST_NODE_TYPES as T, ESLintUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { ESLintUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import {
   type Node,
   isClass,

@@ -4,7 +4,8 @@
  * owner can end first (effects, components, classes with a teardown) or when they
  * race a promise, and when they reschedule themselves into a loop.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, isFunction, unwrap } from "../../ast/index.js";
 import { type Owner, type OwnerContext, pairedSetup } from "../../lifecycle/owners.js";
 import { TIMERS, type TimerEntry } from "../../resources/catalogue.js";

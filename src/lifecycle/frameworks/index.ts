@@ -8,7 +8,8 @@
  * Hooks are recognised by import source, and by name only when the name is not bound in
  * the file at all (auto-imports in SFCs); a local function of the same name never counts.
  */
-import { AST_NODE_TYPES as T, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import {
   type FunctionNode,
   type Node,

@@ -2,7 +2,8 @@
  * Vue Options API shape, decided from the syntax alone (no scope information), so the
  * reference resolver can give every method of one component the same `this`.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, keyName, unwrap } from "../../ast/index.js";
 
 /** Options methods that start work for the component (run once per instance). */

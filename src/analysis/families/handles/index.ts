@@ -4,7 +4,8 @@
  * returned disposer). The owner must release the handle before it ends; replacing a
  * live handle (reconnect) must release the old one first.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../../util/node-types.js";
 import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, functionBinding, isThisMember, memberName, staticString, unwrap } from "../../../ast/index.js";
 import { type Owner, type OwnerContext, pairedSetup } from "../../../lifecycle/owners.js";
 import { CHAINABLE_METHODS, type HandleEntry, type HandleFamily } from "../../../resources/closeable.js";

@@ -9,7 +9,8 @@
  * and a call whose arguments are all plain data (`billing.subscribe("pro")`, an options
  * object without `next`/`error`/`complete`) has no callback to keep alive.
  */
-import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { T } from "../../../util/node-types.js";
 import { type FunctionNode, type Node, calleeOf, contains, isFunction, memberName, outerParent, returnedValues, unwrap } from "../../../ast/index.js";
 import type { Owner } from "../../../lifecycle/owners.js";
 import {
