@@ -165,9 +165,11 @@ export function sampleFiles(sampleName, appsDir) {
   const files = [];
   const notices = [];
   for (const pkg of sample.packages) {
-    const pkgRoot = join(here, "node_modules", pkg.name);
+    // installedAs: the folder of a package installed under an npm alias (its pinned version would
+    // otherwise replace a different version another sample's package depends on).
+    const pkgRoot = join(here, "node_modules", pkg.installedAs ?? pkg.name);
     if (!existsSync(pkgRoot)) {
-      notices.push(`package ${pkg.name} is not installed (cd bench/test && npm ci): skipped`);
+      notices.push(`package ${pkg.name} is not installed${pkg.installedAs ? ` as ${pkg.installedAs}` : ""} (cd bench/test && npm ci): skipped`);
       continue;
     }
     const own = unitFiles(pkg, pkgRoot, "package");
