@@ -35,7 +35,12 @@ export function evidence(holder: Proof, owner: Proof, release: Proof): Evidence 
  * its owner. `undefined` when it is the owner's own (the owner itself or something it made):
  * such a target dies with the owner and there is nothing to report.
  */
-export function holderOf(ctx: EngineContext, target: Node, targetClass: TargetClass = classify(ctx, target)): Proof | undefined {
+export function holderOf(
+  ctx: EngineContext,
+  target: Node,
+  targetClass: TargetClass = classify(ctx, target),
+  seen: Set<Node> = new Set(),
+): Proof | undefined {
   switch (targetClass) {
     case "self":
     case "created":
@@ -45,7 +50,7 @@ export function holderOf(ctx: EngineContext, target: Node, targetClass: TargetCl
     case "module":
       return proven("module-level target");
     default:
-      return longLivedExternal(ctx, target, new Set()) ?? likely("target of unknown lifetime");
+      return longLivedExternal(ctx, target, seen) ?? likely("target of unknown lifetime");
   }
 }
 
@@ -84,7 +89,8 @@ function longLivedExternal(ctx: EngineContext, target: Node, seen: Set<Node>): P
     const call = id.parent;
     if (call?.type !== T.CallExpression || !call.arguments.includes(id as TSESTree.CallExpressionArgument)) continue;
     const callee = unwrap(call.callee);
-    if (callee.type === T.MemberExpression && INSERTIONS.has(memberName(callee) ?? "") && holderOf(ctx, callee.object)?.proven) {
+    // The same `seen`: `a.appendChild(b); b.appendChild(a)` would otherwise ask about `a` forever.
+    if (callee.type === T.MemberExpression && INSERTIONS.has(memberName(callee) ?? "") && holderOf(ctx, callee.object, undefined, seen)?.proven) {
       return proven("inserted into a long-lived node");
     }
   }

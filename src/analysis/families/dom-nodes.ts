@@ -519,18 +519,18 @@ export class DomNodesAnalysis {
    * Whether reaching the insertion through `test` (taken when `when` is true, skipped
    * otherwise) means the node was missing or the container is small.
    */
-  private guardsInsertion(test: Node, region: FunctionNode, when: boolean): boolean {
+  private guardsInsertion(test: Node, region: FunctionNode, when: boolean, seen = new Set<Node>()): boolean {
     const inner = unwrap(test);
     if (this.mentionsChildCount(inner)) return true;
-    if (inner.type === T.UnaryExpression && inner.operator === "!") return this.guardsInsertion(inner.argument, region, !when);
+    if (inner.type === T.UnaryExpression && inner.operator === "!") return this.guardsInsertion(inner.argument, region, !when, seen);
     if (inner.type === T.LogicalExpression) {
-      return this.guardsInsertion(inner.left, region, when) || this.guardsInsertion(inner.right, region, when);
+      return this.guardsInsertion(inner.left, region, when, seen) || this.guardsInsertion(inner.right, region, when, seen);
     }
     if (inner.type === T.BinaryExpression && ["==", "===", "!=", "!=="].includes(inner.operator)) {
       const [value, other] = isNullish(inner.right) ? [inner.left, inner.right] : isNullish(inner.left) ? [inner.right, inner.left] : [];
       if (!value || !other) return false;
       const negated = inner.operator === "==" || inner.operator === "===";
-      return this.guardsInsertion(value, region, negated ? !when : when);
+      return this.guardsInsertion(value, region, negated ? !when : when, seen);
     }
     // A presence test: the insertion runs when the thing is absent (`when` false).
     if (when) return false;
@@ -548,7 +548,11 @@ export class DomNodesAnalysis {
       if (key && this.assignedIn(key, region)) return true;
       if (inner.type === T.Identifier) {
         const def = this.refs.variable(inner)?.defs[0];
-        if (def?.type === "Variable" && def.node.init) return this.guardsInsertion(def.node.init, region, false);
+        // `var overlay = overlay || null`: follow each declarator once.
+        if (def?.type === "Variable" && def.node.init && !seen.has(def.node)) {
+          seen.add(def.node);
+          return this.guardsInsertion(def.node.init, region, false, seen);
+        }
       }
     }
     return false;

@@ -657,7 +657,7 @@ function describePath(ctx: EngineContext, node: Node): string {
  * releases on its own. As the target of an 'abort' listener, a fresh `AbortSignal.timeout()`
  * is this code's own; only `AbortSignal.any([...])` over a caller's signal is kept alive by it.
  */
-function isCallerSignal(ctx: EngineContext, node: Node, use: "option" | "target" = "option"): boolean {
+function isCallerSignal(ctx: EngineContext, node: Node, use: "option" | "target" = "option", seen = new Set<Node>()): boolean {
   let inner = unwrap(node);
   while (inner.type === T.MemberExpression) inner = unwrap(inner.object);
   if (inner.type === T.CallExpression) {
@@ -667,7 +667,7 @@ function isCallerSignal(ctx: EngineContext, node: Node, use: "option" | "target"
     return (
       name === "any" &&
       list?.type === T.ArrayExpression &&
-      list.elements.some((element) => !!element && element.type !== T.SpreadElement && isCallerSignal(ctx, element, use))
+      list.elements.some((element) => !!element && element.type !== T.SpreadElement && isCallerSignal(ctx, element, use, seen))
     );
   }
   if (inner.type !== T.Identifier) return false;
@@ -675,7 +675,12 @@ function isCallerSignal(ctx: EngineContext, node: Node, use: "option" | "target"
   if (!def) return false;
   if (def.type === "Parameter") return true;
   // `const { signal } = options` where options is a parameter.
-  if (def.type === "Variable" && def.node.id.type === T.ObjectPattern && def.node.init) return isCallerSignal(ctx, def.node.init, use);
+  if (def.type === "Variable" && def.node.id.type === T.ObjectPattern && def.node.init) {
+    // `var { signal } = signal` and patterns that read each other: each declarator once.
+    if (seen.has(def.node)) return false;
+    seen.add(def.node);
+    return isCallerSignal(ctx, def.node.init, use, seen);
+  }
   return false;
 }
 
