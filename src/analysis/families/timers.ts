@@ -397,6 +397,20 @@ function freshPerRun(ctx: EngineContext, call: TSESTree.CallExpression, target: 
 function flagGuarded(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
   const fn = enclosingFunction(call);
   if (!fn || fn.body.type !== T.BlockStatement) return false;
+  // Once per function: a function starting many timers would otherwise be walked once per timer.
+  let end = flagGuardEnds.get(fn);
+  if (end === undefined) {
+    end = flagGuardEnd(ctx, fn);
+    flagGuardEnds.set(fn, end);
+  }
+  return end <= call.range[0];
+}
+
+const flagGuardEnds = new WeakMap<FunctionNode, number>();
+
+/** Where the first `if (<something the function writes>) return` of the function's body ends. */
+function flagGuardEnd(ctx: EngineContext, fn: FunctionNode): number {
+  if (fn.body.type !== T.BlockStatement) return Infinity;
   const written = new Set<string>();
   walk(fn.body, ctx.sourceCode.visitorKeys, (node) => {
     if (isFunction(node)) return false;
@@ -406,14 +420,11 @@ function flagGuarded(ctx: EngineContext, call: TSESTree.CallExpression): boolean
     }
     return true;
   });
-  if (written.size === 0) return false;
-  return fn.body.body.some(
-    (statement) =>
-      statement.range[1] <= call.range[0] &&
-      statement.type === T.IfStatement &&
-      containsReturn(statement.consequent) &&
-      mentionsAny(ctx, statement.test, written),
+  if (written.size === 0) return Infinity;
+  const guard = fn.body.body.find(
+    (statement) => statement.type === T.IfStatement && containsReturn(statement.consequent) && mentionsAny(ctx, statement.test, written),
   );
+  return guard ? guard.range[1] : Infinity;
 }
 
 function mentionsAny(ctx: EngineContext, node: Node, keys: ReadonlySet<string>): boolean {
