@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import type { Project, ts } from "ts-morph";
 import { runChecks } from "./checks.js";
 import { type ModuleInfo, buildIndex } from "./project.js";
-import { DEFAULT_SUMMARY_CACHE } from "./summary-cache.js";
+import { DEFAULT_SUMMARY_CACHE } from "../resources/summary-cache.js";
 import { bindTypeScript } from "./syntax.js";
 import type { AuditOptions, AuditResult } from "./types.js";
 import { buildSummaryCache, writeSummaryCache } from "./write-cache.js";
@@ -34,7 +34,7 @@ export {
   type CachedHandle,
   type CachedModule,
   type SummaryCache,
-} from "./summary-cache.js";
+} from "../resources/summary-cache.js";
 
 /** Something in the setup stops the audit (ts-morph missing, no such project file): the CLI exits with 2. */
 export class AuditSetupError extends Error {

@@ -5,7 +5,7 @@ import type { ts } from "ts-morph";
 import type { ModuleInfo, ProjectIndex } from "./project.js";
 import { resolveExport } from "./project.js";
 import type { FunctionSummary, HandleFact, Holder, Summaries } from "./summaries.js";
-import { type CachedExport, type CachedHandle, type CachedModule, SUMMARY_CACHE_FORMAT, SUMMARY_CACHE_VERSION, type SummaryCache, contentHash } from "./summary-cache.js";
+import { type CachedExport, type CachedHandle, type CachedModule, SUMMARY_CACHE_FORMAT, SUMMARY_CACHE_VERSION, type SummaryCache, contentHash } from "../resources/summary-cache.js";
 import { TS, propertyNameText, unwrap } from "./syntax.js";
 
 function holderText(holder: Holder): string {

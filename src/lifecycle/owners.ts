@@ -31,6 +31,9 @@ import {
   EFFECT_HOOKS,
   PAIRED_SETUPS,
   EFFECT_HOOK_HOSTS,
+  HANDLER_NAME,
+  UPDATE_LIFECYCLES,
+  ONE_TIME_HANDLER_NAME,
   REACT_BASE_CLASSES,
   REPEATING_CALLBACK_CALLEES,
   REQUEST_PARAM_NAMES,
@@ -77,6 +80,8 @@ export interface OwnerContext {
   inLoop: boolean;
   /** A callback between the acquisition and its owner that runs repeatedly (timer, handler, request). */
   repeating: string | undefined;
+  /** The node the owner was asked for (the acquisition). */
+  node: Node;
 }
 
 /** What the engine knows about functions, gathered in its single walk. */
@@ -112,35 +117,36 @@ export class Lifecycles {
       // `#sweep = setInterval(...)`: an instance field initialiser runs once per instance.
       if (!innermost && parent.type === T.PropertyDefinition && parent.value === child && !parent.static) {
         const cls = parent.parent.parent;
-        if (isClass(cls)) return { owner: { type: "class", info: this.classInfo(cls), method: undefined }, innermost, inLoop, repeating };
+        if (isClass(cls)) return { owner: { type: "class", info: this.classInfo(cls), method: undefined }, innermost, inLoop, repeating, node };
       }
       if (!isFunction(parent)) continue;
       const fn = parent;
       innermost ??= fn;
       const effect = this.effectOwner(fn);
-      if (effect) return { owner: effect, innermost, inLoop, repeating };
+      if (effect) return { owner: effect, innermost, inLoop, repeating, node };
       const executor = this.executorOwner(fn);
-      if (executor) return { owner: executor, innermost, inLoop, repeating };
+      if (executor) return { owner: executor, innermost, inLoop, repeating, node };
       const cls = this.classOfMember(fn);
-      if (cls) return { owner: { type: "class", info: this.classInfo(cls), method: fn }, innermost, inLoop, repeating };
+      if (cls) return { owner: { type: "class", info: this.classInfo(cls), method: fn }, innermost, inLoop, repeating, node };
       if (this.isComponent(fn)) {
         const name = functionName(fn) ?? "component";
         const owner: Owner =
           innermost === fn
             ? { type: "render", component: fn, name }
             : { type: "component-callback", component: fn, fn: innermost, name };
-        return { owner, innermost, inLoop, repeating };
+        return { owner, innermost, inLoop, repeating, node };
       }
       repeating ??= this.repeatingRole(fn);
     }
     const script = this.frameworks.scriptEffect(node);
-    if (script) return { owner: { type: "effect", ...script, component: undefined }, innermost, inLoop, repeating };
+    if (script) return { owner: { type: "effect", ...script, component: undefined }, innermost, inLoop, repeating, node };
     const once = innermost && !inLoop && !repeating && this.runsOnceAtModuleLevel(innermost);
     return {
       owner: innermost && !once ? { type: "function", fn: innermost, name: functionName(innermost) } : { type: "module" },
       innermost,
       inLoop,
       repeating,
+      node,
     };
   }
 
@@ -232,6 +238,14 @@ export class Lifecycles {
       if (cls && name) return this.classInfo(cls).methods.get(name);
       if (!cls) return this.frameworks.thisMethod(inner);
     }
+    // `Sampler.capture()`: a static method of a class this file declares.
+    if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.Identifier) {
+      const def = this.refs.variable(unwrap(inner.object) as TSESTree.Identifier)?.defs[0];
+      const cls = def?.type === "ClassName" && isClass(def.node) ? def.node : undefined;
+      const name = keyName(inner.property, inner.computed);
+      const member = cls && name ? cls.body.body.find((m) => m.type === T.MethodDefinition && m.static && keyName(m.key, m.computed) === name) : undefined;
+      if (member?.type === T.MethodDefinition && isFunction(member.value)) return member.value;
+    }
     return undefined;
   }
 
@@ -286,8 +300,17 @@ export class Lifecycles {
         return looksLikeRequestHandler(fn) ? "request handler" : undefined;
       }
     }
+    // `ws.onclose = () => ...`: a handler property runs on every event of its kind.
+    if (parent?.type === T.AssignmentExpression && parent.right === fn) {
+      const left = unwrap(parent.left);
+      const name = left.type === T.MemberExpression && !left.computed && left.property.type === T.Identifier ? left.property.name : undefined;
+      // `ws.onclose`, or a handler field by name (`this.onOnline = () => ...`).
+      const camel = name && /^on[a-z]+$/.test(name) ? `on${name.charAt(2).toUpperCase()}${name.slice(3)}` : name;
+      if (camel && HANDLER_NAME.test(camel) && /^on/.test(camel) && !ONE_TIME_HANDLER_NAME.test(camel)) return "event handler";
+    }
     // `function handle(req, res)` runs once per request wherever it is registered.
-    return looksLikeRequestHandler(fn) ? "request handler" : undefined;
+    if (looksLikeRequestHandler(fn)) return "request handler";
+    return looksLikeHandler(fn) ? "handler" : undefined;
   }
 
   classInfo(node: ClassNode): ClassInfo {
@@ -317,6 +340,15 @@ export class Lifecycles {
     };
     this.classes.set(node, info);
     return info;
+  }
+
+  /** Whether a class owner's method is one the framework calls on every update (`updated()`, `ngOnChanges()`). */
+  runsPerUpdate(owner: Extract<Owner, { type: "class" }>): boolean {
+    const { info, method } = owner;
+    if (!method || info.framework === "plain") return false;
+    const member = method.parent;
+    const name = (member?.type === T.MethodDefinition || member?.type === T.PropertyDefinition) ? keyName(member.key, member.computed) : undefined;
+    return !!name && UPDATE_LIFECYCLES[info.framework].has(name);
   }
 
   /** Whether a method name ends a plain object's life (the defaults and the `teardownMethods` option). */
@@ -395,6 +427,48 @@ export function enclosingClass(node: Node): ClassNode | undefined {
     if (isClass(current)) return current;
   }
   return undefined;
+}
+
+/**
+ * `handlePayment(request)`, `onSessionChanged(next)`: a function named like a handler (and not
+ * like a one-time set-up callback) that takes what each event brings.
+ */
+export function looksLikeHandler(fn: FunctionNode): boolean {
+  let known = handlerCache.get(fn);
+  if (known === undefined) {
+    const name = functionName(fn);
+    known = fn.params.length > 0 && !!name && HANDLER_NAME.test(name) && !ONE_TIME_HANDLER_NAME.test(name) && !callsAParameter(fn);
+    handlerCache.set(fn, known);
+  }
+  return known;
+}
+
+const handlerCache = new WeakMap<FunctionNode, boolean>();
+
+/**
+ * `onConfigChange(file, reload)` calls `reload`: it takes a callback to run later, so it
+ * registers one (usually once) rather than handling one event. A handler only reads what it gets.
+ */
+function callsAParameter(fn: FunctionNode): boolean {
+  const names = new Set(fn.params.flatMap((param) => (param.type === T.Identifier ? [param.name] : param.type === T.AssignmentPattern && param.left.type === T.Identifier ? [param.left.name] : [])));
+  if (names.size === 0) return false;
+  let found = false;
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0 && !found) {
+    const node = stack.pop()!;
+    if (node.type === T.CallExpression) {
+      const callee = unwrap(node.callee);
+      if (callee.type === T.Identifier && names.has(callee.name)) found = true;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === "parent") continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof (item as Node).type === "string") stack.push(item as Node);
+      } else if (value && typeof (value as Node).type === "string") stack.push(value as Node);
+    }
+  }
+  return found;
 }
 
 function looksLikeRequestHandler(fn: FunctionNode): boolean {

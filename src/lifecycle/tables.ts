@@ -36,6 +36,7 @@ export const DEFAULT_TEARDOWN_METHODS: readonly string[] = [
   "cleanup",
   "teardown",
   "unmount",
+  "detach",
   "Symbol.dispose",
   "Symbol.asyncDispose",
 ];
@@ -95,6 +96,23 @@ export const REPEATING_CALLBACK_CALLEES: ReadonlySet<string> = new Set([
   "map",
 ]);
 
+/**
+ * Names of handlers by convention (`handlePayment(request)`, `onSessionChanged(next)`): code
+ * that runs once per request, message or event, wherever it is registered. Set-up callbacks
+ * that share the prefix but run once are excluded.
+ */
+export const HANDLER_NAME = /^(handle|on)[A-Z0-9_]/;
+export const ONE_TIME_HANDLER_NAME =
+  /^on(Init|Initiali[sz]e|Load|Loaded|Ready|Start|Setup|Mount|Mounted|BeforeMount|Create|Created|Destroy|Destroyed|Unmount|Unmounted|BeforeUnmount|Install|Installed|Boot|Activate|Activated|Register|Bootstrap)([A-Z]|$)/;
+
+/** Class lifecycle methods that run again on every update of the component. */
+export const UPDATE_LIFECYCLES: Readonly<Record<Exclude<ClassFramework, "plain">, ReadonlySet<string>>> = {
+  react: new Set(["componentDidUpdate", "render", "getSnapshotBeforeUpdate", "UNSAFE_componentWillReceiveProps", "UNSAFE_componentWillUpdate"]),
+  "web-component": new Set(["attributeChangedCallback", "updated", "willUpdate", "update", "render"]),
+  "lit-controller": new Set(["hostUpdate", "hostUpdated"]),
+  angular: new Set(["ngOnChanges", "ngDoCheck", "ngAfterContentChecked", "ngAfterViewChecked"]),
+};
+
 /** Parameter names that mark a request handler: `(req, res) => ...`. */
 export const REQUEST_PARAM_NAMES: ReadonlySet<string> = new Set(["req", "request", "ctx", "res", "response", "socket", "conn", "connection", "client"]);
 
@@ -140,6 +158,8 @@ export const APP_ROOT_FILES = /^(App|AppRoot|Root)\.(vue|svelte|[cm]?[jt]sx?)$|^
 
 /** Calls that hand back a service from a dependency injector (Angular, Vue `inject`, React context). */
 export const INJECTORS: ReadonlySet<string> = new Set(["inject", "useContext", "use"]);
+/** Modules whose `inject` / `useContext` / `use` hand back an injected service. */
+export const INJECTOR_MODULES = /^(@angular\/core|vue|@vue\/runtime-core|react|preact\/hooks|preact\/compat|solid-js)$/;
 
 /**
  * Calls that register a function to run when the current component or scope ends: a helper

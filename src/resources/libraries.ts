@@ -1,8 +1,9 @@
 /**
  * Knowledge of library APIs, by import identity (the module a binding comes from, never the
  * name alone): which hooks and composables clean up after themselves, which calls hand back a
- * disposer, and which imported objects are long-lived registries. Users extend these tables
- * through `settings.leakproof` (see docs/settings.md); the engine reads both the same way.
+ * disposer. (Every import is long-lived already: a module's bindings outlive any component.
+ * Registries an API registers on are the registration tables of registrations.ts.) Users extend
+ * these tables through `settings.leakproof` (see docs/settings.md); the engine reads both the same way.
  */
 
 /** A set of exports of matching modules: names listed, or matched by a pattern. */
@@ -49,14 +50,24 @@ export const RETURNS_DISPOSER: readonly LibraryEntry[] = [
 ];
 
 /**
- * Imported objects that live as long as the program: what is added to them stays until it is
- * taken off again (Electron's IPC, React Native's app-wide modules).
+ * Factories that make a new object each call (a client, an emitter): what the caller puts
+ * listeners on is then its own, and goes when it does.
  */
-export const LONG_LIVED_IMPORTS: readonly LibraryEntry[] = [
-  { module: "electron", names: ["ipcMain", "ipcRenderer", "app", "nativeTheme", "powerMonitor", "screen", "systemPreferences", "autoUpdater"] },
-  { module: "react-native", names: ["AppState", "Dimensions", "Keyboard", "Linking", "BackHandler", "DeviceEventEmitter", "NativeEventEmitter", "Appearance", "AccessibilityInfo"] },
-  { module: "process", names: ["default", "*", "stdin", "stdout", "stderr"] },
+export const CREATES: readonly LibraryEntry[] = [
+  { module: "socket.io-client", names: ["io", "connect", "default"] },
+  { module: "mitt", names: ["default"] },
+  { module: "nanoevents", names: ["createNanoEvents"] },
+  { module: "eventemitter3", names: ["default"] },
+  { module: "reconnecting-websocket", names: ["default"] },
 ];
+
+/**
+ * Text that a file importing one of the `RETURNS_DISPOSER` modules contains (the module name,
+ * or the fixed prefix of a module pattern): the engine's cheap test before it reads a file.
+ */
+export const DISPOSER_MODULE_MARKERS: readonly string[] = RETURNS_DISPOSER.map((entry) =>
+  typeof entry.module === "string" ? entry.module : entry.module.source.replace(/^\^/, "").replace(/\\\//g, "/").replace(/[\\^$()|?*+[\]{}].*$/, ""),
+);
 
 /** Whether `imported` of `module` is described by one of `entries`. */
 export function knownBy(entries: readonly LibraryEntry[], module: string, imported: string): boolean {

@@ -3,6 +3,7 @@ import { type CommonOptions, commonProperties, reportFindings } from "./report.j
 
 type MessageIds =
   | "listenerNeverRemoved"
+  | "listenerNeverRemovedManualCleanup"
   | "listenerNotRemovedInTeardown"
   | "listenerCannotBeRemoved"
   | "listenerAddedRepeatedly"
@@ -34,6 +35,8 @@ export default createRule<[CommonOptions], MessageIds>({
     messages: {
       listenerNeverRemoved:
         "The {{event}} listener added to `{{target}}` in {{owner}} is never removed; `{{target}}` keeps {{handler}} and everything it closes over alive {{end}}.",
+      listenerNeverRemovedManualCleanup:
+        "The {{event}} listener added to `{{target}}` in {{owner}} is never removed; `{{target}}` keeps {{handler}} and everything it closes over alive {{end}}. No cleanup is suggested: {{reason}}.",
       listenerNotRemovedInTeardown:
         "The {{event}} listener added to `{{target}}` in {{owner}} is removed elsewhere, but not when its owner ends; it keeps {{handler}} alive {{end}}.",
       listenerCannotBeRemoved:

@@ -3,6 +3,7 @@ import { type CommonOptions, commonProperties, reportFindings } from "./report.j
 
 type MessageIds =
   | "timerDiscarded"
+  | "timerDiscardedManualCleanup"
   | "timerNeverCleared"
   | "timerNotClearedInTeardown"
   | "timerOverwritten"
@@ -32,6 +33,8 @@ export default createRule<[CommonOptions], MessageIds>({
     messages: {
       timerDiscarded:
         "The handle of this {{timer}} in {{owner}} is discarded, so it can never be cleared; it stays scheduled {{end}} and keeps {{callback}} and what it closes over alive.",
+      timerDiscardedManualCleanup:
+        "The handle of this {{timer}} in {{owner}} is discarded, so it can never be cleared; it stays scheduled {{end}} and keeps {{callback}} and what it closes over alive. No cleanup is suggested: {{reason}}.",
       timerNeverCleared:
         "`{{handle}}` holds a {{timer}} started in {{owner}} but is never passed to `{{release}}`; it stays scheduled {{end}} and keeps {{callback}} alive.",
       timerNotClearedInTeardown:

@@ -4,6 +4,7 @@ import { type CommonOptions, commonProperties, reportFindings } from "./report.j
 type MessageIds =
   | "urlDiscarded"
   | "urlNeverRevoked"
+  | "urlNeverRevokedManualCleanup"
   | "urlNotRevokedInTeardown"
   | "urlNotKept"
   | "revokeInCleanup";
@@ -32,6 +33,8 @@ export default createRule<[CommonOptions], MessageIds>({
         "The object URL created in {{owner}} is discarded, so it can never be revoked; its Blob stays in memory for the life of the document.",
       urlNeverRevoked:
         "{{url}} (an object URL created in {{owner}}) is never passed to `URL.revokeObjectURL`; its Blob or MediaSource stays in memory for the life of the document.",
+      urlNeverRevokedManualCleanup:
+        "{{url}} (an object URL created in {{owner}}) is never passed to `URL.revokeObjectURL`; its Blob or MediaSource stays in memory for the life of the document. No cleanup is suggested: {{reason}}.",
       urlNotRevokedInTeardown:
         "{{url}} is revoked elsewhere, but not when its owner ends; the object URL and its Blob stay alive {{end}}.",
       urlNotKept:

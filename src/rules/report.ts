@@ -6,7 +6,7 @@ import type { ResourceKind } from "../resources/catalogue.js";
 export const teardownSchema = {
   type: "array",
   description:
-    "Extra method names that end a plain class's life (added to dispose, destroy, close, stop, disconnect, cleanup, teardown, unmount, [Symbol.dispose], [Symbol.asyncDispose]).",
+    "Extra method names that end a plain class's life (added to dispose, destroy, close, stop, disconnect, cleanup, teardown, unmount, detach, [Symbol.dispose], [Symbol.asyncDispose]).",
   items: { type: "string", minLength: 1 },
   uniqueItems: true,
 } as const;

@@ -13,7 +13,7 @@ import {
   loadSummaryCache,
   parseSummaryCache,
   summaryLookupFor,
-} from "../../src/audit/summary-cache.js";
+} from "../../src/resources/summary-cache.js";
 import { project, removeProjects, repoRoot } from "./helpers.js";
 
 afterAll(removeProjects);
@@ -116,7 +116,7 @@ describe("summary cache", () => {
   });
 
   it("keeps the reader free of ts-morph and TypeScript", () => {
-    const source = readFileSync(path.join(repoRoot, "src", "audit", "summary-cache.ts"), "utf8");
+    const source = readFileSync(path.join(repoRoot, "src", "resources", "summary-cache.ts"), "utf8");
     const imports = [...source.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]);
     expect(imports.every((name) => name!.startsWith("node:"))).toBe(true);
   });

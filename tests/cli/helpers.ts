@@ -42,7 +42,8 @@ export function lintedFiles(stdout: string, base: string): string[] {
 export const STACK_LINE = /^\s+at .+[:(]/m;
 
 /** One leaked interval per function: every file written with it has one finding. */
-export const LEAK = `export function start(onTick) {\n  setInterval(onTick, 1000);\n}\n`;
+/** A proven leak: the interval's handle is kept, then lost when `start()` returns, so nothing can clear it. */
+export const LEAK = `export function start(onTick) {\n  const id = setInterval(onTick, 1000);\n}\n`;
 export const CLEAN = `export function start(onTick) {\n  const id = setInterval(onTick, 1000);\n  return () => clearInterval(id);\n}\n`;
 
 /** A fresh temporary folder, with helpers to fill it; `dispose()` removes it. */

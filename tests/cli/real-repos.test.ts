@@ -86,7 +86,7 @@ describe("unreadable files and folders", () => {
 
 describe("output into a pipe that closes early", () => {
   // 1 500 findings: far more output than a pipe buffers, so the reader is gone before the end.
-  const many = Array.from({ length: 1500 }, (_, i) => `export function start${i}(f) { setInterval(f, 1000); }`).join("\n");
+  const many = Array.from({ length: 1500 }, (_, i) => `export function start${i}(f) { const id = setInterval(f, 1000); }`).join("\n");
 
   it.each(["stylish", "json", "sarif"])("leakproof --format %s | head -c 100 ends quietly with the lint exit code", (format) => {
     const p = project("epipe");

@@ -1911,7 +1911,6 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "listenerNeverRemoved", line: 7 }],
     fixed: { from: "ngOnDestroy() {}", to: 'ngOnDestroy() { this.el.nativeElement.closest(".scroller")?.removeEventListener("scroll", this.onScroll); }' },
-    probable: true,
   },
   {
     rule: "no-leaked-event-listener",

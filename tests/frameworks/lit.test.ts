@@ -402,7 +402,7 @@ const valid: ValidCase[] = [
         }
       }
     `,
-    untrapped: { edits: { from: "this.observer.observe(this);", to: "this.observer.observe(this.parentElement!);" }, errors: [{ messageId: "neverReleased", line: 4 }], probable: true },
+    untrapped: { edits: { from: "this.observer.observe(this);", to: "this.observer.observe(this.parentElement!);" }, errors: [{ messageId: "neverReleased", line: 4 }], },
   },
   {
     rule: "no-leaked-observer",
@@ -1592,7 +1592,6 @@ const invalid: InvalidCase[] = [
       from: '    this.parentElement?.addEventListener("scroll", this.onScroll);\n  }',
       to: '    this.parentElement?.addEventListener("scroll", this.onScroll);\n  }\n  disconnectedCallback() { super.disconnectedCallback(); this.parentElement?.removeEventListener("scroll", this.onScroll); }',
     },
-    probable: true,
   },
   {
     rule: "no-leaked-event-listener",
@@ -1835,7 +1834,6 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "neverReleased", line: 3 }],
     fixed: { from: "super.disconnectedCallback();", to: "super.disconnectedCallback(); this.observer.disconnect();" },
-    probable: true,
   },
   {
     rule: "no-leaked-subscription",

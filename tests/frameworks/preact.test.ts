@@ -298,7 +298,6 @@ const valid: ValidCase[] = [
     untrapped: {
       edits: { from: 'list.removeEventListener("change", update)', to: "undefined" },
       errors: [{ messageId: "listenerNeverRemoved", line: 8 }],
-      probable: true,
     },
   },
   {

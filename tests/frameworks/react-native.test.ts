@@ -764,7 +764,6 @@ const valid: ValidCase[] = [
         { messageId: "listenerNeverRemoved", line: 6 },
         { messageId: "listenerNeverRemoved", line: 7 },
       ],
-      probable: true,
     },
   },
   {

@@ -1364,7 +1364,6 @@ const invalid: InvalidCase[] = [
     `,
     errors: [{ messageId: "neverReleased", line: 4 }],
     fixed: { from: "  },\n};", to: "  },\n  beforeUnmount() {\n    this.ro.disconnect();\n  },\n};" },
-    probable: true,
   },
   {
     rule: "no-unrevoked-object-url",

@@ -22,7 +22,7 @@ import { LISTENER_ADDS, LISTENER_REMOVES, OBJECT_URL_HOSTS, TIMERS } from "../..
 import { GLOBAL_CONSTRUCTORS, MODULE_CONSTRUCTORS, MODULE_FACTORIES, TEARDOWN_REGISTRARS, TOKEN_RELEASES } from "../../src/resources/closeable.js";
 import { ADDING_METHODS, GROWABLE_CONSTRUCTORS, REMOVING_METHODS } from "../../src/resources/collections.js";
 import { CLEARING_METHODS, DOCUMENT_FACTORIES, ELEMENT_LOOKUPS, INSERT_METHODS } from "../../src/resources/dom.js";
-import { LONG_LIVED_IMPORTS, RETURNS_DISPOSER, SELF_CLEANING } from "../../src/resources/libraries.js";
+import { CREATES, RETURNS_DISPOSER, SELF_CLEANING } from "../../src/resources/libraries.js";
 import {
   CLEAR_ALL_METHODS,
   IRREGULAR_PAIRS,
@@ -463,7 +463,7 @@ export function catalogueSeeds(): Seed[] {
   for (const [table, entries] of [
     ["self-cleaning", SELF_CLEANING],
     ["disposer", RETURNS_DISPOSER],
-    ["long-lived", LONG_LIVED_IMPORTS],
+    ["creates", CREATES],
   ] as const) {
     for (const entry of entries) {
       const module = moduleText(entry.module);

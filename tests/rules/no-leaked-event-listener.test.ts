@@ -2472,7 +2472,7 @@ class Player {
         { messageId: "listenerNeverRemoved", line: 5 },
         { messageId: "removalNeverMatches", line: 8 },
       ],
-    }, [1]),
+    }),
   ],
 });
 

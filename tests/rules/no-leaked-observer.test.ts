@@ -1194,7 +1194,7 @@ ruleTester.run("no-leaked-observer", rule, {
 
     // ---------------------------------------------------------------------
     // Owners: classes
-    probable({
+    {
       name: "web component: class field observer never disconnected",
       code: code`
         class AutoGrid extends HTMLElement {
@@ -1209,7 +1209,7 @@ ruleTester.run("no-leaked-observer", rule, {
         }
       `,
       errors: [{ messageId: "neverReleased", line: 2 }],
-    }),
+    },
     {
       name: "web component: disconnectedCallback missing entirely",
       code: code`

@@ -50,13 +50,13 @@ const releasedElsewhere = [
     errors: [{ messageId: "notReleasedInTeardown" as const, line: 3 }],
   },
   {
-    name: "class unsubscribes in detach(), not in dispose()",
+    name: "class unsubscribes in pause(), not in dispose()",
     code: code`
       export class Minimap {
         attach(store) {
           this.subscription = store.changes$.subscribe(() => this.redraw());
         }
-        detach() {
+        pause() {
           this.subscription.unsubscribe();
         }
         redraw() {}

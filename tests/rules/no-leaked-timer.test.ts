@@ -1471,7 +1471,7 @@ ruleTester.run("no-leaked-timer", rule, {
 
     // ---------------------------------------------------------------------
     // Owners: plain classes
-    {
+    probable({
       name: "start() twice overwrites a live interval",
       code: code`
         export class Poller {
@@ -1486,8 +1486,8 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerOverwritten", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "an arrow-function field start() without a guard",
       code: code`
         export class Poller {
@@ -1500,8 +1500,8 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerOverwritten", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "an early return on an unrelated setting is not a guard",
       code: code`
         export class Autosave {
@@ -1517,7 +1517,7 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerOverwritten", line: 6 }],
-    },
+    }),
     {
       name: "stop() forgets to clear",
       code: code`
@@ -1700,7 +1700,7 @@ ruleTester.run("no-leaked-timer", rule, {
 
     // ---------------------------------------------------------------------
     // Owners: promise executors
-    {
+    probable({
       name: "connect timeout never cleared when the connection succeeds",
       code: code`
         export function connect(transport, timeoutMs = 30_000) {
@@ -1712,8 +1712,8 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerRacesPromise", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "timeout cleared on success but not on the error path",
       code: code`
         import type { Socket } from "node:net";
@@ -1729,8 +1729,8 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerRacesPromise", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "resolve handed straight to onopen cannot clear the timer",
       code: code`
         export function opened(ws: WebSocket, ms: number) {
@@ -1741,8 +1741,8 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerRacesPromise", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "Promise.race with an inline timeout racer",
       code: code`
         export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -1753,8 +1753,8 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerRacesPromise", line: 4 }],
-    },
-    {
+    }),
+    probable({
       name: "Promise.race with a timeout promise kept in a variable",
       code: code`
         export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -1765,8 +1765,8 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerRacesPromise", line: 3 }],
-    },
-    {
+    }),
+    probable({
       name: "abortable delay that leaves the timer behind on abort",
       code: code`
         export function delay(ms: number, signal: AbortSignal) {
@@ -1777,7 +1777,7 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerRacesPromise", line: 3 }],
-    },
+    }),
     {
       name: "progress interval cleared on end but not on error",
       code: code`
@@ -1866,7 +1866,7 @@ ruleTester.run("no-leaked-timer", rule, {
       `,
       errors: [{ messageId: "timerDiscarded", line: 2 }],
     }),
-    {
+    probable({
       name: "TS casts and optional call on the overwritten handle",
       code: code`
         export class Blinker {
@@ -1881,7 +1881,7 @@ ruleTester.run("no-leaked-timer", rule, {
         }
       `,
       errors: [{ messageId: "timerOverwritten", line: 4 }],
-    },
+    }),
     probable({
       name: "computed member access to the global",
       code: code`

@@ -612,7 +612,7 @@ ruleTester.run("no-repeated-registration", rule, {
   invalid: [
     // ---------------------------------------------------------------------
     // Re-run init functions (the field report)
-    probable({
+    {
       name: "tray refreshMenu() called from start-up and from a session change",
       code: code`
         ${REGISTRY}
@@ -625,7 +625,7 @@ ruleTester.run("no-repeated-registration", rule, {
         export function onSessionChanged(session) { refreshMenu(session); }
       `,
       errors: [rerun(8), rerun(9)],
-    }),
+    },
     probable({
       name: "rebuildMenu() re-registers every item from a loop",
       code: code`
@@ -693,7 +693,7 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [rerun(4)],
     },
-    probable({
+    {
       name: "globalShortcut.register in setupShortcuts() called on focus and on settings change",
       code: code`
         import { app, globalShortcut } from "electron";
@@ -706,7 +706,7 @@ ruleTester.run("no-repeated-registration", rule, {
         setupShortcuts(defaults);
       `,
       errors: [rerun(3)],
-    }),
+    },
     {
       name: "protocol handler re-registered per window",
       code: code`
@@ -823,7 +823,7 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [rerun(3)],
     }),
-    probable({
+    {
       name: "axios interceptor added on every login",
       code: code`
         import axios from "axios";
@@ -835,7 +835,7 @@ ruleTester.run("no-repeated-registration", rule, {
         export function onRefresh(token) { setupAuth(token); }
       `,
       errors: [rerun(4)],
-    }),
+    },
     {
       name: "namespace import: electron.ipcMain.handle in a re-run function",
       code: code`
@@ -861,7 +861,7 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [rerun(9)],
     },
-    probable({
+    {
       name: "addItem on a toolbar whose removeItem the file uses",
       code: code`
         import { toolbar } from "./toolbar";
@@ -873,7 +873,7 @@ ruleTester.run("no-repeated-registration", rule, {
         export function dispose() { toolbar.removeItem("save"); }
       `,
       errors: [rerun(3)],
-    }),
+    },
     {
       name: "release only at shutdown does not balance a re-run",
       code: code`

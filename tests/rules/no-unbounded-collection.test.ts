@@ -1013,7 +1013,7 @@ export function add(item) {
 }`,
       errors: [unbounded(7)],
     }),
-    probable({
+    {
       name: "TS singleton with a private field and arrow method",
       code: `
 class PriceFeed {
@@ -1025,7 +1025,7 @@ class PriceFeed {
 export const feed = new PriceFeed();`,
       filename: "file.ts",
       errors: [unbounded(5)],
-    }),
+    },
     {
       name: "singleton interval callback in the constructor",
       code: `
@@ -1278,7 +1278,7 @@ export const add = (job) => queue.add(job);`,
       errors: [unbounded(5)],
     }),
     // --- real-code shapes (bench review): the new exemptions are not too wide ---
-    probable({
+    {
       name: "bench exemptions: a parameter key whose caller passes arbitrary input",
       code: `
 const handlers = {};
@@ -1293,7 +1293,7 @@ export function onPacket(packet) {
   wrk(packet.payload, "custom", packet.messageId);
 }`,
       errors: [unbounded(4)],
-    }),
+    },
     probable({
       name: "bench exemptions: a key read from a request, not from another collection",
       code: `

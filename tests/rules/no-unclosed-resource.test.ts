@@ -1007,7 +1007,7 @@ ruleTester.run("no-unclosed-resource", rule, {
       `,
       errors: [{ messageId: "replacedWithoutRelease", line: 8 }],
     },
-    {
+    probable({
       name: "plain class reopening an EventSource (TS)",
       code: code`
         export class PushChannel {
@@ -1021,7 +1021,7 @@ ruleTester.run("no-unclosed-resource", rule, {
         }
       `,
       errors: [{ messageId: "replacedWithoutRelease", line: 4 }],
-    },
+    }),
     {
       name: "MSE player: stop() leaves the RTSP socket and its handlers alive (field report)",
       code: code`

@@ -26,6 +26,7 @@ const rules = plugin.rules;
 const listenerGrades = gradedCases("no-leaked-event-listener");
 const registrationGrades = gradedCases("no-repeated-registration");
 const collectionGrades = gradedCases("no-unbounded-collection");
+const timerGrades = gradedCases("no-leaked-timer");
 
 // video.js's seek bar: the drag's start registers on the document, its end undoes the same
 // registrations from a method the class hands out through an arrow kept in a field.
@@ -74,7 +75,7 @@ ruleTester.run("no-repeated-registration", rules["no-repeated-registration"], {
           handleMouseMove(event) {}
         }
       `,
-      errors: [{ messageId: "registeredOnRerun", line: 9 }],
+      errors: [{ messageId: "registeredInCallback", line: 9 }],
     }),
   ],
 });
@@ -216,7 +217,7 @@ ruleTester.run("no-leaked-timer", rules["no-leaked-timer"], {
     },
   ],
   invalid: [
-    {
+    timerGrades.probable({
       name: "a real timeout racing the event is still reported",
       code: code`
         export function ready(player) {
@@ -227,7 +228,7 @@ ruleTester.run("no-leaked-timer", rules["no-leaked-timer"], {
         }
       `,
       errors: [{ messageId: "timerRacesPromise", line: 3 }],
-    },
+    }),
   ],
 });
 
@@ -318,3 +319,4 @@ describe("exemption bounds", () => {
 listenerGrades.checkRecommended();
 registrationGrades.checkRecommended();
 collectionGrades.checkRecommended();
+timerGrades.checkRecommended();

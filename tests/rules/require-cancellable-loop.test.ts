@@ -584,7 +584,7 @@ async function f(signal) {
 
   invalid: [
     // --- 1: no way out ---------------------------------------------------------------
-    probable({
+    {
       filename,
       code: `
 async function pollQuotes(source, signal) {
@@ -594,7 +594,7 @@ async function pollQuotes(source, signal) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 3 }],
-    }),
+    },
     probable({
       filename,
       code: `
@@ -767,7 +767,7 @@ async function run() {
       errors: [{ messageId: "loopNeverExits", line: 4 }],
     }),
     // for await over endless sources without a signal
-    probable({
+    {
       filename,
       code: `
 import { on } from "node:events";
@@ -777,7 +777,7 @@ async function record(wire, store, signal) {
   }
 }`,
       errors: [{ messageId: "loopNeverExits", line: 4 }],
-    }),
+    },
     probable({
       filename,
       code: `
@@ -1107,7 +1107,7 @@ async function poll(shutdownSignal) {
       errors: [{ messageId: "sleepIgnoresSignal", line: 5 }],
     },
     // strict also reports the sleep when the loop has no way out
-    probable({
+    {
       filename,
       options: strict,
       code: `
@@ -1120,7 +1120,7 @@ async function poll(signal) {
         { messageId: "loopNeverExits", line: 3 },
         { messageId: "sleepIgnoresSignal", line: 4 },
       ],
-    }, [1]),
+    },
     // --- TypeScript syntax -------------------------------------------------------------
     {
       filename,

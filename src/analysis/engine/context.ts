@@ -105,7 +105,7 @@ export class EngineContext {
   ) {
     this.refs = new RefResolver(sourceCode);
     this.filename = options.filename ?? "";
-    this.knowledge = new Knowledge(options.settings);
+    this.knowledge = new Knowledge(options.settings, this.filename);
     const reactish = new WeakSet<FunctionNode>();
     this.lifecycles = new LifecyclesImpl(
       this.refs,
@@ -122,10 +122,13 @@ export class EngineContext {
     }
   }
 
-  /** Every acquisition this walk collected (for "does this function acquire anything?"). */
+  /**
+   * Every acquisition this walk collected that lasts until released (for "does this function
+   * acquire anything?"): one-shot timers (`setTimeout`, animation frames) end by themselves.
+   */
   acquisitionNodes(): Node[] {
     return [
-      ...this.timers.map((timer) => timer.call),
+      ...this.timers.filter((timer) => timer.name === "setInterval").map((timer) => timer.call),
       ...this.listenerAdds.map((add) => add.call),
       ...this.objectUrls,
       ...this.handleAcquisitions.map((acquisition) => acquisition.node),
@@ -341,7 +344,11 @@ export class EngineContext {
     if (inner.type === T.NewExpression) return true;
     if (inner.type === T.CallExpression) {
       const { name } = calleeOf(inner);
-      return !!name && OWNED_FACTORIES.has(name);
+      if (name && OWNED_FACTORIES.has(name)) return true;
+      // `io(url)`, `mitt()`: a library factory known to make a new object per call.
+      const callee = unwrap(inner.callee);
+      const binding = callee.type === T.Identifier ? moduleBinding(this.refs, callee) : undefined;
+      return !!binding && this.knowledge.creates(binding.module, binding.imported);
     }
     if (inner.type === T.AwaitExpression) return this.isCreation(inner.argument);
     return false;
@@ -470,14 +477,6 @@ export class EngineContext {
 
   describe(owner: Owner): { owner: string; end: string } {
     return this.lifecycles.describe(owner);
-  }
-
-  /** A name for a new variable that the file does not use yet (for suggestions). */
-  freshName(_scope: Node, base: string): string {
-    for (let i = 0; ; i++) {
-      const name = i === 0 ? base : `${base}${i + 1}`;
-      if (!new RegExp(`\\b${name}\\b`).test(this.sourceCode.text)) return name;
-    }
   }
 }
 

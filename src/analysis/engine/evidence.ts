@@ -12,13 +12,15 @@
  * Anything short of proof is `likely`: the finding is probable and only `strict` reports it.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type ClassNode, type FunctionNode, type Node, calleeOf, functionName, isFunction, keyName, memberName, returnedValues, unwrap } from "../../ast/index.js";
+import { type ClassNode, type FunctionNode, type Node, calleeOf, enclosingFunction, functionName, isFunction, keyName, memberName, returnedValues, unwrap } from "../../ast/index.js";
 import { moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
-import type { Owner, OwnerContext } from "../../lifecycle/owners.js";
-import { APP_ROOT_FILES, APP_ROOT_NAMES, INJECTORS } from "../../lifecycle/tables.js";
+import { type Owner, type OwnerContext, looksLikeHandler } from "../../lifecycle/owners.js";
+import { APP_ROOT_FILES, APP_ROOT_NAMES, EFFECT_HOOK_HOSTS, INJECTORS, INJECTOR_MODULES } from "../../lifecycle/tables.js";
 import { LISTENER_REMOVES, OBJECT_URL_RELEASE, TIMER_RELEASES } from "../../resources/catalogue.js";
 import type { EngineContext } from "./context.js";
+import { onceForGood } from "./guards.js";
+import { allNodes } from "./node-index.js";
 import type { Handle } from "./handles.js";
 import { type Evidence, type Proof, likely, proven } from "./model.js";
 import { type TargetClass, classify } from "./targets.js";
@@ -69,6 +71,16 @@ function longLivedExternal(ctx: EngineContext, target: Node, seen: Set<Node>): P
   seen.add(target);
   const inner = unwrap(target);
   if (injected(ctx, inner)) return proven("injected service");
+  // `box.closest(".column") ?? document.body`: every value it can take is long-lived.
+  if (inner.type === T.LogicalExpression || inner.type === T.ConditionalExpression) {
+    const branches = inner.type === T.LogicalExpression ? [inner.left, inner.right] : [inner.consequent, inner.alternate];
+    const proofs = branches.map((branch) => longLivedOrNamed(ctx, branch, seen));
+    return proofs.every((proof) => proof?.proven) ? proofs[0] : undefined;
+  }
+  // An ancestor of a node the owner renders (`box.closest(".column")`, `this.$el.parentElement`)
+  // holds that node while mounted and stays when the owner goes.
+  const ancestorOf = ancestorBase(inner);
+  if (ancestorOf && ownNode(ctx, ancestorOf, seen)) return proven("an ancestor of the owner's own node");
   let root: Node = inner;
   for (let depth = 0; depth < 16 && root.type === T.MemberExpression; depth++) {
     if (TO_DOCUMENT.has(memberName(root) ?? "")) return proven("the document");
@@ -95,6 +107,10 @@ function longLivedExternal(ctx: EngineContext, target: Node, seen: Set<Node>): P
     }
   }
   const def = variable.defs[0];
+  if (def?.type === "Variable" && def.parent?.kind === "const" && def.node.init && def.node.id.type === T.Identifier) {
+    const fromInit = longLivedOrNamed(ctx, def.node.init, seen);
+    if (fromInit?.proven) return fromInit;
+  }
   if (def?.type === "Parameter" && isFunction(def.node)) {
     for (const arg of passedFor(ctx, def.node, def.name)) {
       const cls = classify(ctx, arg);
@@ -152,6 +168,52 @@ function parameterPath(fn: FunctionNode, name: Node): { index: number; path: str
 
 const INSERTIONS: ReadonlySet<string> = new Set(["appendChild", "append", "prepend", "insertBefore", "replaceChildren", "after", "before"]);
 
+/** A target's lifetime from `classify` first (globals, module bindings), then the rest of the evidence. */
+function longLivedOrNamed(ctx: EngineContext, node: Node, seen: Set<Node>): Proof | undefined {
+  const cls = classify(ctx, node);
+  if (cls === "global") return proven("global target");
+  if (cls === "module") return proven("module-level target");
+  return longLivedExternal(ctx, node, seen);
+}
+
+/** Members and lookups that lead from a node to one of its ancestors. */
+const ANCESTOR_MEMBERS: ReadonlySet<string> = new Set(["parentElement", "parentNode", "offsetParent"]);
+
+/** `x` for `x.closest(selector)` and `x.parentElement`. */
+function ancestorBase(node: Node): Node | undefined {
+  if (node.type === T.CallExpression) {
+    const callee = unwrap(node.callee);
+    return callee.type === T.MemberExpression && memberName(callee) === "closest" ? callee.object : undefined;
+  }
+  if (node.type === T.MemberExpression && ANCESTOR_MEMBERS.has(memberName(node) ?? "")) return node.object;
+  return undefined;
+}
+
+/**
+ * A node the owner itself renders or made: `this` and what it created (see `classify`), a
+ * framework's own element (`this.$el`, template refs), or a React ref's element
+ * (`ref.current` of a `useRef()`), directly or through a `const`.
+ */
+function ownNode(ctx: EngineContext, node: Node, seen: Set<Node>): boolean {
+  const inner = unwrap(node);
+  if (seen.has(inner)) return false;
+  seen.add(inner);
+  const cls = classify(ctx, inner);
+  if (cls === "self" || cls === "created") return true;
+  if (inner.type === T.MemberExpression && memberName(inner) === "$el" && unwrap(inner.object).type === T.ThisExpression) return true;
+  if (inner.type === T.MemberExpression && memberName(inner) === "current") {
+    const ref = unwrap(inner.object);
+    const def = ref.type === T.Identifier ? ctx.refs.variable(ref)?.defs[0] : undefined;
+    const init = def?.type === "Variable" && def.node.init ? unwrap(def.node.init) : undefined;
+    return init?.type === T.CallExpression && calleeOf(init).name === "useRef";
+  }
+  if (inner.type === T.Identifier) {
+    const def = ctx.refs.variable(inner)?.defs[0];
+    if (def?.type === "Variable" && def.parent?.kind === "const" && def.node.init && def.node.id.type === T.Identifier) return ownNode(ctx, def.node.init, seen);
+  }
+  return false;
+}
+
 /**
  * A service handed in by a dependency injector, which outlives the components it is injected
  * into: `inject(Service)` (Angular, Vue), `useContext(Ctx)`, or a constructor parameter of an
@@ -198,11 +260,17 @@ function serviceRoot(node: Node): Node {
 
 function isInjectorCall(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
-  const name = callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : undefined;
-  if (!name || !INJECTORS.has(name)) return false;
-  if (callee.type !== T.Identifier) return true;
-  // A local function called `inject` is not the framework's.
-  return !!moduleBinding(ctx.refs, callee) || ctx.refs.isGlobal(callee, name);
+  // `React.useContext(Ctx)`, `React.use(Ctx)`.
+  if (callee.type === T.MemberExpression) {
+    const object = unwrap(callee.object);
+    const name = memberName(callee);
+    return object.type === T.Identifier && EFFECT_HOOK_HOSTS.has(object.name) && !!name && INJECTORS.has(name);
+  }
+  if (callee.type !== T.Identifier || !INJECTORS.has(callee.name)) return false;
+  // Only the framework's own `inject` / `useContext`: a local function or another package's
+  // `use` (`stack.use(x)`, a router's `use`) is no injector.
+  const module = moduleBinding(ctx.refs, callee)?.module;
+  return !!module && INJECTOR_MODULES.test(module);
 }
 
 /** Angular components, directives and pipes are made by the injector, their parameters filled from it. */
@@ -224,6 +292,7 @@ function enclosingClassOf(node: Node): ClassNode | undefined {
  */
 export function ownerProof(ctx: EngineContext, context: OwnerContext, handle?: Handle): Proof {
   const { owner } = context;
+  if (onceBehindGuard(ctx, context)) return likely("one-time initialisation behind a guard");
   if (context.inLoop) return proven("runs per loop iteration");
   // The code kept the handle, meaning to release it, then lost it when the call returned.
   if ((owner.type === "function" || owner.type === "class") && handle && lostAtReturn(handle)) {
@@ -247,6 +316,7 @@ export function ownerProof(ctx: EngineContext, context: OwnerContext, handle?: H
     case "class": {
       const { info } = owner;
       if (APP_ROOT_NAMES.has(info.name) || isService(info.node)) return likely("application-lifetime class");
+      if (isSingleton(ctx, info.node)) return likely("one instance for the whole program");
       if (info.framework !== "plain") return proven("component");
       return info.teardown.length > 0 ? proven("teardown") : likely("instance without a teardown");
     }
@@ -283,6 +353,20 @@ function hasTeardownMethod(ctx: EngineContext, value: Node): boolean {
   });
 }
 
+/**
+ * `if (this.inited) return; this.inited = true; ...`: some function between the acquisition and
+ * its owner returns early on a flag it sets itself, so what follows runs once, however often the
+ * function is called.
+ */
+function onceBehindGuard(ctx: EngineContext, context: OwnerContext): boolean {
+  const stop = context.owner.type === "class" ? context.owner.method : context.owner.type === "function" ? context.owner.fn : undefined;
+  for (let fn = enclosingFunction(context.node); fn; fn = enclosingFunction(fn)) {
+    if (onceForGood(ctx, context.node, fn)) return true;
+    if (fn === stop) break;
+  }
+  return false;
+}
+
 /** A handle kept only in a local of the function: unreachable once the call returns. */
 function lostAtReturn(handle: Handle): boolean {
   return handle.type === "stored" && handle.declared && !handle.escapes && !handle.returned && handle.target.type === T.Identifier;
@@ -298,6 +382,102 @@ function appRoot(ctx: EngineContext, owner: Extract<Owner, { type: "effect" | "c
   return !!file && APP_ROOT_FILES.test(file);
 }
 
+const singletonCache = new WeakMap<ClassNode, boolean>();
+
+/**
+ * A class the file instantiates only once for the program: every `new C()` of it sits at the
+ * module's top level (`export default new Store()`) or in one of its own static members (the
+ * `getInstance()` pattern). Its teardown, if any, runs when the program ends.
+ */
+function isSingleton(ctx: EngineContext, cls: ClassNode): boolean {
+  const cached = singletonCache.get(cls);
+  if (cached !== undefined) return cached;
+  let result = false;
+  const id = cls.id ?? (cls.parent?.type === T.VariableDeclarator && cls.parent.id.type === T.Identifier ? cls.parent.id : undefined);
+  const variable = id ? ctx.refs.variable(id) : undefined;
+  if (variable) {
+    const news = variable.references
+      .map((reference) => (reference.identifier as Node).parent)
+      .filter((parent): parent is TSESTree.NewExpression => parent?.type === T.NewExpression);
+    const inStatic = (node: Node): boolean => {
+      for (let current = node.parent; current; current = current.parent) {
+        if ((current.type === T.MethodDefinition || current.type === T.PropertyDefinition || current.type === T.StaticBlock) && current.parent?.parent === cls) {
+          return current.type === T.StaticBlock || current.static;
+        }
+      }
+      return false;
+    };
+    result = news.length > 0 && news.every((node) => !enclosingFunction(node) || inStatic(node));
+  }
+  singletonCache.set(cls, result);
+  return result;
+}
+
+/**
+ * Whether the class around `node` (or the constructor function whose prototype it extends with
+ * `util.inherits`) inherits from a class the file does not define: inherited methods may release
+ * what `this` holds, out of sight. Framework bases (React, custom elements) release nothing of ours.
+ */
+export function inheritsOutOfSight(ctx: EngineContext, node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === T.ClassDeclaration || current.type === T.ClassExpression) {
+      const base = current.superClass ? unwrap(current.superClass) : undefined;
+      return !!base && outOfSightBase(ctx, base);
+    }
+  }
+  const ctor = es5Constructor(node);
+  const variable = ctor ? ctx.refs.variable(ctor) : undefined;
+  if (!variable) return false;
+  return inheritCalls(ctx).some(({ child, base }) => child === variable && outOfSightBase(ctx, base));
+}
+
+const FRAMEWORK_BASES = /^(Component|PureComponent|HTML[A-Za-z]*Element|LitElement|ReactiveElement|Error|Object|EventTarget)$/;
+
+function outOfSightBase(ctx: EngineContext, base: Node): boolean {
+  let root: Node = base;
+  while (root.type === T.MemberExpression) root = unwrap(root.object);
+  const name = base.type === T.MemberExpression ? memberName(base) : base.type === T.Identifier ? base.name : undefined;
+  if (!name || FRAMEWORK_BASES.test(name)) return false;
+  if (root.type !== T.Identifier) return true;
+  const def = ctx.refs.variable(root)?.defs[0];
+  // Imported, required, or a global the file does not declare.
+  return !def || def.type === "ImportBinding" || (def.type === "Variable" && !!def.node.init && unwrap(def.node.init).type === T.CallExpression);
+}
+
+/** The ES5 constructor a method belongs to: `function Client() {...}` or `Client.prototype.m = function () {...}`. */
+function es5Constructor(node: Node): TSESTree.Identifier | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === T.AssignmentExpression && isFunction(unwrap(current.right))) {
+      const left = unwrap(current.left);
+      const proto = left.type === T.MemberExpression ? unwrap(left.object) : undefined;
+      if (proto?.type === T.MemberExpression && memberName(proto) === "prototype" && unwrap(proto.object).type === T.Identifier) {
+        return unwrap(proto.object) as TSESTree.Identifier;
+      }
+    }
+    if (current.type === T.FunctionDeclaration && current.id && /^[A-Z]/.test(current.id.name)) return current.id;
+  }
+  return undefined;
+}
+
+const inheritCache = new WeakMap<EngineContext, { child: object; base: Node }[]>();
+
+/** `util.inherits(Child, Base)` / `inherits(Child, Base)` calls of the file: the child's variable and the base. */
+function inheritCalls(ctx: EngineContext): { child: object; base: Node }[] {
+  let calls = inheritCache.get(ctx);
+  if (!calls) {
+    calls = [];
+    for (const node of allNodes(ctx.sourceCode)) {
+      if (node.type !== T.CallExpression || calleeOf(node).name !== "inherits") continue;
+      const [child, base] = node.arguments;
+      if (child?.type !== T.Identifier || !base || base.type === T.SpreadElement) continue;
+      const variable = ctx.refs.variable(child);
+      if (variable) calls.push({ child: variable, base: unwrap(base) });
+    }
+    inheritCache.set(ctx, calls);
+  }
+  return calls;
+}
+
 /** `@Injectable()`: an Angular service, usually one per application. */
 function isService(cls: ClassNode): boolean {
   return (cls.decorators ?? []).some((decorator) => {
@@ -307,12 +487,20 @@ function isService(cls: ClassNode): boolean {
   });
 }
 
-/** Every call of a local function in the file is in a loop or a repeating callback. */
-function calledRepeatedly(ctx: EngineContext, fn: FunctionNode): boolean {
-  const sites = ctx.summaries.of(fn).callers;
-  return sites.length > 0 && sites.every((call) => {
+/**
+ * A call of the function in the file sits in code that runs again and again: a loop (not one at
+ * the module's top level, which runs once), a repeating callback, a render, a handler method, or
+ * a function that is itself called repeatedly (two levels deep).
+ */
+function calledRepeatedly(ctx: EngineContext, fn: FunctionNode, depth = 0): boolean {
+  return ctx.summaries.of(fn).callers.some((call) => {
     const context = ctx.lifecycles.ownerOf(call);
-    return context.inLoop || context.repeating !== undefined || context.owner.type === "render";
+    const { owner } = context;
+    if (context.inLoop && owner.type !== "module") return true;
+    if (context.repeating !== undefined || owner.type === "render") return true;
+    const caller = owner.type === "class" ? owner.method : owner.type === "function" ? owner.fn : undefined;
+    if (!caller || caller === fn) return false;
+    return looksLikeHandler(caller) || (depth < 2 && calledRepeatedly(ctx, caller, depth + 1));
   });
 }
 
@@ -323,6 +511,8 @@ function calledRepeatedly(ctx: EngineContext, fn: FunctionNode): boolean {
  */
 export function repeatsProof(ctx: EngineContext, context: OwnerContext): Proof {
   const { owner } = context;
+  if (onceBehindGuard(ctx, context)) return likely("one-time initialisation behind a guard");
+  if (context.inLoop && owner.type !== "module") return proven("runs per loop iteration");
   if (context.repeating) return proven(`runs as ${/^[aeiou]/i.test(context.repeating) ? "an" : "a"} ${context.repeating}`);
   switch (owner.type) {
     case "render":
@@ -333,7 +523,10 @@ export function repeatsProof(ctx: EngineContext, context: OwnerContext): Proof {
     case "function":
       return calledRepeatedly(ctx, owner.fn) ? proven("called repeatedly") : likely("may run a bounded number of times");
     case "class":
-      // A method only called from repeating code (a message handler calling `this.watch(...)`).
+      // A lifecycle method that runs on every update, a handler method (`handleMessage(msg)`),
+      // or one called from repeating code.
+      if (owner.method && ctx.lifecycles.runsPerUpdate(owner)) return proven("runs on every update");
+      if (owner.method && looksLikeHandler(owner.method)) return proven("runs as a handler");
       return owner.method && calledRepeatedly(ctx, owner.method) ? proven("called repeatedly") : likely("may run a bounded number of times");
     default:
       return likely("may run a bounded number of times");

@@ -5,6 +5,8 @@ import { AST_NODE_TYPES as T } from "@typescript-eslint/utils";
 import { type FunctionNode, type Node, contains, enclosingFunction, isFunction } from "../../ast/index.js";
 import type { EngineContext } from "./context.js";
 import type { Release } from "./model.js";
+import { allNodes } from "./node-index.js";
+import { pushTo } from "../../util/maps.js";
 import { walk } from "../../ast/walk.js";
 
 type ReleaseIndex = ReadonlyMap<string, readonly Release[]>;
@@ -125,4 +127,126 @@ export function mentions(ctx: EngineContext, node: Node, keys: readonly string[]
     return !found;
   });
   return found;
+}
+
+/** The locations a function writes in its own body (not in nested functions). */
+function writtenIn(ctx: EngineContext, fn: FunctionNode): ReadonlySet<string> {
+  const keys = new Set<string>();
+  walk(fn.body, ctx.sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === T.AssignmentExpression) {
+      const key = ctx.refs.key(node.left);
+      if (key) keys.add(key);
+    }
+    return true;
+  });
+  return keys;
+}
+
+/**
+ * The early returns of a function's body that test a flag of its own, reduced to what the
+ * queries need: where the first one ends, and where the first one with a flag that is set once
+ * for good ends. Built once per function (a walk of its body and of each test): a function
+ * that starts n timers after n guards is then judged in n steps, not n² walks.
+ */
+interface FlagGuards {
+  firstEnd: number;
+  firstOnceEnd: number;
+}
+
+const flagGuardCache = new WeakMap<EngineContext, WeakMap<FunctionNode, FlagGuards>>();
+
+function flagGuards(ctx: EngineContext, fn: FunctionNode | undefined): FlagGuards | undefined {
+  if (!fn || fn.body.type !== T.BlockStatement) return undefined;
+  let perContext = flagGuardCache.get(ctx);
+  if (!perContext) {
+    perContext = new WeakMap();
+    flagGuardCache.set(ctx, perContext);
+  }
+  let guards = perContext.get(fn);
+  if (guards) return guards;
+  guards = { firstEnd: Infinity, firstOnceEnd: Infinity };
+  const written = writtenIn(ctx, fn);
+  if (written.size > 0) {
+    for (const statement of fn.body.body) {
+      if (statement.type !== T.IfStatement || !returnsEarly(statement.consequent)) continue;
+      const flags = keysRead(ctx, statement.test, written);
+      if (flags.size === 0) continue;
+      guards.firstEnd = Math.min(guards.firstEnd, statement.range[1]);
+      if (statement.range[1] < guards.firstOnceEnd && [...flags].some((flag) => setOnceForGood(ctx, fn, flag))) {
+        guards.firstOnceEnd = statement.range[1];
+      }
+    }
+  }
+  perContext.set(fn, guards);
+  return guards;
+}
+
+/** The locations of `among` that `node` reads, in one walk. */
+function keysRead(ctx: EngineContext, node: Node, among: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  walk(node, ctx.sourceCode.visitorKeys, (child) => {
+    if (child.type === T.Identifier || child.type === T.MemberExpression) {
+      const key = ctx.refs.key(child);
+      if (key && among.has(key)) found.add(key);
+    }
+  });
+  return found;
+}
+
+/**
+ * A start guarded by a flag of its own: before `node`, the function returns early on a test of
+ * a location it writes itself (`if (this.running) return; this.running = true;`), so what it
+ * starts is started once.
+ */
+export function flagGuarded(ctx: EngineContext, node: Node, fn: FunctionNode | undefined): boolean {
+  const guards = flagGuards(ctx, fn);
+  return !!guards && guards.firstEnd <= node.range[0];
+}
+
+/**
+ * A guard that makes the rest of `fn` run once for good: its flag is set by `fn` and written
+ * nowhere else in the file (`if (this.inited) return; this.inited = true`). A handle the guard
+ * tests and a `stop()` resets (`if (this.timer) return` ... `this.timer = undefined`) lets the
+ * code run again after the reset.
+ */
+export function onceForGood(ctx: EngineContext, node: Node, fn: FunctionNode | undefined): boolean {
+  const guards = flagGuards(ctx, fn);
+  return !!guards && guards.firstOnceEnd <= node.range[0];
+}
+
+/** A flag of `fn`'s guard that only `fn` writes, and sets to `true`; a handle the guard tests (`if (this.socket) return`) is not one. */
+function setOnceForGood(ctx: EngineContext, fn: FunctionNode, flag: string): boolean {
+  const all = writesByKey(ctx).get(flag) ?? [];
+  return all.every((write) => contains(fn, write)) && all.some((write) => setsTrue(write));
+}
+
+/** `flag = true` (or `= 1`, `= !0`). */
+function setsTrue(write: Node): boolean {
+  if (write.type !== T.AssignmentExpression || write.operator !== "=") return false;
+  const value = write.right;
+  if (value.type === T.Literal) return value.value === true || value.value === 1;
+  return value.type === T.UnaryExpression && value.operator === "!" && value.argument.type === T.Literal && value.argument.value === 0;
+}
+
+const writesCache = new WeakMap<EngineContext, Map<string, Node[]>>();
+
+/** Every assignment in the file, by the key of the location it writes (built once per context). */
+function writesByKey(ctx: EngineContext): Map<string, Node[]> {
+  let writes = writesCache.get(ctx);
+  if (!writes) {
+    writes = new Map();
+    for (const node of allNodes(ctx.sourceCode)) {
+      const target = node.type === T.AssignmentExpression ? node.left : node.type === T.UpdateExpression ? node.argument : undefined;
+      const key = target ? ctx.refs.key(target) : undefined;
+      if (key) pushTo(writes, key, node);
+    }
+    writesCache.set(ctx, writes);
+  }
+  return writes;
+}
+
+function returnsEarly(node: Node): boolean {
+  if (node.type === T.ReturnStatement) return true;
+  return node.type === T.BlockStatement && node.body.some((statement) => statement.type === T.ReturnStatement);
 }

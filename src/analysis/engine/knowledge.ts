@@ -3,7 +3,8 @@
  * plus the project's own additions from `settings.leakproof`, read defensively (a malformed
  * setting is ignored, never a crash).
  */
-import { type LibraryEntry, LONG_LIVED_IMPORTS, RETURNS_DISPOSER, SELF_CLEANING, knownBy } from "../../resources/libraries.js";
+import { CREATES, type LibraryEntry, RETURNS_DISPOSER, SELF_CLEANING, knownBy } from "../../resources/libraries.js";
+import { type CachedExport, type SummaryLookup, summaryLookupFor } from "../../resources/summary-cache.js";
 
 /** `settings.leakproof` as users write it (every field optional). */
 export interface LeakproofSettings {
@@ -11,25 +12,38 @@ export interface LeakproofSettings {
   selfCleaning?: Record<string, string[]>;
   /** Module → exported functions whose returned disposer must be called. */
   returnsDisposer?: Record<string, string[]>;
-  /** Module → exported objects that live as long as the program. */
-  longLived?: Record<string, string[]>;
   /** Extra React effect hooks (wrappers of `useEffect`): names, or one regular expression source. */
   effectHooks?: string[] | string;
+  /**
+   * Read the project's function summaries that `leakproof audit --write-summaries` wrote to
+   * `.leakproof/summaries.json` (on by default, when the file exists); `false` ignores them.
+   */
+  summaries?: boolean;
 }
 
 export class Knowledge {
   private readonly selfCleaningEntries: readonly LibraryEntry[];
   private readonly disposerEntries: readonly LibraryEntry[];
-  private readonly longLivedEntries: readonly LibraryEntry[];
   /** Extra effect hook names, or a pattern over hook names. */
   readonly effectHook: (name: string) => boolean;
+  private readonly useSummaries: boolean;
+  private lookup: SummaryLookup | undefined | null = null;
 
-  constructor(settings: unknown) {
+  constructor(
+    settings: unknown,
+    /** The linted file (absolute or relative to the cwd): where the summary cache is looked for. */
+    private readonly filename = "",
+  ) {
     const value = isRecord(settings) ? settings : {};
+    this.useSummaries = value.summaries !== false && filename !== "" && !filename.startsWith("<");
     this.selfCleaningEntries = [...SELF_CLEANING, ...entriesOf(value.selfCleaning)];
     this.disposerEntries = [...RETURNS_DISPOSER, ...entriesOf(value.returnsDisposer)];
-    this.longLivedEntries = [...LONG_LIVED_IMPORTS, ...entriesOf(value.longLived)];
     this.effectHook = effectHookMatcher(value.effectHooks);
+  }
+
+  /** A factory that makes a new object on every call (`io(url)` of socket.io-client). */
+  creates(module: string, imported: string): boolean {
+    return knownBy(CREATES, module, imported);
   }
 
   selfCleaning(module: string, imported: string): boolean {
@@ -40,8 +54,35 @@ export class Knowledge {
     return knownBy(this.disposerEntries, module, imported);
   }
 
-  longLived(module: string, imported: string): boolean {
-    return knownBy(this.longLivedEntries, module, imported);
+  /**
+   * What the audit's summary cache says of an export of a project module imported by this
+   * file (`import { startPolling } from "./poll"`): found lazily, once per file, and only for
+   * relative imports (packages are the tables' business).
+   */
+  projectExport(module: string, imported: string): CachedExport | undefined {
+    if (!this.useSummaries || !module.startsWith(".")) return undefined;
+    if (this.lookup === null) this.lookup = summaryLookupFor(this.filename);
+    return this.lookup?.lookupImport(this.filename, module, imported);
+  }
+
+  /** An imported helper that cleans up after itself: by the tables, or by the project's summaries. */
+  selfCleaningImport(module: string, imported: string): boolean {
+    if (this.selfCleaning(module, imported)) return true;
+    const cached = this.projectExport(module, imported);
+    return cached?.kind === "function" && cached.selfCleaning === true;
+  }
+
+  /** An imported call whose result must be released: by the tables, or by the project's summaries. */
+  disposerImport(module: string, imported: string): boolean {
+    if (this.returnsDisposer(module, imported)) return true;
+    const cached = this.projectExport(module, imported);
+    return cached?.kind === "function" && !!cached.returns && cached.selfCleaning !== true && (cached.returns.callable || cached.returns.release.length > 0);
+  }
+
+  /** Who keeps what an imported project function returns alive, per the summaries (`runtime`, `global`, ...). */
+  importHolder(module: string, imported: string): string | undefined {
+    const cached = this.projectExport(module, imported);
+    return cached?.kind === "function" ? cached.returns?.holder : undefined;
   }
 }
 

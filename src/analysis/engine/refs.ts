@@ -4,7 +4,7 @@
  * of the same class, or the same static member path on either. Text alone never
  * decides a match.
  */
-import { AST_NODE_TYPES as T } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
 import { GLOBAL_HOSTS } from "../../resources/catalogue.js";
 import { type FunctionNode, type Node, isClass, isFunction, memberName, unwrap } from "../../ast/index.js";
 import { Scopes, type Variable } from "../../ast/scope.js";
@@ -17,6 +17,8 @@ export class RefResolver extends Scopes {
   private nextId = 1;
   /** Ids of plain functions whose `this` a key was made for: whoever calls them decides it. */
   private readonly functionThis = new Set<number>();
+  /** Per class: getters that only return another field (`get fork() { return this._fork }`). */
+  private readonly getters = new WeakMap<object, Map<string, string>>();
   /** The variable behind each `v<id>` key made so far. */
   private readonly variablesById = new Map<number, Variable>();
 
@@ -71,11 +73,39 @@ export class RefResolver extends Scopes {
         if (objectKey === undefined) return undefined;
         // `window.document` and `document` are the same object.
         if (objectKey.startsWith("g:") && GLOBAL_HOSTS.has(objectKey.slice(2))) return `g:${name}`;
+        // `this.fork` read through `get fork() { return this._fork; }` is `this._fork`.
+        const stored = unwrap(inner.object).type === T.ThisExpression ? this.getterField(inner, name) : undefined;
+        if (stored !== undefined) return `${objectKey}.${stored}`;
         return `${objectKey}.${name}`;
       }
       default:
         return undefined;
     }
+  }
+
+  /**
+   * For `this.name` in a class whose `get name()` only returns another field of `this`
+   * (`return this._name`), that field's name.
+   */
+  private getterField(member: TSESTree.MemberExpression, name: string): string | undefined {
+    const cls = thisOwner(member);
+    if (!isClass(cls)) return undefined;
+    let getters = this.getters.get(cls);
+    if (!getters) {
+      getters = new Map();
+      for (const element of cls.body.body) {
+        if (element.type !== T.MethodDefinition || element.kind !== "get" || element.static) continue;
+        const key = element.key.type === T.PrivateIdentifier ? `#${element.key.name}` : element.computed ? undefined : element.key.type === T.Identifier ? element.key.name : undefined;
+        const body = element.value.body?.body;
+        const only = body?.length === 1 ? body[0] : undefined;
+        const returned = only?.type === T.ReturnStatement && only.argument ? unwrap(only.argument) : undefined;
+        if (key === undefined || returned?.type !== T.MemberExpression || unwrap(returned.object).type !== T.ThisExpression) continue;
+        const field = memberName(returned);
+        if (field !== undefined && field !== key) getters.set(key, field);
+      }
+      this.getters.set(cls, getters);
+    }
+    return getters.get(name);
   }
 
   /**
@@ -86,7 +116,9 @@ export class RefResolver extends Scopes {
   private aliasKey(variable: Variable, depth: number): string | undefined {
     const def = variable.defs[0];
     if (variable.defs.length !== 1 || def?.type !== "Variable" || !def.node.init) return undefined;
-    if (def.parent?.kind !== "const") return undefined;
+    // `const`, or a `var`/`let` written only by its declaration (`var self = this`, `var _this = this`
+    // in compiled code).
+    if (def.parent?.kind !== "const" && variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
     const init = unwrap(def.node.init);
     if (init.type !== T.Identifier && init.type !== T.MemberExpression && init.type !== T.ThisExpression) return undefined;
     if (def.node.id.type === T.Identifier) return this.key(init, depth + 1);

@@ -15,6 +15,7 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import type { Lifecycles } from "../../lifecycle/owners.js";
 import type { Knowledge } from "./knowledge.js";
 import type { Release } from "./model.js";
+import { allNodes } from "./node-index.js";
 import type { RefResolver } from "./refs.js";
 
 /** What summaries read from the per-file context (kept narrow so the context can own them without a cycle). */
@@ -32,7 +33,7 @@ export interface Summary {
   readonly callers: readonly TSESTree.CallExpression[];
   /** It (or a function it calls) registers a cleanup with the current owner. */
   readonly registersCleanup: boolean;
-  /** It (or a function it calls) acquires something the catalogue knows. */
+  /** It (or a function it calls) acquires something the catalogue knows that lasts until released (not a one-shot timer). */
   readonly acquires: boolean;
 }
 
@@ -88,7 +89,7 @@ export class Summaries {
     }
     const callee = unwrap(call.callee);
     const binding = callee.type === T.Identifier ? moduleBinding(this.ctx.refs, callee) : undefined;
-    return !!binding && this.ctx.knowledge.selfCleaning(binding.module, binding.imported);
+    return !!binding && this.ctx.knowledge.selfCleaningImport(binding.module, binding.imported);
   }
 
   /** Whether an acquisition the engine collected lies inside `fn`. */
@@ -110,12 +111,30 @@ export class Summaries {
   callersOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
     if (!this.callersIndex) {
       this.callersIndex = new Map();
-      for (const call of this.ctx.plainCalls) {
+      for (const call of [...this.ctx.plainCalls, ...this.staticCalls()]) {
+        // Calls from inside the function count too: `ws.onclose = () => this.connect()` in
+        // `connect()` runs it again on every close.
         const callee = this.ctx.lifecycles.resolveFunction(call.callee);
-        if (callee && !contains(callee, call)) pushTo(this.callersIndex, callee, call);
+        if (callee) pushTo(this.callersIndex, callee, call);
       }
     }
     return this.callersIndex.get(fn) ?? EMPTY_CALLS;
+  }
+
+  /** `Sampler.capture()`: calls named like a static method of a class of this file, on an identifier. */
+  private staticCalls(): TSESTree.CallExpression[] {
+    const names = new Set<string>();
+    const calls: TSESTree.CallExpression[] = [];
+    for (const node of allNodes(this.ctx.sourceCode)) {
+      if (node.type === T.MethodDefinition && node.static && !node.computed && node.key.type === T.Identifier) names.add(node.key.name);
+    }
+    if (names.size === 0) return calls;
+    for (const node of allNodes(this.ctx.sourceCode)) {
+      if (node.type !== T.CallExpression) continue;
+      const callee = unwrap(node.callee);
+      if (callee.type === T.MemberExpression && unwrap(callee.object).type === T.Identifier && names.has(calleeOf(node).name ?? "")) calls.push(node);
+    }
+    return calls;
   }
 
   /**

@@ -5,12 +5,40 @@
  * asks "does this object die with its owner?" (listeners, observers, closeables).
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type Node, isFunction, isThisMember, memberName, unwrap } from "../../ast/index.js";
+import { type Node, isFunction, isThisMember, keyName, memberName, unwrap } from "../../ast/index.js";
 import { LONG_LIVED_FACTORIES, LONG_LIVED_TARGETS } from "../../resources/catalogue.js";
 import { callSitesOf } from "./callgraph.js";
 import type { EngineContext } from "./context.js";
 
 export type TargetClass = "self" | "created" | "global" | "module" | "external";
+
+/** `DisposableStack#use(value)` / `adopt(value, onDispose)` return the value they register. */
+const STACK_ADOPTERS: ReadonlySet<string> = new Set(["use", "adopt"]);
+const STACK_CONSTRUCTORS: ReadonlySet<string> = new Set(["DisposableStack", "AsyncDisposableStack"]);
+
+/** A `new DisposableStack()` (or `AsyncDisposableStack`): held in a `const`, or a class field initialised with one. */
+export function isDisposableStack(ctx: EngineContext, node: Node): boolean {
+  const inner = unwrap(node);
+  let init: Node | undefined;
+  if (inner.type === T.Identifier) {
+    const def = ctx.refs.variable(inner)?.defs[0];
+    init = def?.type === "Variable" && def.parent?.kind === "const" ? (def.node.init ?? undefined) : undefined;
+  } else if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression) {
+    const name = memberName(inner);
+    for (let current: Node | undefined = inner.parent; current && name; current = current.parent) {
+      if (current.type !== T.ClassBody) continue;
+      const field = current.body.find(
+        (member) => member.type === T.PropertyDefinition && !member.static && (member.key.type === T.PrivateIdentifier ? `#${member.key.name}` : keyName(member.key, member.computed)) === name,
+      );
+      init = field?.type === T.PropertyDefinition ? (field.value ?? undefined) : undefined;
+      break;
+    }
+  }
+  const created = init ? unwrap(init) : undefined;
+  if (created?.type !== T.NewExpression) return false;
+  const ctor = unwrap(created.callee);
+  return ctor.type === T.Identifier && STACK_CONSTRUCTORS.has(ctor.name);
+}
 
 /** Whether the target is the owner itself or something it made: it dies with the owner. */
 export function madeByOwner(ctx: EngineContext, target: Node, depth = 0): boolean {
@@ -33,6 +61,12 @@ export function classify(ctx: EngineContext, target: Node, depth = 0): TargetCla
     const name = callee.type === T.MemberExpression ? memberName(callee) : callee.type === T.Identifier ? callee.name : undefined;
     if (name && LONG_LIVED_FACTORIES.has(name)) return "global";
     if (ctx.isCreation(inner)) return "created";
+    // `stack.use(new EventEmitter(target))`: a DisposableStack hands back what it will dispose,
+    // so the value is as much the owner's as the stack is.
+    if (name && STACK_ADOPTERS.has(name) && callee.type === T.MemberExpression && isDisposableStack(ctx, callee.object)) {
+      const [first] = inner.arguments;
+      return first && first.type !== T.SpreadElement && ctx.isCreation(first) ? "created" : "external";
+    }
     // `this.querySelector("button")`, `this.shadowRoot.getElementById("x")`: a descendant
     // of the owner or of something it created lives and dies with it.
     if (name && DESCENDANT_LOOKUPS.has(name) && callee.type === T.MemberExpression && depth < 6) {

@@ -360,7 +360,10 @@ class AsyncLoopAnalysis {
     }
     // An endless loop is a leak when its owner ends (an effect, a component, a class with a
     // teardown) or starts it again; one started once by the program (`main()`) is its life.
-    const owner = ownerProof(this.ctx, this.ctx.lifecycles.ownerOf(loop));
+    // A function that takes a signal and never checks it in its endless loop: its caller means to
+    // cancel it, and cannot.
+    const ignored = info.fn.params.some((param) => this.mentionsSignal(param));
+    const owner = ignored ? proven("its caller cancels it through the signal it passes") : ownerProof(this.ctx, this.ctx.lifecycles.ownerOf(loop));
     this.findings.push({ messageId: "loopNeverExits", node: loop, data: { loop: this.loopText(loop) }, evidence: evidence(HELD_BY_RUNTIME, owner, proven("nothing ends it")) });
   }
 

@@ -236,6 +236,9 @@ export class CollectionAnalysis {
 
   private moduleCandidates(declarator: TSESTree.VariableDeclarator): void {
     if (declarator.id.type !== T.Identifier || !declarator.init || !isModuleLevel(declarator)) return;
+    // The top level of a Svelte instance `<script>` or a Vue `<script setup>` runs once per
+    // component instance: what it declares belongs to that instance, not to the module.
+    if (this.ctx.lifecycles.ownerOf(declarator).owner.type !== "module") return;
     const variable = this.declaredVariable(declarator);
     if (!variable) return;
     const key = `v${this.refs.id(variable)}`;

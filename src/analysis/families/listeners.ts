@@ -12,6 +12,9 @@ import {
   memberName,
   staticString,
   unwrap,
+  isLoop,
+  isPerIterationPart,
+  type FunctionNode,
 } from "../../ast/index.js";
 import type { Owner, OwnerContext } from "../../lifecycle/owners.js";
 import { REQUEST_PARAM_NAMES } from "../../lifecycle/tables.js";
@@ -28,7 +31,7 @@ import { evidence, handedAway, holderOf, ownerProof, releaseProof } from "../eng
 import { moduleBinding } from "../engine/refs.js";
 import { settlePaths } from "../engine/executor.js";
 import { typeFacts } from "../engine/type-facts.js";
-import { appendCleanupSuggestion } from "../engine/suggestions.js";
+import { type CleanupOffer, appendCleanupSuggestion, meansTheSameIn, withCleanup } from "../engine/suggestions.js";
 import { subscriptionRegion } from "../engine/regions.js";
 import { type TargetClass, classify, iterationSource } from "../engine/targets.js";
 import { walk } from "../../ast/walk.js";
@@ -184,7 +187,7 @@ function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string
     target,
     targetKey: targetKeyOf(ctx, target),
     type: staticString(typeArg),
-    typeKey: typeArg && staticString(typeArg) === undefined ? ctx.refs.key(typeArg) : undefined,
+    typeKey: typeArg && staticString(typeArg) === undefined ? dynamicTypeKey(ctx, typeArg, 0) : undefined,
     typeText:
       staticString(typeArg) !== undefined
         ? `'${staticString(typeArg)}'`
@@ -199,6 +202,36 @@ function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string
     once: (LISTENER_ADDS[method]?.once ?? false) || options.once,
     signal: options.signal,
   };
+}
+
+/**
+ * The key of an event type built from stable parts, so that an add and a removal that compute
+ * it alike match: `${prefix}:change` (or `prefix + ":change"`) with the same `prefix`. A part
+ * with no key (a call) leaves the whole type without one.
+ */
+function dynamicTypeKey(ctx: EngineContext, node: Node, depth: number): string | undefined {
+  if (depth > 8) return undefined;
+  const inner = unwrap(node);
+  const text = staticString(inner);
+  if (text !== undefined) return JSON.stringify(text);
+  if (inner.type === T.TemplateLiteral) {
+    const parts: string[] = [];
+    for (const [index, quasi] of inner.quasis.entries()) {
+      parts.push(JSON.stringify(quasi.value.cooked ?? quasi.value.raw));
+      const expression = inner.expressions[index];
+      if (!expression) continue;
+      const key = dynamicTypeKey(ctx, expression, depth + 1);
+      if (key === undefined) return undefined;
+      parts.push(key);
+    }
+    return `tpl(${parts.join(",")})`;
+  }
+  if (inner.type === T.BinaryExpression && inner.operator === "+") {
+    const left = dynamicTypeKey(ctx, inner.left, depth + 1);
+    const right = left === undefined ? undefined : dynamicTypeKey(ctx, inner.right, depth + 1);
+    return right === undefined ? undefined : `cat(${left},${right})`;
+  }
+  return ctx.refs.key(inner);
 }
 
 const GLOBAL_OBJECT_KEYS: ReadonlySet<string> = new Set(["g:window", "g:self", "g:globalThis", "g:global"]);
@@ -408,7 +441,7 @@ function judgeAdd(ctx: EngineContext, add: Listener, index: RemoveIndex): Findin
     const made = add.handlerKind === "inline" ? "an inline function" : "a function made by `.bind()`";
     return finding("listenerCannotBeRemoved", evidence(holder, ownerFact, release), { ...base, handler: made });
   }
-  return finding("listenerNeverRemoved", evidence(holder, ownerFact, release), base, removalSuggestion(ctx, add, owner));
+  return withCleanup(finding("listenerNeverRemoved", evidence(holder, ownerFact, release)), removalSuggestion(ctx, add, owner), "listenerNeverRemovedManualCleanup");
 }
 
 /**
@@ -513,13 +546,51 @@ function judgeRepeated(
         : undefined;
   if (!where || add.once || add.signal || matching.length > 0) return undefined;
   if (removeAllFor(ctx, add).length > 0) return undefined;
+  // A loop that runs once (at the module's top level), or whose iterations add different
+  // listeners (`for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, h)`), repeats nothing.
+  const loopOnly = where === "a loop" && !context.repeating;
+  const repeats =
+    loopOnly && (context.owner.type === "module" || loopVariant(ctx, add))
+      ? likely("a loop over different listeners, or one that runs once")
+      : proven(`runs in ${where}`);
   return {
     kind: "listener",
     messageId: "listenerAddedRepeatedly",
     node: add.call,
     data: { ...base, where },
-    evidence: evidence(proven(target === "global" ? "global target" : "module-level target"), proven(`runs in ${where}`), releaseProof({ maybe: index.loose(add).length > 0 })),
+    evidence: evidence(proven(target === "global" ? "global target" : "module-level target"), repeats, releaseProof({ maybe: index.loose(add).length > 0 })),
   };
+}
+
+/**
+ * Whether each iteration of the loop around the add puts on a different listener: its event
+ * type, target or handler depends on a variable of the loop (or of the iteration callback).
+ */
+function loopVariant(ctx: EngineContext, add: Listener): boolean {
+  let scope: Node | undefined;
+  let child: Node = add.call;
+  for (let parent: Node | undefined = add.call.parent; parent && !scope; child = parent, parent = parent.parent) {
+    const call: Node | undefined = parent.parent;
+    if (isLoop(parent) && isPerIterationPart(parent, child)) scope = parent;
+    else if (isFunction(parent) && call?.type === T.CallExpression && ITERATION_METHODS.has(calleeOf(call).name ?? "")) scope = parent;
+    else if (isFunction(parent)) break;
+  }
+  if (!scope) return false;
+  const loop = scope;
+  // Only the event and the target: one handler per item on the same target still piles up there.
+  const parts = [add.call.arguments[0], add.target].filter((part): part is Node => !!part);
+  let variant = false;
+  for (const part of parts) {
+    walk(part, ctx.sourceCode.visitorKeys, (node) => {
+      if (variant) return false;
+      if (node.type === T.Identifier) {
+        const def = ctx.refs.variable(node)?.defs[0];
+        if (def && contains(loop, def.name)) variant = true;
+      }
+      return !variant;
+    });
+  }
+  return variant;
 }
 
 /**
@@ -618,6 +689,8 @@ function judgeInExecutor(
   for (const path of paths) {
     const ownPath = path.node === add.call || (handlerFn !== undefined && contains(handlerFn, path.node));
     if (ownPath && add.once) continue;
+    // A settle path in the other branch of an `if` than the add cannot leave this listener behind.
+    if (inOtherBranch(executor, path.node, add.call)) continue;
     const reach = ctx.expand([path.node]);
     const removed =
       matching.some((remove) => reach.some((root) => contains(root, remove.call))) ||
@@ -634,6 +707,17 @@ function judgeInExecutor(
     };
   }
   return undefined;
+}
+
+/** Whether the settle path at `node` and the add at `call` sit in the two branches of one `if`. */
+function inOtherBranch(executor: FunctionNode, node: Node, call: Node): boolean {
+  for (let current: Node | undefined = node.parent; current && current !== executor; current = current.parent) {
+    if (current.type !== T.IfStatement) continue;
+    const settleInThen = contains(current.consequent, node);
+    const settleInElse = !!current.alternate && contains(current.alternate, node);
+    if ((settleInThen && current.alternate && contains(current.alternate, call)) || (settleInElse && contains(current.consequent, call))) return true;
+  }
+  return false;
 }
 
 function describePath(ctx: EngineContext, node: Node): string {
@@ -745,26 +829,64 @@ function describe(ctx: EngineContext, add: Listener, owner: Owner): Record<strin
   };
 }
 
-/** Effects without a cleanup: add one that removes this very listener. */
-function removalSuggestion(ctx: EngineContext, add: Listener, owner: Owner): Finding["suggest"] {
+/**
+ * Effects without a cleanup: add one that removes this very listener — the same target, event
+ * type, handler and capture flag, written so that each name means at the end of the setup what
+ * it means at the add.
+ */
+function removalSuggestion(ctx: EngineContext, add: Listener, owner: Owner): CleanupOffer | undefined {
   if (owner.type !== "effect" || add.handlerKind !== "ref" || !add.targetKey || !add.handler) return undefined;
   if (!contains(owner.setup, add.call)) return undefined;
   // React Native's `AppState` & co have no `removeEventListener` any more: keep and `.remove()` the subscription.
   const base = unwrap(add.target);
   if (base.type === T.Identifier && moduleBinding(ctx.refs, base)?.module === "react-native") return undefined;
-  const [typeArg] = add.call.arguments;
-  if (!typeArg) return undefined;
+  const [typeArg, , optionsArg] = add.call.arguments;
+  if (!typeArg || (add.type === undefined && add.typeKey === undefined)) return undefined;
+  // Options the analysis could not read: pass the same ones, when reading them again is harmless.
+  const options = add.style === "dom" && add.capture === undefined ? optionsArg : undefined;
+  if (options && !readsOnly(options)) return undefined;
+  const copied = [add.target, typeArg, add.handler, ...(options ? [options] : [])];
+  if (!meansTheSameIn(ctx, owner.setup, copied)) return undefined;
   const removeName = add.style === "dom" ? "removeEventListener" : add.method === "on" ? "off" : "removeListener";
-  const capture = add.style === "dom" && add.capture === true ? ", true" : "";
+  const capture = options ? `, ${ctx.sourceCode.getText(options)}` : add.style === "dom" && add.capture === true ? ", true" : "";
   const statement = `${ctx.sourceCode.getText(add.target)}.${removeName}(${ctx.sourceCode.getText(typeArg)}, ${ctx.sourceCode.getText(add.handler)}${capture});`;
-  return appendCleanupSuggestion(ctx, owner.setup, statement, "addRemoval", { target: ctx.refs.text(add.target) });
+  return appendCleanupSuggestion(ctx, owner.setup, add.call, statement, "addRemoval", { target: ctx.refs.text(add.target) });
+}
+
+/** An expression that only reads names and members: evaluating it again gives the same value. */
+function readsOnly(node: Node): boolean {
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case T.Identifier:
+    case T.ThisExpression:
+    case T.Literal:
+      return true;
+    case T.MemberExpression:
+      return readsOnly(inner.object) && (!inner.computed || readsOnly(inner.property));
+    case T.ObjectExpression:
+      return inner.properties.every(
+        (property) => property.type === T.Property && !property.computed && property.kind === "init" && readsOnly(property.value),
+      );
+    default:
+      return false;
+  }
 }
 
 /** A removal that can never match is a certain defect: the listener it meant stays wherever it was added. */
 const BROKEN_REMOVAL: Evidence = evidence(proven("removal cannot match"), proven("removal cannot match"), proven("removal cannot match"));
 
+/** On the owner's own node, the listener a broken removal misses goes with the node: a defect, no leak. */
+const BROKEN_REMOVAL_ON_OWN: Evidence = evidence(likely("the target is the owner's own"), proven("removal cannot match"), proven("removal cannot match"));
+
 /** A removal that can never match anything: a fresh function, another target, another capture flag. */
 function judgeRemove(ctx: EngineContext, remove: Listener, adds: readonly Listener[]): Finding | undefined {
+  const finding = judgeRemoveShape(ctx, remove, adds);
+  if (!finding) return undefined;
+  const target = classify(ctx, remove.target);
+  return target === "self" || target === "created" ? { ...finding, evidence: BROKEN_REMOVAL_ON_OWN } : finding;
+}
+
+function judgeRemoveShape(ctx: EngineContext, remove: Listener, adds: readonly Listener[]): Finding | undefined {
   if (remove.handlerKind === "missing") return undefined;
   const base = { event: remove.typeText, target: ctx.refs.text(remove.target) };
   if (remove.handlerKind === "inline" || remove.handlerKind === "bound") {

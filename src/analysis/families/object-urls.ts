@@ -11,7 +11,7 @@ import type { EngineContext } from "../engine/context.js";
 import { type Finding, likely, proven } from "../engine/model.js";
 import { HELD_BY_RUNTIME, evidence, handedAway, ownerProof, releaseProof } from "../engine/evidence.js";
 import { type Handle, handleOf } from "../engine/handles.js";
-import { appendCleanupSuggestion } from "../engine/suggestions.js";
+import { type CleanupOffer, appendCleanupSuggestion, isGlobalIn, withCleanup } from "../engine/suggestions.js";
 import { allNodes } from "../engine/node-index.js";
 
 const RELEASE_NAMES = new Set([OBJECT_URL_RELEASE]);
@@ -58,16 +58,16 @@ export function analyzeObjectUrls(ctx: EngineContext): Finding[] {
       const ownKeys = handle.type === "stored" ? handle.keys : [];
       if (unattributed || ownKeys.some((key) => ctx.releasedIn(ctx.revokes.get(key), "anywhere"))) continue;
       const sink = handle.type === "escaped" ? unkeyedSink(call) : undefined;
-      findings.push({
+      const finding: Finding = {
         kind: "objectUrl",
         messageId: sink ? "urlNotKept" : "urlNeverRevoked",
         node: call,
         data: { ...data, url: sink ? `\`${ctx.refs.text(sink)}\`` : handle.type === "stored" ? `\`${ctx.refs.text(handle.target)}\`` : "This URL" },
-        suggest: handle.type === "stored" ? revokeSuggestion(ctx, owner, handle) : undefined,
         // Handed to code we cannot follow, which may keep or revoke it; kept by the owner itself
         // (its state, its markup, an element, its own collection), nothing in the file revokes it.
         evidence: evidence(HELD_BY_RUNTIME, ownerFact, keptByOwner(ctx, anchor, handle) ? proven("kept by the owner, never revoked") : likely("handed to code out of sight")),
-      });
+      };
+      findings.push(handle.type === "stored" ? withRevoke(ctx, finding, owner, handle) : finding);
       continue;
     }
     const ownerRegion = ctx.releaseRegion(owner, { setupCounts: true });
@@ -81,18 +81,18 @@ export function analyzeObjectUrls(ctx: EngineContext): Finding[] {
     // overwrite it: flagging that would flag the usual fixed shape (revoke in stop()).
     const sink = !handle.declared && !!handle.member && URL_SINK_PROPERTIES.has(handle.member) && !isThisMember(handle.target);
     const elsewhere = handle.keys.some((key) => ctx.releasedIn(ctx.revokes.get(key), "anywhere"));
-    findings.push({
+    const finding: Finding = {
       kind: "objectUrl",
       messageId: sink && !elsewhere ? "urlNotKept" : elsewhere ? "urlNotRevokedInTeardown" : "urlNeverRevoked",
       node: call,
       data: { ...data, url: `\`${ctx.refs.text(handle.target)}\`` },
-      suggest: revokeSuggestion(ctx, owner, handle),
       evidence: evidence(
         HELD_BY_RUNTIME,
         ownerFact,
         releaseProof({ elsewhere, maybe: ctx.looselyReleased(ctx.revokes, handle.keys), opaque: handedAway(ctx, region, handle.keys) }),
       ),
-    });
+    };
+    findings.push(withRevoke(ctx, finding, owner, handle));
   }
   return findings;
 }
@@ -269,14 +269,25 @@ function unkeyedSink(call: Node): TSESTree.MemberExpression | undefined {
  * For a URL declared with `const`/`let` directly in an effect setup that has no cleanup,
  * add `return () => { URL.revokeObjectURL(url); };` at the end of the setup.
  */
-function revokeSuggestion(ctx: EngineContext, owner: Owner, handle: Extract<Handle, { type: "stored" }>): Finding["suggest"] {
+function revokeSuggestion(ctx: EngineContext, owner: Owner, handle: Extract<Handle, { type: "stored" }>): CleanupOffer | undefined {
   const variable = handle.target;
   if (owner.type !== "effect" || !handle.declared || variable.type !== T.Identifier) return undefined;
   const declaration = variable.parent?.parent;
   if (declaration?.type !== T.VariableDeclaration || declaration.parent !== owner.setup.body) return undefined;
-  return appendCleanupSuggestion(ctx, owner.setup, `URL.revokeObjectURL(${variable.name});`, "revokeInCleanup", {
+  if (!isGlobalIn(ctx, owner.setup, "URL")) return undefined;
+  return appendCleanupSuggestion(ctx, owner.setup, declaration, `URL.revokeObjectURL(${variable.name});`, "revokeInCleanup", {
     url: variable.name,
   });
+}
+
+/**
+ * The finding with the revoke suggestion, or the message that says why a cleanup cannot simply
+ * be added. Only `urlNeverRevoked` can meet the suggestion's conditions: a URL declared in the
+ * setup and revoked elsewhere is revoked in the setup, which counts as its release.
+ */
+function withRevoke(ctx: EngineContext, finding: Finding, owner: Owner, handle: Extract<Handle, { type: "stored" }>): Finding {
+  const manual = finding.messageId === "urlNeverRevoked" ? "urlNeverRevokedManualCleanup" : undefined;
+  return withCleanup(finding, revokeSuggestion(ctx, owner, handle), manual);
 }
 
 /** The function whose scope declares the variable `id`, when it is a local of a function. */

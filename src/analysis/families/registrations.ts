@@ -30,6 +30,7 @@ import {
   type FunctionNode,
   type Node,
   calleeOf,
+  functionName,
   contains,
   isClass,
   isFunction,
@@ -42,7 +43,7 @@ import {
   staticString,
   unwrap,
 } from "../../ast/index.js";
-import { Lifecycles } from "../../lifecycle/owners.js";
+import { Lifecycles, looksLikeHandler } from "../../lifecycle/owners.js";
 import { DEFAULT_TEARDOWN_METHODS, REQUEST_PARAM_NAMES } from "../../lifecycle/tables.js";
 import {
   CLEAR_ALL_METHODS,
@@ -453,7 +454,9 @@ export class RegistrationAnalysis {
       const role = this.roleOfUse(parent, fn, fn);
       if (role) return role;
     }
-    return looksLikeRequestHandler(fn) && parent?.type === T.CallExpression ? "a request handler" : undefined;
+    if (looksLikeRequestHandler(fn) && parent?.type === T.CallExpression) return "a request handler";
+    // `export function onSessionChanged(next)`: a handler by name runs once per event.
+    return looksLikeHandler(fn) ? `the handler \`${functionName(fn) ?? "handler"}()\`` : undefined;
   }
 
   /**

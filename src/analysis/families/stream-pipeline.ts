@@ -45,8 +45,10 @@ import {
 } from "../../resources/streams.js";
 import type { RefResolver } from "../engine/refs.js";
 import { allNodes, forEachNode } from "../engine/node-index.js";
-import { type Evidence, proven } from "../engine/model.js";
+import { type Evidence, likely, proven } from "../engine/model.js";
+import type { Lifecycles } from "../../lifecycle/owners.js";
 import { HELD_BY_RUNTIME, evidence } from "../engine/evidence.js";
+import { type ScriptBlock, insertStatement, scriptBlockOf } from "../engine/suggestions.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Scope = TSESLint.Scope.Scope;
@@ -66,6 +68,8 @@ export interface PipeChainFinding {
 
 /** A failing stream leaves the others of a `.pipe()` chain open: the runtime keeps their handles. */
 const PIPE_EVIDENCE: Evidence = evidence(HELD_BY_RUNTIME, proven("the chain ends on an error"), proven("no error path destroys the others"));
+/** A chain a script builds once at its top level: an error ends the process, and its streams with it. */
+const ONCE_PIPE_EVIDENCE: Evidence = evidence(HELD_BY_RUNTIME, likely("built once, at start-up"), proven("no error path destroys the others"));
 
 /** What an expression resolves to in a module: `fs.createReadStream` → { module: "fs", path: ["createReadStream"] }. */
 interface ModulePath {
@@ -96,6 +100,8 @@ export class StreamPipelineAnalysis {
   constructor(
     private readonly context: Context,
     private readonly refs: RefResolver,
+    /** Who owns a chain: one built once at start-up (a script's top level) ends with the process. */
+    private readonly lifecycles?: Pick<Lifecycles, "ownerOf">,
   ) {
     this.sourceCode = context.sourceCode;
     let services: ReturnType<typeof ESLintUtils.getParserServices> | undefined;
@@ -156,7 +162,7 @@ export class StreamPipelineAnalysis {
       node: call,
       loc: { start: property.loc.start, end: call.loc.end },
       unhandled: unhandled.map((member) => this.refs.text(member.expr)),
-      evidence: PIPE_EVIDENCE,
+      evidence: this.lifecycles?.ownerOf(call).owner.type === "module" ? ONCE_PIPE_EVIDENCE : PIPE_EVIDENCE,
     };
     if (straight && this.sourceCode.getCommentsInside(current).length === 0) {
       finding.fix = this.pipelineFix(current, members);
@@ -420,6 +426,9 @@ export class StreamPipelineAnalysis {
   // --- the pipeline(...) suggestion -----------------------------------------------------
 
   private pipelineFix(top: Node, members: ChainMember[]): PipeChainFinding["fix"] {
+    // `.pipe()` never ends `process.stdout`/`stderr`; `pipeline()` does, and the process's later
+    // output would be lost: no rewrite there.
+    if (this.isProcessOutput(members[members.length - 1]!.expr, 0)) return undefined;
     const binding = this.pipelineBinding(top);
     if (!binding) return undefined;
     const args = members.map((member) => {
@@ -434,16 +443,33 @@ export class StreamPipelineAnalysis {
     };
   }
 
+  /** `process.stdout` / `process.stderr`, directly or through a `const`. */
+  private isProcessOutput(expr: Node, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const inner = unwrap(expr);
+    if (inner.type === T.Identifier) {
+      const init = this.constInit(inner);
+      return !!init && this.isProcessOutput(init, depth + 1);
+    }
+    if (inner.type !== T.MemberExpression) return false;
+    const name = memberName(inner);
+    if (name !== "stdout" && name !== "stderr") return false;
+    const object = unwrap(inner.object);
+    if (object.type === T.Identifier && object.name === "process" && this.refs.isGlobal(object, "process")) return true;
+    const resolved = this.resolveModule(object, depth + 1);
+    return resolved?.module === "process" && resolved.path.length === 0;
+  }
+
   /**
    * How to call the callback `pipeline` of node:stream at `at`: an existing binding
-   * (`pipeline`, `stream.pipeline`), or a free name plus the import/require to add.
+   * (`pipeline`, `stream.pipeline`), or a free name plus the import/require to add — in the
+   * script that holds the chain (a Vue or Svelte component has several), after its imports.
    */
   private pipelineBinding(
     at: Node,
   ): { callee: string; insert?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined {
     const scopeManager = this.sourceCode.scopeManager;
     if (!scopeManager) return undefined;
-    const program = this.sourceCode.ast;
     const topScope = moduleScope(scopeManager.globalScope);
     if (!topScope) return undefined;
 
@@ -457,14 +483,15 @@ export class StreamPipelineAnalysis {
       if (resolved.path.length === 0) return { callee: `${variable.name}.pipeline` };
     }
 
+    const block = scriptBlockOf(this.sourceCode, at);
+    if (!block) return undefined;
     const name = PIPELINE_NAMES.find((candidate) => isFreeName(scopeManager, candidate));
     if (!name) return undefined;
-    const esm = this.isEsm();
-    const quote = this.quoteStyle();
+    const quote = this.quoteStyle(block);
     const source = `${quote}node:stream${quote}`;
 
-    if (esm) {
-      const imports = program.body.filter((s): s is TSESTree.ImportDeclaration => s.type === T.ImportDeclaration);
+    if (this.isEsm(block)) {
+      const imports = block.statements.filter((s): s is TSESTree.ImportDeclaration => s.type === T.ImportDeclaration);
       const streamImport = imports.find(
         (declaration) =>
           nodeModuleName(String(declaration.source.value)) === "stream" &&
@@ -477,13 +504,12 @@ export class StreamPipelineAnalysis {
         const last = streamImport.specifiers[streamImport.specifiers.length - 1]!;
         return { callee: name, insert: (fixer) => fixer.insertTextAfter(last, `, ${specifier}`) };
       }
-      const statement = `import { ${specifier} } from ${source}${this.semicolon(imports[imports.length - 1])}`;
       const lastImport = imports[imports.length - 1];
-      if (lastImport) return { callee: name, insert: (fixer) => fixer.insertTextAfter(lastImport, `\n${statement}`) };
-      return { callee: name, insert: this.insertAtTop(`${statement}\n`) };
+      const statement = `import { ${specifier} } from ${source}${this.semicolon(lastImport ?? this.modelStatement(block))}`;
+      return { callee: name, insert: insertStatement(this.sourceCode, block, imports, statement) };
     }
 
-    const requires = program.body.filter((s): s is TSESTree.VariableDeclaration => s.type === T.VariableDeclaration && s.declarations.some((d) => !!d.init && requireSource(unwrap(d.init), this.refs) !== undefined));
+    const requires = block.statements.filter((s): s is TSESTree.VariableDeclaration => s.type === T.VariableDeclaration && s.declarations.some((d) => !!d.init && requireSource(unwrap(d.init), this.refs) !== undefined));
     const pattern = name === "pipeline" ? "pipeline" : `pipeline: ${name}`;
     for (const declaration of requires) {
       for (const declarator of declaration.declarations) {
@@ -500,31 +526,24 @@ export class StreamPipelineAnalysis {
       }
     }
     const lastRequire = requires[requires.length - 1];
-    const statement = `const { ${pattern} } = require(${source})${this.semicolon(lastRequire)}`;
-    if (lastRequire) return { callee: name, insert: (fixer) => fixer.insertTextAfter(lastRequire, `\n${statement}`) };
-    return { callee: name, insert: this.insertAtTop(`${statement}\n`) };
+    const statement = `const { ${pattern} } = require(${source})${this.semicolon(lastRequire ?? this.modelStatement(block))}`;
+    return { callee: name, insert: insertStatement(this.sourceCode, block, requires, statement) };
   }
 
-  /** Inserts before the first statement that is not a directive ('use strict'). */
-  private insertAtTop(text: string): (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix {
-    const body = this.sourceCode.ast.body;
-    let lastDirective: Node | undefined;
-    for (const statement of body) {
-      if (statement.type === T.ExpressionStatement && statement.directive !== undefined) lastDirective = statement;
-      else break;
-    }
-    const first = body.find((statement) => statement !== lastDirective && !(statement.type === T.ExpressionStatement && statement.directive !== undefined));
-    if (lastDirective) return (fixer) => fixer.insertTextAfter(lastDirective, `\n${text.trimEnd()}`);
-    if (first) return (fixer) => fixer.insertTextBefore(first, text);
-    return (fixer) => fixer.insertTextAfterRange([0, 0], text);
-  }
-
-  /** ESM when the file imports, CommonJS when it requires, else by sourceType/extension. */
-  private isEsm(): boolean {
-    const body = this.sourceCode.ast.body;
-    if (body.some((s) => s.type === T.ImportDeclaration || s.type === T.ExportNamedDeclaration || s.type === T.ExportDefaultDeclaration || s.type === T.ExportAllDeclaration)) {
-      return true;
-    }
+  /**
+   * ESM when the script imports or exports, CommonJS when it requires; else by the file: a
+   * component's script is a module, a plain file goes by its requires, extension and sourceType.
+   */
+  private isEsm(block: ScriptBlock): boolean {
+    const moduleSyntax = (s: TSESTree.ProgramStatement): boolean =>
+      s.type === T.ImportDeclaration || s.type === T.ExportNamedDeclaration || s.type === T.ExportDefaultDeclaration || s.type === T.ExportAllDeclaration;
+    if (block.statements.some(moduleSyntax)) return true;
+    const requiresHere = block.statements.some((statement) =>
+      statement.type === T.VariableDeclaration && statement.declarations.some((d) => !!d.init && requireSource(unwrap(d.init), this.refs) !== undefined),
+    );
+    if (requiresHere) return false;
+    if (block.start > 0) return true;
+    if (this.sourceCode.ast.body.some(moduleSyntax)) return true;
     const requires = allNodes(this.sourceCode).some(
       (node) => node.type === T.CallExpression && requireSource(node, this.refs) !== undefined,
     );
@@ -534,8 +553,8 @@ export class StreamPipelineAnalysis {
     return this.context.languageOptions.sourceType !== "commonjs" && this.context.languageOptions.sourceType !== "script";
   }
 
-  private quoteStyle(): string {
-    for (const statement of this.sourceCode.ast.body) {
+  private quoteStyle(block: ScriptBlock): string {
+    for (const statement of block.statements) {
       if (statement.type === T.ImportDeclaration) return statement.source.raw.startsWith("'") ? "'" : '"';
       if (statement.type === T.VariableDeclaration) {
         for (const declarator of statement.declarations) {
@@ -550,6 +569,14 @@ export class StreamPipelineAnalysis {
     return '"';
   }
 
+  /** A statement of the block whose end shows whether the file writes semicolons. */
+  private modelStatement(block: ScriptBlock): Node | undefined {
+    return block.statements.find(
+      (statement) => statement.type === T.VariableDeclaration || (statement.type === T.ExpressionStatement && statement.directive === undefined),
+    );
+  }
+
+  /** `;` when the statement the new one is modelled on ends with one (or when there is none). */
   private semicolon(statement: Node | undefined): string {
     if (!statement) return ";";
     return this.sourceCode.getText(statement).trimEnd().endsWith(";") ? ";" : "";

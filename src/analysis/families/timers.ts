@@ -10,12 +10,12 @@ import { type Owner, type OwnerContext, pairedSetup } from "../../lifecycle/owne
 import { TIMERS, type TimerEntry } from "../../resources/catalogue.js";
 import type { EngineContext } from "../engine/context.js";
 import { type Finding, type Proof, likely, proven } from "../engine/model.js";
-import { HELD_BY_RUNTIME, evidence, handedAway, ownerProof, releaseProof } from "../engine/evidence.js";
+import { HELD_BY_RUNTIME, evidence, handedAway, ownerProof, releaseProof, repeatsProof } from "../engine/evidence.js";
 import { callbackFunction, isRacer, settlePaths, splitPaths } from "../engine/executor.js";
 import { type Handle, handleOf } from "../engine/handles.js";
 import { walk } from "../../ast/walk.js";
-import { guardedBefore } from "../engine/guards.js";
-import { appendCleanupSuggestion } from "../engine/suggestions.js";
+import { flagGuarded, guardedBefore } from "../engine/guards.js";
+import { type CleanupOffer, appendCleanupSuggestion, freshName, isGlobalIn, withCleanup } from "../engine/suggestions.js";
 
 const RELEASE_NAMES = new Set(["clearInterval", "clearTimeout", "cancelAnimationFrame", "cancelIdleCallback"]);
 
@@ -75,14 +75,14 @@ function ownedTimer(
   const holder = timerHolder(ctx, call, entry, loop);
   const ownerFact = ownerProof(ctx, context, handle);
   if (handle.type === "discarded") {
-    return {
+    const finding: Finding = {
       kind: "timer",
       messageId: loop ? "loopNeverStopped" : "timerDiscarded",
       node: call,
       data,
-      suggest: loop ? undefined : storeAndClearSuggestion(ctx, call, owner, entry.release),
       evidence: evidence(holder, ownerFact, releaseProof({})),
     };
+    return loop ? finding : withCleanup(finding, storeAndClearSuggestion(ctx, call, owner, entry.release), "timerDiscardedManualCleanup");
   }
   if (handle.type !== "stored") return undefined;
   const region = ctx.releaseRegion(owner);
@@ -108,11 +108,12 @@ function ownedTimer(
   if (entry.kind === "interval" && !handle.declared && !handle.guarded && !pairedSetup(owner, call)) {
     if (
       !guardedBefore(ctx, call, handle.keys, ctx.timerReleases) &&
-      !flagGuarded(ctx, call) &&
+      !flagGuarded(ctx, call, enclosingFunction(call)) &&
       !freshPerRun(ctx, call, handle.target)
     ) {
-      // The old interval keeps running, unreachable: nothing can clear it any more.
-      const replaced = evidence(HELD_BY_RUNTIME, proven("stores it again while it runs"), proven("the old handle is lost"));
+      // The old interval keeps running, unreachable: nothing can clear it any more — once the
+      // storing code runs again while it is live, which the file must show.
+      const replaced = evidence(HELD_BY_RUNTIME, repeatsProof(ctx, context), proven("the old handle is lost"));
       return { kind: "timer", messageId: "timerOverwritten", node: call, data: { ...data, handle: ctx.refs.text(handle.target) }, evidence: replaced };
     }
   }
@@ -127,7 +128,12 @@ function ownedTimer(
 function timerHolder(ctx: EngineContext, call: TSESTree.CallExpression, entry: TimerEntry, loop: FunctionNode | undefined): Proof {
   if (entry.kind === "interval" || loop) return HELD_BY_RUNTIME;
   const callback = callbackFunction(ctx, call.arguments[0]);
-  return callback && ctx.summaries.of(callback).acquires ? proven("its callback acquires again") : likely("one-shot timer");
+  if (!callback) return likely("one-shot timer");
+  // `setTimeout(() => this.poll(), 5000)` inside `poll()`: the callback runs the code that arms
+  // it again, so it never ends by itself.
+  const arming = enclosingFunction(call);
+  if (arming && ctx.summaries.callersOf(arming).some((caller) => contains(callback, caller))) return HELD_BY_RUNTIME;
+  return ctx.summaries.of(callback).acquires ? proven("its callback acquires again") : likely("one-shot timer");
 }
 
 /** Whether this kind of timer matters for this owner. */
@@ -260,8 +266,9 @@ function executorTimer(
   if (!interval && (split.own.length === 0 || (split.others.length === 0 && !racer))) return undefined;
   const { owner, end } = ctx.describe({ type: "executor", fn: executor, settlers: [] });
   const data = { timer: name, owner, end, callback: callbackText(ctx, call), release: entry.release };
-  // The pending timer keeps its callback (and the promise's captured state) until it fires.
-  const settled = evidence(HELD_BY_RUNTIME, proven("settles"), releaseProof({}));
+  // The pending timer keeps its callback (and the promise's captured state) until it fires: for
+  // good if it is an interval, until then if it is a one-shot that starts nothing new.
+  const settled = evidence(timerHolder(ctx, call, entry, undefined), proven("settles"), releaseProof({}));
   if (handle.type === "discarded") {
     return { kind: "timer", messageId: interval ? "timerDiscarded" : "timerRacesPromise", node: call, data, evidence: settled };
   }
@@ -390,55 +397,6 @@ function freshPerRun(ctx: EngineContext, call: TSESTree.CallExpression, target: 
   return oneShotPath(call, declaringFn);
 }
 
-/**
- * A start guarded by a flag of its own: the function tests a location before the timer is set
- * and writes that same location itself (`if (this.running) return; this.running = true;`).
- */
-function flagGuarded(ctx: EngineContext, call: TSESTree.CallExpression): boolean {
-  const fn = enclosingFunction(call);
-  if (!fn || fn.body.type !== T.BlockStatement) return false;
-  // Once per function: a function starting many timers would otherwise be walked once per timer.
-  let end = flagGuardEnds.get(fn);
-  if (end === undefined) {
-    end = flagGuardEnd(ctx, fn);
-    flagGuardEnds.set(fn, end);
-  }
-  return end <= call.range[0];
-}
-
-const flagGuardEnds = new WeakMap<FunctionNode, number>();
-
-/** Where the first `if (<something the function writes>) return` of the function's body ends. */
-function flagGuardEnd(ctx: EngineContext, fn: FunctionNode): number {
-  if (fn.body.type !== T.BlockStatement) return Infinity;
-  const written = new Set<string>();
-  walk(fn.body, ctx.sourceCode.visitorKeys, (node) => {
-    if (isFunction(node)) return false;
-    if (node.type === T.AssignmentExpression) {
-      const key = ctx.refs.key(node.left);
-      if (key) written.add(key);
-    }
-    return true;
-  });
-  if (written.size === 0) return Infinity;
-  const guard = fn.body.body.find(
-    (statement) => statement.type === T.IfStatement && containsReturn(statement.consequent) && mentionsAny(ctx, statement.test, written),
-  );
-  return guard ? guard.range[1] : Infinity;
-}
-
-function mentionsAny(ctx: EngineContext, node: Node, keys: ReadonlySet<string>): boolean {
-  let found = false;
-  walk(node, ctx.sourceCode.visitorKeys, (child) => {
-    if (found) return false;
-    if (child.type === T.Identifier || child.type === T.MemberExpression) {
-      const key = ctx.refs.key(child);
-      if (key && keys.has(key)) found = true;
-    }
-    return !found;
-  });
-  return found;
-}
 
 function callbackText(ctx: EngineContext, call: TSESTree.CallExpression): string {
   const arg = call.arguments[0];
@@ -448,18 +406,22 @@ function callbackText(ctx: EngineContext, call: TSESTree.CallExpression): string
   return "its callback";
 }
 
-/** In an effect with no cleanup yet: keep the handle and clear it in a new cleanup. */
+/**
+ * In an effect with no cleanup yet: keep the handle in a `const` whose name the setup does not
+ * use or see yet, and clear it in a new cleanup — when `release` there is the global.
+ */
 function storeAndClearSuggestion(
   ctx: EngineContext,
   call: TSESTree.CallExpression,
   owner: Owner,
   release: string,
-): Finding["suggest"] {
+): CleanupOffer | undefined {
   if (owner.type !== "effect" || call.parent?.type !== T.ExpressionStatement) return undefined;
   const statement = call.parent;
-  if (statement.parent !== owner.setup.body) return undefined;
-  const name = ctx.freshName(owner.setup, "timer");
-  return appendCleanupSuggestion(ctx, owner.setup, `${release}(${name});`, "storeAndClear", { release }, (fixer) =>
-    fixer.insertTextBefore(call, `const ${name} = `),
+  if (statement.parent !== owner.setup.body || !isGlobalIn(ctx, owner.setup, release, ["timers"])) return undefined;
+  const name = freshName(ctx, owner.setup, "timer");
+  // Before the statement, not the call: `(setInterval(tick, 1000));` keeps its parentheses as the initialiser.
+  return appendCleanupSuggestion(ctx, owner.setup, call, `${release}(${name});`, "storeAndClear", { release }, (fixer) =>
+    fixer.insertTextBefore(statement, `const ${name} = `),
   );
 }

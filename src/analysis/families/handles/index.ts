@@ -5,12 +5,12 @@
  * live handle (reconnect) must release the old one first.
  */
 import { AST_NODE_TYPES as T, type TSESTree } from "@typescript-eslint/utils";
-import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, functionBinding, memberName, staticString, unwrap } from "../../../ast/index.js";
+import { type FunctionNode, type Node, calleeOf, contains, enclosingFunction, functionBinding, isThisMember, memberName, staticString, unwrap } from "../../../ast/index.js";
 import { type Owner, type OwnerContext, pairedSetup } from "../../../lifecycle/owners.js";
 import { CHAINABLE_METHODS, type HandleEntry, type HandleFamily } from "../../../resources/closeable.js";
 import type { EngineContext } from "../../engine/context.js";
 import { type Call, type Finding, type Proof, type Release, likely, proven } from "../../engine/model.js";
-import { HELD_BY_RUNTIME, evidence, handedAway, holderOf, ownerProof, releaseProof } from "../../engine/evidence.js";
+import { HELD_BY_RUNTIME, evidence, handedAway, holderOf, inheritsOutOfSight, ownerProof, releaseProof, repeatsProof } from "../../engine/evidence.js";
 import { type Handle, handleOf } from "../../engine/handles.js";
 import { completesByItself, indexCalledHandles, subscriptionAcquisitions } from "./subscriptions.js";
 import { subscriptionRegion } from "../../engine/regions.js";
@@ -81,7 +81,9 @@ function judge(
   if (!ownedOnly && !releases.some((release) => ctx.inRegion(release.call, region))) {
     const messageId = releases.length > 0 ? "notReleasedInTeardown" : "neverReleased";
     const loose = ctx.looselyReleased(ctx.methodReleases, handle.keys, (release) => releaseNames.has(release.name));
-    const release = releaseProof({ elsewhere: releases.length > 0, maybe: loose, opaque: handedAway(ctx, region, handle.keys) });
+    // Kept on `this` of a class whose base the file does not see: an inherited method may release it.
+    const inherited = handle.keys.some((key) => key.startsWith("this")) && inheritsOutOfSight(ctx, node);
+    const release = releaseProof({ elsewhere: releases.length > 0, maybe: loose, opaque: handedAway(ctx, region, handle.keys) || inherited });
     return { kind, messageId, node, data: { ...data, handle: name, release: releaseText(entry) }, evidence: evidence(holder, ownerFact, release) };
   }
   if (
@@ -97,7 +99,7 @@ function judge(
     const index = new Map(handle.keys.map((key) => [key, releasesOf(ctx, key, entry, calledDisposers)] as const));
     if (!guardedBefore(ctx, node, handle.keys, index)) {
       // The old resource stays open, unreachable: nothing can release it any more.
-      const replaced = evidence(holder, proven("stores it again while it is open"), proven("the old handle is lost"));
+      const replaced = evidence(replacedHolder(ctx, node, entry, handle, holder), repeatsProof(ctx, context), proven("the old handle is lost"));
       return { kind, messageId: "replacedWithoutRelease", node, data: { ...data, handle: name, release: releaseText(entry) }, evidence: replaced };
     }
   }
@@ -199,6 +201,20 @@ function observedTargets(ctx: EngineContext, node: Call, handle: Handle, activat
   return calls.flatMap((call) => (call.arguments[0] && call.arguments[0].type !== T.SpreadElement ? [call.arguments[0]] : []));
 }
 
+/**
+ * What keeps a replaced handle's old resource alive: for an observer, the nodes it observes
+ * when they outlive one call of the code that replaces it (the owner's own fields, like a list's
+ * sentinel, or anything long-lived); otherwise what keeps any handle of its kind alive.
+ */
+function replacedHolder(ctx: EngineContext, node: Call, entry: HandleEntry, handle: Handle, holder: Proof): Proof {
+  if (holder.proven || entry.family !== "observer") return holder;
+  const persists = observedTargets(ctx, node, handle, entry.activate ?? []).some((target) => {
+    const inner = unwrap(target);
+    return isThisMember(inner) || holderOf(ctx, inner)?.proven === true;
+  });
+  return persists ? proven("the observed node outlives each replaced observer") : holder;
+}
+
 /** Creation functions whose observable the runtime drives for ever (RxJS `interval`, `timer` with a period). */
 const RUNTIME_SOURCES: ReadonlySet<string> = new Set(["interval", "animationFrames"]);
 /** Creation functions whose observable listens to their first argument (RxJS `fromEvent`). */
@@ -215,6 +231,10 @@ function subscriptionSource(ctx: EngineContext, node: Call): Proof {
   const callee = unwrap(node.callee);
   const fn = ctx.lifecycles.resolveFunction(callee);
   if (fn) return helperHolder(ctx, fn);
+  // An imported project helper: what it holds, per the audit's summaries.
+  const binding = callee.type === T.Identifier ? moduleBinding(ctx.refs, callee) : undefined;
+  const held = binding ? ctx.knowledge.importHolder(binding.module, binding.imported) : undefined;
+  if (held === "runtime" || held === "global" || held === "module") return proven(`the helper's summary: held by ${held === "runtime" ? "the runtime" : `a ${held} object`}`);
   if (callee.type !== T.MemberExpression) return likely("source of unknown lifetime");
   let source = unwrap(callee.object);
   for (let depth = 0; depth < 32 && source.type === T.CallExpression; depth++) {

@@ -87,7 +87,7 @@ export function subscriptionAcquisitions(ctx: EngineContext): { node: Call; entr
     }
     // An imported API known to hand back a disposer it does not call itself (`on` from `svelte/events`).
     const binding = callee.type === T.Identifier ? moduleBinding(ctx.refs, callee) : undefined;
-    if (binding && ctx.knowledge.returnsDisposer(binding.module, binding.imported) && !ctx.knowledge.selfCleaning(binding.module, binding.imported)) {
+    if (binding && ctx.knowledge.disposerImport(binding.module, binding.imported) && !ctx.knowledge.selfCleaningImport(binding.module, binding.imported)) {
       out.push({ node: call, entry: SUBSCRIPTION });
     }
   }

@@ -191,7 +191,9 @@ export class SummaryLookup {
 }
 
 const lookups = new Map<string, { mtimeMs: number; lookup: SummaryLookup | undefined }>();
-const nearest = new Map<string, string | undefined>();
+/** Per folder: the cache file found above it, or none as of `checkedAt` (looked for again after a while, so a long-running editor sees a cache written later). */
+const nearest = new Map<string, { file: string | undefined; checkedAt: number }>();
+const RECHECK_MISSING_MS = 2000;
 
 /**
  * The lookup for the cache that covers `file` (the nearest `.leakproof/summaries.json` above
@@ -200,10 +202,11 @@ const nearest = new Map<string, string | undefined>();
  */
 export function summaryLookupFor(file: string): SummaryLookup | undefined {
   const dir = path.dirname(path.resolve(file));
-  let cacheFile = nearest.get(dir);
-  if (!nearest.has(dir)) {
+  const known = nearest.get(dir);
+  let cacheFile = known?.file;
+  if (!known || (!known.file && Date.now() - known.checkedAt > RECHECK_MISSING_MS)) {
     cacheFile = findSummaryCache(dir);
-    nearest.set(dir, cacheFile);
+    nearest.set(dir, { file: cacheFile, checkedAt: Date.now() });
   }
   if (!cacheFile) return undefined;
   let mtimeMs: number;
@@ -212,8 +215,8 @@ export function summaryLookupFor(file: string): SummaryLookup | undefined {
   } catch {
     return undefined;
   }
-  const known = lookups.get(cacheFile);
-  if (known && known.mtimeMs === mtimeMs) return known.lookup;
+  const loaded = lookups.get(cacheFile);
+  if (loaded && loaded.mtimeMs === mtimeMs) return loaded.lookup;
   const cache = loadSummaryCache(cacheFile);
   const lookup = cache ? new SummaryLookup(cache, cacheFile) : undefined;
   lookups.set(cacheFile, { mtimeMs, lookup });
