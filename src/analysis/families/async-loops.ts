@@ -464,13 +464,9 @@ class AsyncLoopAnalysis {
 
   /** The name of a signal variable or parameter visible at `node`. */
   private signalInScope(node: Node): string | undefined {
-    let scope: TSESLint.Scope.Scope | null;
-    try {
-      scope = this.sourceCode.getScope(node);
-    } catch {
-      return undefined;
-    }
-    for (; scope; scope = scope.upper) {
+    // No try/catch: `getScope` does not throw for a node of the tree, so one would only hide a
+    // stack overflow from a resolver that lost its way (issue 12).
+    for (let scope: TSESLint.Scope.Scope | null = this.sourceCode.getScope(node); scope; scope = scope.upper) {
       for (const [name, variable] of scope.set) {
         if (variable.defs.some((def) => def.type !== "Type") && SIGNAL_NAME.test(name)) return name;
       }

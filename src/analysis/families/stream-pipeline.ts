@@ -658,12 +658,9 @@ function moduleScope(globalScope: Scope | null): Scope | undefined {
 
 /** The variable `name` resolves to at `node`. */
 function lookup(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, name: string): Variable | undefined {
-  let scope: Scope | null;
-  try {
-    scope = sourceCode.getScope(node);
-  } catch {
-    return undefined;
-  }
+  // No try/catch: `getScope` does not throw for a node of the tree, so one would only hide a
+  // stack overflow from a resolver that lost its way (issue 12).
+  let scope: Scope | null = sourceCode.getScope(node);
   while (scope) {
     const found = scope.set.get(name);
     if (found) return found;
