@@ -61,6 +61,7 @@ import {
 } from "../../resources/dom.js";
 import { type RefResolver, thisOwner } from "../engine/refs.js";
 import { walk } from "../../ast/walk.js";
+import { pushTo } from "../../util/maps.js";
 import { type Evidence, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
 
@@ -415,13 +416,33 @@ export class DomNodesAnalysis {
     if (!key) return false;
     let fresh = 0;
     let other = 0;
-    walk(region.body, this.sourceCode.visitorKeys, (inner) => {
-      if (inner.type === T.AssignmentExpression && this.refs.key(inner.left) === key) {
-        if (inner.operator === "=" && this.isFresh(inner.right, region, depth + 1, "appendChild")) fresh++;
-        else other++;
-      }
-    });
+    for (const inner of this.assignmentsIn(region).get(key) ?? []) {
+      if (inner.operator === "=" && this.isFresh(inner.right, region, depth + 1, "appendChild")) fresh++;
+      else other++;
+    }
     return other === 0 && (fresh > 0 || vacuous);
+  }
+
+  private readonly assignments = new WeakMap<FunctionNode, Map<string, TSESTree.AssignmentExpression[]>>();
+
+  /**
+   * The assignments in `region` (nested functions included) by the key of the location they
+   * write, collected in one walk per region: a region asking about n locations would otherwise
+   * be walked n times.
+   */
+  private assignmentsIn(region: FunctionNode): Map<string, TSESTree.AssignmentExpression[]> {
+    let byKey = this.assignments.get(region);
+    if (!byKey) {
+      const found = new Map<string, TSESTree.AssignmentExpression[]>();
+      walk(region.body, this.sourceCode.visitorKeys, (inner) => {
+        if (inner.type !== T.AssignmentExpression) return;
+        const key = this.refs.key(inner.left);
+        if (key) pushTo(found, key, inner);
+      });
+      byKey = found;
+      this.assignments.set(region, byKey);
+    }
+    return byKey;
   }
 
   /** Whether a container outlives one run of `region`: the same element receives every run's node. */
@@ -568,12 +589,7 @@ export class DomNodesAnalysis {
   }
 
   private assignedIn(key: string, region: FunctionNode): boolean {
-    let found = false;
-    walk(region.body, this.sourceCode.visitorKeys, (inner) => {
-      if (found) return false;
-      if (inner.type === T.AssignmentExpression && this.refs.key(inner.left) === key) found = true;
-    });
-    return found;
+    return this.assignmentsIn(region).has(key);
   }
 
   /** Something takes nodes out of the container (or out of the tree) where the owner can see it. */
@@ -581,7 +597,12 @@ export class DomNodesAnalysis {
     const keys = this.containerKeys(container);
     const cls = enclosingClass(region);
     // Child removals of any kind in the repeating function, what it calls, and its class.
-    const places: Node[] = [region, ...this.calleesOf(region, 0, new Set())];
+    let callees = this.regionCallees.get(region);
+    if (!callees) {
+      callees = this.calleesOf(region, 0, new Set());
+      this.regionCallees.set(region, callees);
+    }
+    const places: Node[] = [region, ...callees];
     if (cls) places.push(cls.body);
     for (const place of places) {
       const found = this.removalsIn(place);
@@ -591,6 +612,9 @@ export class DomNodesAnalysis {
     const program = this.programRemovals ?? (this.programRemovals = this.removalsIn(this.sourceCode.ast));
     return [...keys].some((key) => program.cleared.has(key));
   }
+
+  /** `calleesOf` a repeating region, once per region (one walk however many insertions it makes). */
+  private readonly regionCallees = new WeakMap<FunctionNode, FunctionNode[]>();
 
   /** Functions called from `fn` (directly or in its nested callbacks) that resolve in this file. */
   private calleesOf(fn: FunctionNode, depth: number, seen: Set<FunctionNode>): FunctionNode[] {
