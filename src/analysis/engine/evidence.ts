@@ -23,7 +23,7 @@ import { onceForGood } from "./guards.js";
 import { allNodes } from "./node-index.js";
 import type { Handle } from "./handles.js";
 import { type Evidence, type Proof, likely, proven } from "./model.js";
-import { type TargetClass, classify } from "./targets.js";
+import { type TargetClass, classify, insertionsOf } from "./targets.js";
 
 /** The runtime keeps the resource alive by itself: a pending timer, an open connection, a blob URL. */
 export const HELD_BY_RUNTIME: Proof = proven("held by the runtime");
@@ -96,15 +96,9 @@ function longLivedExternal(ctx: EngineContext, target: Node, seen: Set<Node>): P
   if (inner.type !== T.Identifier) return undefined;
   const variable = ctx.refs.variable(inner);
   if (!variable) return undefined;
-  for (const reference of variable.references) {
-    const id = reference.identifier as Node;
-    const call = id.parent;
-    if (call?.type !== T.CallExpression || !call.arguments.includes(id as TSESTree.CallExpressionArgument)) continue;
-    const callee = unwrap(call.callee);
+  for (const { receiver } of insertionsOf(variable).into) {
     // The same `seen`: `a.appendChild(b); b.appendChild(a)` would otherwise ask about `a` forever.
-    if (callee.type === T.MemberExpression && INSERTIONS.has(memberName(callee) ?? "") && holderOf(ctx, callee.object, undefined, seen)?.proven) {
-      return proven("inserted into a long-lived node");
-    }
+    if (holderOf(ctx, receiver, undefined, seen)?.proven) return proven("inserted into a long-lived node");
   }
   const def = variable.defs[0];
   if (def?.type === "Variable" && def.parent?.kind === "const" && def.node.init && def.node.id.type === T.Identifier) {
@@ -165,8 +159,6 @@ function parameterPath(fn: FunctionNode, name: Node): { index: number; path: str
   }
   return undefined;
 }
-
-const INSERTIONS: ReadonlySet<string> = new Set(["appendChild", "append", "prepend", "insertBefore", "replaceChildren", "after", "before"]);
 
 /** A target's lifetime from `classify` first (globals, module bindings), then the rest of the evidence. */
 function longLivedOrNamed(ctx: EngineContext, node: Node, seen: Set<Node>): Proof | undefined {
