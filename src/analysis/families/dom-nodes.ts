@@ -524,16 +524,33 @@ export class DomNodesAnalysis {
       if (current.type === T.LogicalExpression && current.right === child) {
         if (this.guardsInsertion(current.left, region, current.operator === "&&")) return true;
       }
-      if (current.type === T.BlockStatement || current.type === T.Program) {
-        for (const statement of current.body) {
-          if (statement === child) break;
-          if (statement.type === T.IfStatement && exits(statement.consequent) && this.guardsInsertion(statement.test, region, false)) {
-            return true;
-          }
-        }
-      }
+      if ((current.type === T.BlockStatement || current.type === T.Program) && this.earlyExitEnd(current, region) <= child.range[0]) return true;
     }
     return false;
+  }
+
+  private readonly earlyExits = new WeakMap<Node, Map<FunctionNode, number>>();
+
+  /**
+   * Where the first `if (<guard>) return` of a block ends (Infinity: none), once per block: the
+   * insertions after it are guarded. Scanning the statements before each insertion made a block
+   * of n insertions cost n².
+   */
+  private earlyExitEnd(block: TSESTree.BlockStatement | TSESTree.Program, region: FunctionNode): number {
+    let perRegion = this.earlyExits.get(block);
+    if (!perRegion) {
+      perRegion = new Map();
+      this.earlyExits.set(block, perRegion);
+    }
+    let end = perRegion.get(region);
+    if (end === undefined) {
+      const guard = block.body.find(
+        (statement) => statement.type === T.IfStatement && exits(statement.consequent) && this.guardsInsertion(statement.test, region, false),
+      );
+      end = guard ? guard.range[1] : Infinity;
+      perRegion.set(region, end);
+    }
+    return end;
   }
 
   /**
