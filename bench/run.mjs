@@ -14,6 +14,13 @@
  *
  * Flags: --skip-install (reuse the installed tarball), --quick (a few files per package,
  * 500 mutations, 1k/4k only: the slice tests/bench-slice.test.ts runs), --mutations=N.
+ *
+ * `--scaling` runs only the per-family scaling check (scripts/scaling.mjs): every family in
+ * every shape (one owner with many acquisitions and releases, many owners, many kinds, deep
+ * nesting) at 1k, 4k, 16k and 64k acquisitions, against the repo's own build (no corpus, no
+ * install), and writes its table into the "Scaling" section of bench/RESULTS.md. With it:
+ * --sizes=1000,4000 --families=listeners,timers --shapes=class,nesting narrow the run (a
+ * narrowed run prints its table and leaves RESULTS.md alone); --skip-build reuses dist/.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -21,11 +28,13 @@ import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { mutateSome, prng } from "../scripts/mutate.mjs";
+import { FAMILIES, SHAPES, measureScaling } from "../scripts/scaling.mjs";
 import { testCorpusSection } from "./test/summary.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 const args = new Set(process.argv.slice(2));
+const flag = (name) => [...args].find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const quick = args.has("--quick");
 const mutationCount = Number([...args].find((a) => a.startsWith("--mutations="))?.split("=")[1] ?? (quick ? 500 : 10_000));
 const log = (...parts) => console.error("[bench]", ...parts);
@@ -399,6 +408,10 @@ function report({ files, runs, suggestionCheck, mutations, scaling, summary }) {
   out.push("## Scaling", "", "Synthetic file: one effect, one class and nested callbacks with n acquisitions; rule time with every leakproof rule on (fastest of 3).", "", "| acquisitions | lines | rule time |", "| ---: | ---: | ---: |");
   for (const row of scaling) out.push(`| ${row.n} | ${row.lines} | ${row.ruleMs.toFixed(0)} ms |`);
   out.push("", `16k/1k = **${summary.scalingRatio?.toFixed(1)}×** (bound: 20×; 16× is linear).`, "");
+  // The per-family table comes from `--scaling` (minutes of its own): kept from the last such run.
+  const previous = existsSync(join(here, "RESULTS.md")) ? readFileSync(join(here, "RESULTS.md"), "utf8") : "";
+  const kept = previous.slice(previous.indexOf(SCALING_START), previous.indexOf(SCALING_END) + SCALING_END.length);
+  if (previous.includes(SCALING_START)) out.push(kept, "");
   out.push("## Review", "", "Every finding of leakproof/recommended is labelled in [findings-review.md](findings-review.md), with a sample of the other linters' findings labelled the same way.", "");
   // The tuning corpus's labels say little about new code: the test corpus's, side by side.
   out.push(
@@ -412,8 +425,81 @@ function report({ files, runs, suggestionCheck, mutations, scaling, summary }) {
   return out.join("\n");
 }
 
+// ---------------------------------------------------------------------------
+// --scaling: per family and shape
+
+/** The limit on 64k/1k rule time (64× is linear; the rest is noise and cache effects). */
+export const SCALING_BOUND = 80;
+
+async function scalingMain() {
+  if (!args.has("--skip-build")) {
+    log("building the plugin");
+    sh("npm", ["run", "build"], root);
+  }
+  const { Linter } = await import("eslint");
+  const { default: plugin } = await import(join(root, "dist/index.js"));
+  const sizes = (flag("sizes") ?? "1000,4000,16000,64000").split(",").map(Number);
+  const pick = (list, value, key) => (value ? list.filter((item) => value.split(",").includes(key(item))) : list);
+  const families = pick(FAMILIES, flag("families"), (f) => f.family.replace(/ /g, "-"));
+  const shapes = pick(SHAPES, flag("shapes"), (s) => s);
+  const narrowed = families.length < FAMILIES.length || shapes.length < SHAPES.length || String(sizes) !== "1000,4000,16000,64000";
+  const rows = measureScaling(Linter, plugin, {
+    families,
+    shapes,
+    sizes,
+    onRow: (row) => log(`${row.family} / ${row.shape}: ${sizes.map((n) => `${n}: ${(row.times[n] / 1000).toFixed(3)} s`).join(", ")}, ${row.ratio.toFixed(1)}× (heaviest: ${row.heaviest[sizes[sizes.length - 1]]})`),
+  });
+  const table = scalingTable(rows, sizes);
+  console.log(table);
+  const over = rows.filter((row) => row.ratio > SCALING_BOUND);
+  if (!narrowed) {
+    const path = join(here, "RESULTS.md");
+    writeFileSync(path, withScalingSection(existsSync(path) ? readFileSync(path, "utf8") : "# Bench results\n", table));
+    log("wrote the Scaling section of bench/RESULTS.md");
+  }
+  if (over.length > 0 && sizes[sizes.length - 1] / sizes[0] === 64) {
+    log(`over ${SCALING_BOUND}×: ${over.map((row) => `${row.family}/${row.shape}`).join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
+const SCALING_START = "<!-- scaling:start -->";
+const SCALING_END = "<!-- scaling:end -->";
+
+function scalingTable(rows, sizes) {
+  const first = sizes[0];
+  const last = sizes[sizes.length - 1];
+  const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
+  const out = [
+    SCALING_START,
+    `Per family and shape (\`npm run bench -- --scaling\`, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}): rule time in seconds, ESLint's own per-rule timing (\`stats\`) summed over every leakproof rule of the \`all\` preset; the faster of two rounds below 64k, one round at 64k. Shapes (scripts/scaling.mjs): **class**, one class acquiring n times in one method and releasing n times in another; **effect**, one React effect with n acquisitions and the n releases in its cleanup; **owners**, n small owners with one acquisition and its release each; **types**, one owner, n acquisitions of distinct event types, channels, kinds or keys; **nesting**, n/64 levels of nested loops, callbacks or blocks with four acquisitions a level. Only ratios within this run are compared (2 shared cores); bound: ${label(last)}/${label(first)} ≤ ${SCALING_BOUND}× (${last / first}× is linear).`,
+    "",
+    `| family | shape | ${sizes.map(label).join(" | ")} | ${label(last)}/${label(first)} | heaviest rule at ${label(last)} |`,
+    `| --- | --- | ${sizes.map(() => "---:").join(" | ")} | ---: | --- |`,
+  ];
+  for (const row of rows) {
+    out.push(`| ${row.family} | ${row.shape} | ${sizes.map((n) => (row.times[n] / 1000).toFixed(3)).join(" | ")} | ${row.ratio.toFixed(1)}× | ${row.heaviest[last]} |`);
+  }
+  const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a), rows[0]);
+  if (worst) out.push("", `Largest ratio: **${worst.ratio.toFixed(1)}×** (${worst.family} / ${worst.shape}).`);
+  out.push(SCALING_END);
+  return out.join("\n");
+}
+
+/** RESULTS.md with the per-family table put in (or replaced) at the end of its "Scaling" section. */
+export function withScalingSection(text, table) {
+  const start = text.indexOf(SCALING_START);
+  const end = text.indexOf(SCALING_END);
+  if (start >= 0 && end > start) return text.slice(0, start) + table + text.slice(end + SCALING_END.length);
+  const heading = text.indexOf("## Scaling");
+  if (heading < 0) return `${text.trimEnd()}\n\n## Scaling\n\n${table}\n`;
+  const next = text.indexOf("\n## ", heading + 1);
+  const at = next < 0 ? text.length : next + 1;
+  return `${text.slice(0, at).trimEnd()}\n\n${table}\n\n${text.slice(at)}`;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  main().catch((error) => {
+  (args.has("--scaling") ? scalingMain() : main()).catch((error) => {
     console.error(error);
     process.exit(1);
   });

@@ -15,13 +15,8 @@ export class Scopes {
 
   /** The variable an identifier refers to, or undefined for a global (declared nowhere in the file). */
   variable(node: TSESTree.Identifier | TSESTree.JSXIdentifier): Variable | undefined {
-    let scope: Scope | null = this.sourceCode.getScope(node);
-    while (scope) {
-      const found = scope.set.get(node.name);
-      if (found) return found.defs.length > 0 ? found : undefined;
-      scope = scope.upper;
-    }
-    return undefined;
+    const found = this.lookup(this.sourceCode.getScope(node), node.name);
+    return found && found.defs.length > 0 ? found : undefined;
   }
 
   /**
@@ -29,13 +24,44 @@ export class Scopes {
    * declares it. Decided from the scope manager, not from the user's `globals` config.
    */
   isGlobal(node: Node, name: string): boolean {
-    let scope: Scope | null = this.sourceCode.getScope(node);
-    while (scope) {
-      const found = scope.set.get(name);
-      if (found) return found.defs.length === 0;
-      scope = scope.upper;
+    const found = this.lookup(this.sourceCode.getScope(node), name);
+    return found ? found.defs.length === 0 : true;
+  }
+
+  /** Per scope, per name: the variable the name resolves to from there (null: none). */
+  private readonly resolved = new Map<Scope, Map<string, Variable | null>>();
+
+  /**
+   * The variable `name` resolves to in `start`, searching outwards. What each scope on the way
+   * resolves the name to is kept, so a name looked up again and again a thousand scopes deep
+   * (`setInterval` in nested callbacks) climbs the chain once, not once per use.
+   */
+  private lookup(start: Scope, name: string): Variable | null {
+    const path: Scope[] = [];
+    let found: Variable | null | undefined;
+    for (let scope: Scope | null = start; scope; scope = scope.upper) {
+      const known = this.resolved.get(scope)?.get(name);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      path.push(scope);
+      const own = scope.set.get(name);
+      if (own) {
+        found = own;
+        break;
+      }
     }
-    return true;
+    const result = found ?? null;
+    for (const scope of path) {
+      let byName = this.resolved.get(scope);
+      if (!byName) {
+        byName = new Map();
+        this.resolved.set(scope, byName);
+      }
+      byName.set(name, result);
+    }
+    return result;
   }
 }
 

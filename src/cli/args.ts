@@ -44,8 +44,9 @@ Options:
   -h, --help               show this help
   -v, --version            show the version
 
-Exit codes: 0 no findings, 1 findings, 2 usage error, missing path, or a file
-or folder that could not be read (the rest is still linted and reported).`;
+Exit codes: 0 no findings, 1 findings, 2 usage error, missing path, a file or
+folder that could not be read, or a file a rule failed on (the rest is still
+linted and reported).`;
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;

@@ -18,6 +18,7 @@ import {
 import { Ignorer, isInside, type IgnoreReason } from "./ignore.js";
 import { err, guardOutput, out, outputFailed, progress } from "./output.js";
 import { formatSarif } from "./sarif.js";
+import { lintFile } from "./lint-file.js";
 
 /** Files linted between two progress lines on a terminal. */
 const CHUNK = 50;
@@ -92,6 +93,11 @@ function withoutForeignRuleNotices(result: ESLint.LintResult): ESLint.LintResult
     fixableErrorCount: count(2, true),
     fixableWarningCount: count(1, true),
   };
+}
+
+/** The notice for a file a rule threw on. */
+function internalErrorText(problem: PathProblem): string {
+  return `internal error while linting ${shown(problem.path)}: ${problem.message} (skipped; please report it at ${HOMEPAGE}/issues)`;
 }
 
 /** A path as the user would type it: relative to the current folder when inside it. */
@@ -235,6 +241,8 @@ async function lint(command: Lint): Promise<number> {
   }
 
   const results: ESLint.LintResult[] = [];
+  /** Files a rule threw on: skipped, reported, and the run goes on. */
+  const internalErrors: PathProblem[] = [];
   if (files.length > 0) {
     const eslint = new eslintModule.ESLint({
       // ESLint lints nothing outside its cwd. Which files to lint was decided above, relative to
@@ -254,8 +262,13 @@ async function lint(command: Lint): Promise<number> {
         incomplete = true;
         continue;
       }
-      const linted = await eslint.lintText(text, { filePath: file, warnIgnored: true });
-      results.push(...linted.map(withoutForeignRuleNotices));
+      const outcome = await lintFile(eslint, text, file);
+      if ("internalError" in outcome) {
+        internalErrors.push({ path: file, message: outcome.internalError });
+        incomplete = true;
+        continue;
+      }
+      results.push(...outcome.results.map(withoutForeignRuleNotices));
       if (showProgress && (index + 1) % CHUNK === 0) progress(`\rlinted ${index + 1}/${files.length} files`);
     }
     if (showProgress) progress("\r\x1b[K");
@@ -276,7 +289,10 @@ async function lint(command: Lint): Promise<number> {
         description: rule.meta.docs?.description,
         helpUri: rule.meta.docs?.url,
       })),
-      notices: problems.map((problem) => ({ path: problem.path, message: `cannot read ${shown(problem.path)}: ${problem.message}` })),
+      notices: [
+        ...problems.map((problem) => ({ path: problem.path, message: `cannot read ${shown(problem.path)}: ${problem.message}` })),
+        ...internalErrors.map((problem) => ({ path: problem.path, message: internalErrorText(problem) })),
+      ],
     });
   } else {
     const eslint = new eslintModule.ESLint({ cwd, overrideConfigFile: true });
@@ -297,6 +313,7 @@ async function lint(command: Lint): Promise<number> {
   }
   for (const notice of notices) err(notice);
   for (const problem of problems) err(`leakproof: cannot read ${shown(problem.path)}: ${problem.message} (skipped)`);
+  for (const problem of internalErrors) err(`leakproof: ${internalErrorText(problem)}`);
   if (tooManyWarnings) {
     err(`leakproof: ${warnings} warnings, more than --max-warnings ${command.maxWarnings}`);
   }

@@ -86,6 +86,14 @@ export interface OwnerContext {
   node: Node;
 }
 
+/** See `Lifecycles.ownerAbove`. */
+interface OwnerAbove {
+  found: { owner: Owner } | { component: FunctionNode } | undefined;
+  loops: boolean;
+  repeating: string | undefined;
+  script: ReturnType<Frameworks["scriptEffect"]>;
+}
+
 /** What the engine knows about functions, gathered in its single walk. */
 export interface FunctionFacts {
   /** Functions whose own body renders JSX or calls a hook. */
@@ -111,45 +119,84 @@ export class Lifecycles {
   /** Walks out from `node` to the first function that defines a lifetime. */
   ownerOf(node: Node): OwnerContext {
     let inLoop = false;
-    let repeating: string | undefined;
-    let innermost: FunctionNode | undefined;
     let child: Node = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
       if (isLoop(parent) && isPerIterationPart(parent, child)) inLoop = true;
       // `#sweep = setInterval(...)`: an instance field initialiser runs once per instance.
-      if (!innermost && parent.type === T.PropertyDefinition && parent.value === child && !parent.static) {
+      if (parent.type === T.PropertyDefinition && parent.value === child && !parent.static) {
         const cls = parent.parent.parent;
-        if (isClass(cls)) return { owner: { type: "class", info: this.classInfo(cls), method: undefined }, innermost, inLoop, repeating, node };
+        if (isClass(cls)) return { owner: { type: "class", info: this.classInfo(cls), method: undefined }, innermost: undefined, inLoop, repeating: undefined, node };
       }
       if (!isFunction(parent)) continue;
-      const fn = parent;
-      innermost ??= fn;
-      const effect = this.effectOwner(fn);
-      if (effect) return { owner: effect, innermost, inLoop, repeating, node };
-      const executor = this.executorOwner(fn);
-      if (executor) return { owner: executor, innermost, inLoop, repeating, node };
-      const cls = this.classOfMember(fn);
-      if (cls) return { owner: { type: "class", info: this.classInfo(cls), method: fn }, innermost, inLoop, repeating, node };
-      if (this.isComponent(fn)) {
-        const name = functionName(fn) ?? "component";
+      const innermost = parent;
+      const above = this.ownerAbove(innermost);
+      inLoop ||= above.loops;
+      const { repeating, found } = above;
+      if (found && "owner" in found) return { owner: found.owner, innermost, inLoop, repeating, node };
+      if (found) {
+        const component = found.component;
+        const name = functionName(component) ?? "component";
         const owner: Owner =
-          innermost === fn
-            ? { type: "render", component: fn, name }
-            : { type: "component-callback", component: fn, fn: innermost, name };
+          innermost === component ? { type: "render", component, name } : { type: "component-callback", component, fn: innermost, name };
         return { owner, innermost, inLoop, repeating, node };
       }
-      repeating ??= this.repeatingRole(fn);
+      if (above.script) return { owner: { type: "effect", ...above.script, component: undefined }, innermost, inLoop, repeating, node };
+      const once = !inLoop && !repeating && this.runsOnceAtModuleLevel(innermost);
+      return { owner: once ? { type: "module" } : { type: "function", fn: innermost, name: functionName(innermost) }, innermost, inLoop, repeating, node };
     }
     const script = this.frameworks.scriptEffect(node);
-    if (script) return { owner: { type: "effect", ...script, component: undefined }, innermost, inLoop, repeating, node };
-    const once = innermost && !inLoop && !repeating && this.runsOnceAtModuleLevel(innermost);
-    return {
-      owner: innermost && !once ? { type: "function", fn: innermost, name: functionName(innermost) } : { type: "module" },
-      innermost,
-      inLoop,
-      repeating,
-      node,
-    };
+    if (script) return { owner: { type: "effect", ...script, component: undefined }, innermost: undefined, inLoop, repeating: undefined, node };
+    return { owner: { type: "module" }, innermost: undefined, inLoop, repeating: undefined, node };
+  }
+
+  private readonly above = new WeakMap<FunctionNode, OwnerAbove>();
+
+  /**
+   * What lies from `fn` (inclusive) out to its owner, kept per function: the owner (or the
+   * component), whether a loop between them repeats `fn`, the first repeating callback on the
+   * way, and (with no owner) the framework script around it. Each acquisition asks only for
+   * its innermost function, so n acquisitions n functions deep cost n steps, not n² (issue 12 §2).
+   */
+  private ownerAbove(fn: FunctionNode): OwnerAbove {
+    const cached = this.above.get(fn);
+    if (cached) return cached;
+    let result: OwnerAbove;
+    const own = this.functionOwner(fn);
+    if (own) result = { found: own, loops: false, repeating: undefined, script: undefined };
+    else {
+      let loops = false;
+      let child: Node = fn;
+      let outer: FunctionNode | undefined;
+      for (let parent: Node | undefined = fn.parent; parent; child = parent, parent = parent.parent) {
+        if (isLoop(parent) && isPerIterationPart(parent, child)) loops = true;
+        if (isFunction(parent)) {
+          outer = parent;
+          break;
+        }
+      }
+      const rest = outer ? this.ownerAbove(outer) : undefined;
+      result = {
+        found: rest?.found,
+        loops: loops || !!rest?.loops,
+        repeating: this.repeatingRole(fn) ?? rest?.repeating,
+        // A function's script is the script of everything in it.
+        script: rest ? rest.script : this.frameworks.scriptEffect(fn),
+      };
+    }
+    this.above.set(fn, result);
+    return result;
+  }
+
+  /** The lifetime `fn` itself defines: an effect, an executor, a class member, or a component. */
+  private functionOwner(fn: FunctionNode): { owner: Owner } | { component: FunctionNode } | undefined {
+    const effect = this.effectOwner(fn);
+    if (effect) return { owner: effect };
+    const executor = this.executorOwner(fn);
+    if (executor) return { owner: executor };
+    const cls = this.classOfMember(fn);
+    if (cls) return { owner: { type: "class", info: this.classInfo(cls), method: fn } };
+    if (this.isComponent(fn)) return { component: fn };
+    return undefined;
   }
 
   /**

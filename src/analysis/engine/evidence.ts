@@ -24,7 +24,7 @@ import { onceForGood } from "./guards.js";
 import { allNodes } from "./node-index.js";
 import type { Handle } from "./handles.js";
 import { type Evidence, type Proof, likely, proven } from "./model.js";
-import { type TargetClass, classify, moduleLevel } from "./targets.js";
+import { type TargetClass, classify, insertionsOf, moduleLevel } from "./targets.js";
 
 /** The runtime keeps the resource alive by itself: a pending timer, an open connection, a blob URL. */
 export const HELD_BY_RUNTIME: Proof = proven("held by the runtime");
@@ -38,7 +38,12 @@ export function evidence(holder: Proof, owner: Proof, release: Proof): Evidence 
  * its owner. `undefined` when it is the owner's own (the owner itself or something it made):
  * such a target dies with the owner and there is nothing to report.
  */
-export function holderOf(ctx: EngineContext, target: Node, targetClass: TargetClass = classify(ctx, target)): Proof | undefined {
+export function holderOf(
+  ctx: EngineContext,
+  target: Node,
+  targetClass: TargetClass = classify(ctx, target),
+  seen: Set<Node> = new Set(),
+): Proof | undefined {
   switch (targetClass) {
     case "self":
     case "created":
@@ -48,7 +53,7 @@ export function holderOf(ctx: EngineContext, target: Node, targetClass: TargetCl
     case "module":
       return proven("module-level target");
     default:
-      return longLivedExternal(ctx, target, new Set()) ?? likely("target of unknown lifetime");
+      return longLivedExternal(ctx, target, seen) ?? likely("target of unknown lifetime");
   }
 }
 
@@ -92,15 +97,9 @@ function longLivedExternal(ctx: EngineContext, target: Node, seen: Set<Node>): P
   if (inner.type !== T.Identifier) return undefined;
   const variable = ctx.refs.variable(inner);
   if (!variable) return undefined;
-  for (const reference of variable.references) {
-    const id = reference.identifier as Node;
-    const call = id.parent;
-    if (call?.type !== T.CallExpression || !call.arguments.includes(id as TSESTree.CallExpressionArgument)) continue;
-    const callee = unwrap(call.callee);
-    // The same `seen` goes along: `a.appendChild(b)` and `b.appendChild(a)` refer to each other.
-    if (callee.type === T.MemberExpression && INSERTIONS.has(memberName(callee) ?? "") && insertedIntoLongLived(ctx, callee.object, seen)) {
-      return proven("inserted into a long-lived node");
-    }
+  for (const { receiver } of insertionsOf(variable).into) {
+    // The same `seen`: `a.appendChild(b); b.appendChild(a)` would otherwise ask about `a` forever.
+    if (holderOf(ctx, receiver, undefined, seen)?.proven) return proven("inserted into a long-lived node");
   }
   const def = variable.defs[0];
   if (def?.type === "Variable" && def.parent?.kind === "const" && def.node.init && def.node.id.type === T.Identifier) {
@@ -162,15 +161,7 @@ function parameterPath(fn: FunctionNode, name: Node): { index: number; path: str
   return undefined;
 }
 
-const INSERTIONS: ReadonlySet<string> = new Set(["appendChild", "append", "prepend", "insertBefore", "replaceChildren", "after", "before"]);
-
 /** A target's lifetime from `classify` first (globals, module bindings), then the rest of the evidence. */
-/** Whether the node something is inserted into is proven long-lived (not the owner's own). */
-function insertedIntoLongLived(ctx: EngineContext, parent: Node, seen: Set<Node>): boolean {
-  const cls = classify(ctx, parent);
-  return cls !== "self" && cls !== "created" && !!longLivedOrNamed(ctx, parent, seen)?.proven;
-}
-
 function longLivedOrNamed(ctx: EngineContext, node: Node, seen: Set<Node>): Proof | undefined {
   const cls = classify(ctx, node);
   if (cls === "global") return proven("global target");

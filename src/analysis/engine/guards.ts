@@ -9,47 +9,110 @@ import { allNodes } from "./node-index.js";
 import { pushTo } from "../../util/maps.js";
 import { walk } from "../../ast/walk.js";
 
+type ReleaseIndex = ReadonlyMap<string, readonly Release[]>;
+
+/**
+ * What guards a handle's write in one function, built once per function so that judging n
+ * writes in one function costs one walk of it, not n: by key, where the earliest test that
+ * reads the key starts; by function, where the earliest call of a local helper that runs it
+ * (directly or through the helpers it calls) ends.
+ */
+interface FunctionGuards {
+  tests: Map<string, number>;
+  helpers: Map<Node, number> | undefined;
+}
+
+/** Per context (keys are the context's own), per function. */
+const guardCache = new WeakMap<EngineContext, WeakMap<FunctionNode, FunctionGuards>>();
+
 /**
  * Whether re-running the function that stores a handle cannot drop a live one:
  * it runs once (a constructor), releases or tests the handle before the write
  * (`clearInterval(this.t)`, `if (this.t) return`), or calls a method that releases it.
  */
-export function guardedBefore(
-  ctx: EngineContext,
-  acquisition: Node,
-  keys: readonly string[],
-  releases: ReadonlyMap<string, readonly Release[]>,
-): boolean {
+export function guardedBefore(ctx: EngineContext, acquisition: Node, keys: readonly string[], releases: ReleaseIndex): boolean {
   const fn = enclosingFunction(acquisition);
   if (!fn) return true;
   if (fn.parent?.type === T.MethodDefinition && fn.parent.kind === "constructor") return true;
   const start = acquisition.range[0];
-  const releasedBy = (node: Node): boolean =>
-    keys.some((key) => releases.get(key)?.some((release) => contains(node, release.call)) ?? false);
-  let guarded = false;
-  walk(fn.body, ctx.sourceCode.visitorKeys, (node) => {
-    if (guarded || node.range[0] >= start) return false;
-    switch (node.type) {
-      case T.IfStatement:
-      case T.ConditionalExpression:
-        if (mentions(ctx, node.test, keys)) guarded = true;
-        break;
-      case T.LogicalExpression:
-        if (mentions(ctx, node.left, keys)) guarded = true;
-        break;
-      case T.CallExpression:
-        if (node.range[1] <= start && releasedBy(node)) guarded = true;
-        else if (node.range[1] <= start) {
-          const callee = ctx.lifecycles.resolveFunction(node.callee);
-          if (callee && callee !== fn && ctx.expand([callee]).some(releasedBy)) guarded = true;
-        }
-        break;
-      default:
-        break;
+  const guards = functionGuards(ctx, fn);
+  // A test that starts before the write guards it (the write may be inside it: `if (!this.t) this.t = ...`).
+  if (keys.some((key) => (guards.tests.get(key) ?? Infinity) < start)) return true;
+  const found = keys.flatMap((key) => releases.get(key) ?? []);
+  // A release of the handle in the function, before the write.
+  if (found.some((release) => release.call.range[1] <= start && contains(fn.body, release.call))) return true;
+  // A call, before the write, of a local helper that runs a function the release is in.
+  guards.helpers ??= helperEnds(ctx, fn);
+  const helpers = guards.helpers;
+  return found.some((release) => {
+    for (let current: Node | undefined = release.call; current; current = current.parent) {
+      if (isFunction(current) && (helpers.get(current) ?? Infinity) <= start) return true;
     }
-    return !guarded;
+    return false;
   });
-  return guarded;
+}
+
+function functionGuards(ctx: EngineContext, fn: FunctionNode): FunctionGuards {
+  let perContext = guardCache.get(ctx);
+  if (!perContext) {
+    perContext = new WeakMap();
+    guardCache.set(ctx, perContext);
+  }
+  let guards = perContext.get(fn);
+  if (!guards) {
+    guards = { tests: testedKeys(ctx, fn), helpers: undefined };
+    perContext.set(fn, guards);
+  }
+  return guards;
+}
+
+/**
+ * Every key read in the test of an `if` or `?:`, or the left side of `&&`/`||`/`??`, in the
+ * function (nested functions included), with the earliest start of such a guard. One walk:
+ * each node carries the start of the outermost guard whose test it is in.
+ */
+function testedKeys(ctx: EngineContext, fn: FunctionNode): Map<string, number> {
+  const tests = new Map<string, number>();
+  const keys = ctx.sourceCode.visitorKeys;
+  const stack: [Node, number | undefined][] = [[fn.body, undefined]];
+  while (stack.length > 0) {
+    const [node, guardStart] = stack.pop()!;
+    if (guardStart !== undefined && (node.type === T.Identifier || node.type === T.MemberExpression)) {
+      const key = ctx.refs.key(node);
+      if (key !== undefined && guardStart < (tests.get(key) ?? Infinity)) tests.set(key, guardStart);
+    }
+    const guardedChild =
+      node.type === T.IfStatement || node.type === T.ConditionalExpression ? node.test : node.type === T.LogicalExpression ? node.left : undefined;
+    for (const name of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[name];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (!child || typeof (child as Node).type !== "string") continue;
+        stack.push([child as Node, child === guardedChild ? (guardStart ?? node.range[0]) : guardStart]);
+      }
+    }
+  }
+  return tests;
+}
+
+/**
+ * For every function a call of a local helper in `fn` runs (the helper and the local
+ * functions it calls, transitively), the end of the earliest such call.
+ */
+function helperEnds(ctx: EngineContext, fn: FunctionNode): Map<Node, number> {
+  const out = new Map<Node, number>();
+  const reached = new Map<FunctionNode, Node[]>();
+  walk(fn.body, ctx.sourceCode.visitorKeys, (node) => {
+    if (node.type !== T.CallExpression) return;
+    const callee = ctx.lifecycles.resolveFunction(node.callee);
+    if (!callee || callee === fn) return;
+    let roots = reached.get(callee);
+    if (!roots) {
+      roots = ctx.expand([callee]);
+      reached.set(callee, roots);
+    }
+    for (const root of roots) if (node.range[1] < (out.get(root) ?? Infinity)) out.set(root, node.range[1]);
+  });
+  return out;
 }
 
 /** Whether `node` reads any of the locations `keys`. */
@@ -66,30 +129,69 @@ export function mentions(ctx: EngineContext, node: Node, keys: readonly string[]
   return found;
 }
 
-const writtenCache = new WeakMap<EngineContext, WeakMap<FunctionNode, ReadonlySet<string>>>();
-
-/** The locations a function writes in its own body (not in nested functions), once per function. */
+/** The locations a function writes in its own body (not in nested functions). */
 function writtenIn(ctx: EngineContext, fn: FunctionNode): ReadonlySet<string> {
-  let perContext = writtenCache.get(ctx);
+  const keys = new Set<string>();
+  walk(fn.body, ctx.sourceCode.visitorKeys, (node) => {
+    if (isFunction(node)) return false;
+    if (node.type === T.AssignmentExpression) {
+      const key = ctx.refs.key(node.left);
+      if (key) keys.add(key);
+    }
+    return true;
+  });
+  return keys;
+}
+
+/**
+ * The early returns of a function's body that test a flag of its own, reduced to what the
+ * queries need: where the first one ends, and where the first one with a flag that is set once
+ * for good ends. Built once per function (a walk of its body and of each test): a function
+ * that starts n timers after n guards is then judged in n steps, not n² walks.
+ */
+interface FlagGuards {
+  firstEnd: number;
+  firstOnceEnd: number;
+}
+
+const flagGuardCache = new WeakMap<EngineContext, WeakMap<FunctionNode, FlagGuards>>();
+
+function flagGuards(ctx: EngineContext, fn: FunctionNode | undefined): FlagGuards | undefined {
+  if (!fn || fn.body.type !== T.BlockStatement) return undefined;
+  let perContext = flagGuardCache.get(ctx);
   if (!perContext) {
     perContext = new WeakMap();
-    writtenCache.set(ctx, perContext);
+    flagGuardCache.set(ctx, perContext);
   }
-  let written = perContext.get(fn);
-  if (!written) {
-    const keys = new Set<string>();
-    walk(fn.body, ctx.sourceCode.visitorKeys, (node) => {
-      if (isFunction(node)) return false;
-      if (node.type === T.AssignmentExpression) {
-        const key = ctx.refs.key(node.left);
-        if (key) keys.add(key);
+  let guards = perContext.get(fn);
+  if (guards) return guards;
+  guards = { firstEnd: Infinity, firstOnceEnd: Infinity };
+  const written = writtenIn(ctx, fn);
+  if (written.size > 0) {
+    for (const statement of fn.body.body) {
+      if (statement.type !== T.IfStatement || !returnsEarly(statement.consequent)) continue;
+      const flags = keysRead(ctx, statement.test, written);
+      if (flags.size === 0) continue;
+      guards.firstEnd = Math.min(guards.firstEnd, statement.range[1]);
+      if (statement.range[1] < guards.firstOnceEnd && [...flags].some((flag) => setOnceForGood(ctx, fn, flag))) {
+        guards.firstOnceEnd = statement.range[1];
       }
-      return true;
-    });
-    written = keys;
-    perContext.set(fn, written);
+    }
   }
-  return written;
+  perContext.set(fn, guards);
+  return guards;
+}
+
+/** The locations of `among` that `node` reads, in one walk. */
+function keysRead(ctx: EngineContext, node: Node, among: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  walk(node, ctx.sourceCode.visitorKeys, (child) => {
+    if (child.type === T.Identifier || child.type === T.MemberExpression) {
+      const key = ctx.refs.key(child);
+      if (key && among.has(key)) found.add(key);
+    }
+  });
+  return found;
 }
 
 /**
@@ -98,20 +200,8 @@ function writtenIn(ctx: EngineContext, fn: FunctionNode): ReadonlySet<string> {
  * starts is started once.
  */
 export function flagGuarded(ctx: EngineContext, node: Node, fn: FunctionNode | undefined): boolean {
-  return guardFlags(ctx, node, fn).length > 0;
-}
-
-/** The flags of `flagGuarded`: locations tested by an early return before `node` and written by `fn`. */
-function guardFlags(ctx: EngineContext, node: Node, fn: FunctionNode | undefined): string[] {
-  if (!fn || fn.body.type !== T.BlockStatement) return [];
-  const written = writtenIn(ctx, fn);
-  if (written.size === 0) return [];
-  const flags: string[] = [];
-  for (const statement of fn.body.body) {
-    if (statement.range[1] > node.range[0] || statement.type !== T.IfStatement || !returnsEarly(statement.consequent)) continue;
-    for (const key of written) if (mentions(ctx, statement.test, [key])) flags.push(key);
-  }
-  return flags;
+  const guards = flagGuards(ctx, fn);
+  return !!guards && guards.firstEnd <= node.range[0];
 }
 
 /**
@@ -121,14 +211,14 @@ function guardFlags(ctx: EngineContext, node: Node, fn: FunctionNode | undefined
  * code run again after the reset.
  */
 export function onceForGood(ctx: EngineContext, node: Node, fn: FunctionNode | undefined): boolean {
-  const flags = guardFlags(ctx, node, fn);
-  if (flags.length === 0 || !fn) return false;
-  const writes = writesByKey(ctx);
-  // A flag is set to `true`; a handle the guard tests (`if (this.socket) return`) is not one.
-  return flags.some((flag) => {
-    const all = writes.get(flag) ?? [];
-    return all.every((write) => contains(fn, write)) && all.some((write) => setsTrue(write));
-  });
+  const guards = flagGuards(ctx, fn);
+  return !!guards && guards.firstOnceEnd <= node.range[0];
+}
+
+/** A flag of `fn`'s guard that only `fn` writes, and sets to `true`; a handle the guard tests (`if (this.socket) return`) is not one. */
+function setOnceForGood(ctx: EngineContext, fn: FunctionNode, flag: string): boolean {
+  const all = writesByKey(ctx).get(flag) ?? [];
+  return all.every((write) => contains(fn, write)) && all.some((write) => setsTrue(write));
 }
 
 /** `flag = true` (or `= 1`, `= !0`). */

@@ -10,7 +10,6 @@ import { type Node, isFunction, isThisMember, keyName, memberName, unwrap } from
 import { LONG_LIVED_FACTORIES, LONG_LIVED_TARGETS } from "../../resources/catalogue.js";
 import { callSitesOf } from "./callgraph.js";
 import type { EngineContext } from "./context.js";
-import type { Variable } from "../../ast/scope.js";
 
 export type TargetClass = "self" | "created" | "global" | "module" | "external";
 
@@ -138,21 +137,47 @@ export function classify(ctx: EngineContext, target: Node, depth = 0): TargetCla
 
 const INSERTIONS: ReadonlySet<string> = new Set(["appendChild", "append", "prepend", "insertBefore", "replaceChildren"]);
 
-/** `wrapper.appendChild(canvas)` where `wrapper` was made here. */
-function adoptedIntoCreated(
-  ctx: EngineContext,
-  variable: NonNullable<ReturnType<EngineContext["refs"]["variable"]>>,
-  depth: number,
-): boolean {
-  return variable.references.some((reference) => {
+/** Every method that inserts its argument into the receiver's subtree (`after`/`before`: beside it, among the parent's children). */
+const INSERTION_METHODS: ReadonlySet<string> = new Set([...INSERTIONS, "after", "before"]);
+
+type Variable = NonNullable<ReturnType<EngineContext["refs"]["variable"]>>;
+
+/** What `insertionsOf` knows about one variable. */
+export interface Insertions {
+  /** A reference keeps it among the owner's children (`keptInOwnCollection`). */
+  kept: boolean;
+  /** The calls that insert it somewhere (`parent.appendChild(x)`), with their method name and receiver. */
+  into: { method: string; receiver: Node }[];
+}
+
+const insertionCache = new WeakMap<Variable, Insertions>();
+
+/**
+ * The insertions of a variable's value, from one pass over its references, kept per variable:
+ * target questions ask about the same variable once per listener or observation on it, and a
+ * scan of every reference each time made n uses of one variable cost n².
+ */
+export function insertionsOf(variable: Variable): Insertions {
+  let found = insertionCache.get(variable);
+  if (found) return found;
+  found = { kept: false, into: [] };
+  for (const reference of variable.references) {
     const id = reference.identifier as Node;
-    if (keptInOwnCollection(id)) return true;
+    if (keptInOwnCollection(id)) found.kept = true;
     const call = id.parent;
-    if (call?.type !== T.CallExpression || !call.arguments.includes(id as TSESTree.Expression)) return false;
+    if (call?.type !== T.CallExpression || !call.arguments.includes(id as TSESTree.CallExpressionArgument)) continue;
     const callee = unwrap(call.callee);
-    if (callee.type !== T.MemberExpression || !INSERTIONS.has(memberName(callee) ?? "")) return false;
-    return madeByOwner(ctx, callee.object, depth + 1);
-  });
+    const method = callee.type === T.MemberExpression ? memberName(callee) : undefined;
+    if (callee.type === T.MemberExpression && method && INSERTION_METHODS.has(method)) found.into.push({ method, receiver: callee.object });
+  }
+  insertionCache.set(variable, found);
+  return found;
+}
+
+/** `wrapper.appendChild(canvas)` where `wrapper` was made here. */
+function adoptedIntoCreated(ctx: EngineContext, variable: Variable, depth: number): boolean {
+  const { kept, into } = insertionsOf(variable);
+  return kept || into.some(({ method, receiver }) => INSERTIONS.has(method) && madeByOwner(ctx, receiver, depth + 1));
 }
 
 const COLLECTION_ADDS: ReadonlySet<string> = new Set(["push", "unshift", "add", "set"]);

@@ -86,8 +86,6 @@ interface LoopInfo {
   loop: LoopNode;
   fn: FunctionNode;
   head: HeadKind;
-  /** Locations the loop reads (for stop flags set by a teardown). */
-  readKeys: Set<string>;
 }
 
 interface SignalUse {
@@ -115,6 +113,14 @@ class AsyncLoopAnalysis {
   private readonly loopNodes: LoopNode[] = [];
   private readonly calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   private readonly classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] = [];
+  /**
+   * Loops whose per-iteration parts hold an `await` (or a `for await`), and loops whose parts
+   * return or read `.aborted` (a way out or a check, so nothing to report). Marked from each
+   * such node up through its enclosing loops, once: asking each loop to walk its own body made
+   * n nested loops cost n² (issue 12 §2).
+   */
+  private readonly awaiting = new Set<Node>();
+  private readonly returnsOrChecks = new Set<Node>();
 
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
 
@@ -146,7 +152,10 @@ class AsyncLoopAnalysis {
           this.loopNodes.push(node);
           break;
         case T.ForOfStatement:
-          if (node.await) this.loopNodes.push(node);
+          if (node.await) {
+            this.loopNodes.push(node);
+            markEnclosingLoops(node, this.awaiting);
+          }
           break;
         case T.AssignmentExpression: {
           const key = this.refs.key(node.left);
@@ -161,6 +170,15 @@ class AsyncLoopAnalysis {
         case T.CallExpression:
         case T.NewExpression:
           this.calls.push(node);
+          break;
+        case T.AwaitExpression:
+          markEnclosingLoops(node, this.awaiting);
+          break;
+        case T.ReturnStatement:
+          markEnclosingLoops(node, this.returnsOrChecks);
+          break;
+        case T.MemberExpression:
+          if (memberName(node) === ABORTED_PROPERTY) markEnclosingLoops(node, this.returnsOrChecks);
           break;
         case T.ClassDeclaration:
         case T.ClassExpression:
@@ -181,15 +199,34 @@ class AsyncLoopAnalysis {
     if (!fn || !fn.async || fn.generator) return undefined;
     const head = this.headKind(loop);
     if (!head) return undefined;
-    if (loop.type !== T.ForOfStatement && !this.awaitsInside(loop)) return undefined;
-    const readKeys = new Set<string>();
-    this.walkLoop(loop, (node) => {
-      if (node.type === T.Identifier || node.type === T.MemberExpression) {
-        const key = this.refs.key(node);
-        if (key) readKeys.add(key);
-      }
-    });
-    return { loop, fn, head, readKeys };
+    if (loop.type !== T.ForOfStatement && !this.awaiting.has(loop)) return undefined;
+    return { loop, fn, head };
+  }
+
+  private readonly readKeysCache = new Map<readonly LoopInfo[], Set<string>>();
+
+  /**
+   * Locations the loops read (for stop flags set by a teardown), for one task's loops, once:
+   * outer loops first, and a subtree an outer loop's walk took in is not walked again.
+   */
+  private readKeysOf(loops: readonly LoopInfo[]): Set<string> {
+    let keys = this.readKeysCache.get(loops);
+    if (keys) return keys;
+    const found = new Set<string>();
+    const seen = new Set<Node>();
+    for (const { loop } of [...loops].sort((a, b) => a.loop.range[0] - b.loop.range[0])) {
+      this.walkLoop(loop, (node) => {
+        if (seen.has(node)) return "skip";
+        seen.add(node);
+        if (node.type === T.Identifier || node.type === T.MemberExpression) {
+          const key = this.refs.key(node);
+          if (key) found.add(key);
+        }
+      });
+    }
+    keys = found;
+    this.readKeysCache.set(loops, keys);
+    return keys;
   }
 
   private headKind(loop: LoopNode): HeadKind | undefined {
@@ -283,28 +320,19 @@ class AsyncLoopAnalysis {
     return { module, name: spec.type === T.ImportDefaultSpecifier ? "default" : "*" };
   }
 
-  private awaitsInside(loop: LoopNode): boolean {
-    let found = false;
-    this.walkLoop(loop, (node) => {
-      if (node.type === T.AwaitExpression || (node.type === T.ForOfStatement && node.await)) found = true;
-    });
-    return found;
-  }
-
-  /** Walks the per-iteration parts of a loop, not entering nested functions or classes. */
-  private walkLoop(loop: LoopNode, visit: (node: Node) => void): void {
-    const parts: (Node | null | undefined)[] =
-      loop.type === T.ForStatement
-        ? [loop.test, loop.update, loop.body]
-        : loop.type === T.ForOfStatement
-          ? [loop.body]
-          : [loop.test, loop.body];
-    for (const part of parts) {
-      if (!part) continue;
+  /**
+   * Walks the per-iteration parts of a loop, not entering nested functions or classes. `visit`
+   * may answer "skip" (not into this node) or "stop" (no further).
+   */
+  private walkLoop(loop: LoopNode, visit: (node: Node) => void | "skip" | "stop"): void {
+    let stopped = false;
+    for (const part of loopParts(loop)) {
+      if (!part || stopped) continue;
       walk(part, this.keys, (node) => {
-        if (isFunction(node) || isClass(node)) return false;
-        visit(node);
-        return true;
+        if (stopped || isFunction(node) || isClass(node)) return false;
+        const answer = visit(node);
+        if (answer === "stop") stopped = true;
+        return answer === undefined;
       });
     }
   }
@@ -315,10 +343,14 @@ class AsyncLoopAnalysis {
   private checkLoop(info: LoopInfo): void {
     if (!UNCANCELLABLE_HEADS.has(info.head)) return;
     const { loop } = info;
+    // A `return` or an `.aborted` read in the loop: a way out or a check (the walk below would find it).
+    if (this.returnsOrChecks.has(loop)) return;
     let exits = 0;
     let checks = 0;
     const uses: SignalUse[] = [];
     this.walkLoop(loop, (node) => {
+      // One way out is enough (the uses matter only without one): an outer loop stops at it.
+      if (exits > 0 || checks > 0) return "stop";
       switch (node.type) {
         case T.BreakStatement:
           if (breakLeaves(node, loop)) exits++;
@@ -465,13 +497,9 @@ class AsyncLoopAnalysis {
 
   /** The name of a signal variable or parameter visible at `node`. */
   private signalInScope(node: Node): string | undefined {
-    let scope: TSESLint.Scope.Scope | null;
-    try {
-      scope = this.sourceCode.getScope(node);
-    } catch {
-      return undefined;
-    }
-    for (; scope; scope = scope.upper) {
+    // No try/catch: `getScope` does not throw for a node of the tree, so one would only hide a
+    // stack overflow from a resolver that lost its way (issue 12).
+    for (let scope: TSESLint.Scope.Scope | null = this.sourceCode.getScope(node); scope; scope = scope.upper) {
       for (const [name, variable] of scope.set) {
         if (variable.defs.some((def) => def.type !== "Type") && SIGNAL_NAME.test(name)) return name;
       }
@@ -498,7 +526,7 @@ class AsyncLoopAnalysis {
       for (const teardown of this.teardownsOf(container)) {
         if (contains(teardown.fn, call)) continue;
         const region = this.expand(teardown.fn);
-        const cancel = this.cancelIn(region, loopsOfTask);
+        const cancel = this.cancelIn(region, this.readKeysOf(loopsOfTask));
         if (!cancel || reported.has(cancel)) continue;
         if (start.key && this.awaitsKey(region, start.key)) continue;
         reported.add(cancel);
@@ -668,7 +696,7 @@ class AsyncLoopAnalysis {
   }
 
   /** The first `x.abort()` or stop-flag write (`this.running = false`) in a teardown region. */
-  private cancelIn(region: readonly FunctionNode[], loops: readonly LoopInfo[]): Node | undefined {
+  private cancelIn(region: readonly FunctionNode[], readKeys: ReadonlySet<string>): Node | undefined {
     let found: Node | undefined;
     for (const fn of region) {
       walk(fn.body, this.keys, (node) => {
@@ -678,7 +706,7 @@ class AsyncLoopAnalysis {
           if (object && name === ABORT_METHOD) found = node;
         } else if (node.type === T.AssignmentExpression && node.operator === "=" && literalTruthiness(node.right) !== undefined) {
           const key = this.refs.key(node.left);
-          if (key && loops.some((info) => info.readKeys.has(key))) found = node;
+          if (key && readKeys.has(key)) found = node;
         }
         return !found;
       });
@@ -714,6 +742,32 @@ class AsyncLoopAnalysis {
 
 // ---------------------------------------------------------------------------
 // Control flow helpers
+
+/** The parts of a loop that run on every iteration (what `walkLoop` walks). */
+function loopParts(loop: LoopNode): (Node | null | undefined)[] {
+  return loop.type === T.ForStatement ? [loop.test, loop.update, loop.body] : loop.type === T.ForOfStatement ? [loop.body] : [loop.test, loop.body];
+}
+
+/**
+ * Adds to `marked` every loop whose per-iteration parts hold `node`, up to the enclosing
+ * function or class (what `walkLoop` of each would reach). A loop already marked had its
+ * enclosing loops marked by the same climb, so the climb stops there: linear over a file.
+ */
+function markEnclosingLoops(node: Node, marked: Set<Node>): void {
+  let child: Node = node;
+  for (let current = node.parent; current && !isFunction(current) && !isClass(current); current = current.parent) {
+    const loop = current as LoopNode;
+    if (isLoopNode(current) && loopParts(loop).includes(child)) {
+      if (marked.has(current)) return;
+      marked.add(current);
+    }
+    child = current;
+  }
+}
+
+function isLoopNode(node: Node): node is LoopNode {
+  return node.type === T.WhileStatement || node.type === T.DoWhileStatement || node.type === T.ForStatement || (node.type === T.ForOfStatement && node.await);
+}
 
 /** Whether an unlabelled or labelled `break` inside `loop` leaves `loop`. */
 function breakLeaves(node: TSESTree.BreakStatement, loop: LoopNode): boolean {

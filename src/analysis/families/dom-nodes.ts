@@ -62,6 +62,7 @@ import {
 } from "../../resources/dom.js";
 import { type RefResolver, thisOwner } from "../engine/refs.js";
 import { walk } from "../../ast/walk.js";
+import { pushTo } from "../../util/maps.js";
 import { type Evidence, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
 
@@ -416,13 +417,33 @@ export class DomNodesAnalysis {
     if (!key) return false;
     let fresh = 0;
     let other = 0;
-    walk(region.body, this.sourceCode.visitorKeys, (inner) => {
-      if (inner.type === T.AssignmentExpression && this.refs.key(inner.left) === key) {
-        if (inner.operator === "=" && this.isFresh(inner.right, region, depth + 1, "appendChild")) fresh++;
-        else other++;
-      }
-    });
+    for (const inner of this.assignmentsIn(region).get(key) ?? []) {
+      if (inner.operator === "=" && this.isFresh(inner.right, region, depth + 1, "appendChild")) fresh++;
+      else other++;
+    }
     return other === 0 && (fresh > 0 || vacuous);
+  }
+
+  private readonly assignments = new WeakMap<FunctionNode, Map<string, TSESTree.AssignmentExpression[]>>();
+
+  /**
+   * The assignments in `region` (nested functions included) by the key of the location they
+   * write, collected in one walk per region: a region asking about n locations would otherwise
+   * be walked n times.
+   */
+  private assignmentsIn(region: FunctionNode): Map<string, TSESTree.AssignmentExpression[]> {
+    let byKey = this.assignments.get(region);
+    if (!byKey) {
+      const found = new Map<string, TSESTree.AssignmentExpression[]>();
+      walk(region.body, this.sourceCode.visitorKeys, (inner) => {
+        if (inner.type !== T.AssignmentExpression) return;
+        const key = this.refs.key(inner.left);
+        if (key) pushTo(found, key, inner);
+      });
+      byKey = found;
+      this.assignments.set(region, byKey);
+    }
+    return byKey;
   }
 
   /** Whether a container outlives one run of `region`: the same element receives every run's node. */
@@ -504,34 +525,51 @@ export class DomNodesAnalysis {
       if (current.type === T.LogicalExpression && current.right === child) {
         if (this.guardsInsertion(current.left, region, current.operator === "&&")) return true;
       }
-      if (current.type === T.BlockStatement || current.type === T.Program) {
-        for (const statement of current.body) {
-          if (statement === child) break;
-          if (statement.type === T.IfStatement && exits(statement.consequent) && this.guardsInsertion(statement.test, region, false)) {
-            return true;
-          }
-        }
-      }
+      if ((current.type === T.BlockStatement || current.type === T.Program) && this.earlyExitEnd(current, region) <= child.range[0]) return true;
     }
     return false;
+  }
+
+  private readonly earlyExits = new WeakMap<Node, Map<FunctionNode, number>>();
+
+  /**
+   * Where the first `if (<guard>) return` of a block ends (Infinity: none), once per block: the
+   * insertions after it are guarded. Scanning the statements before each insertion made a block
+   * of n insertions cost n².
+   */
+  private earlyExitEnd(block: TSESTree.BlockStatement | TSESTree.Program, region: FunctionNode): number {
+    let perRegion = this.earlyExits.get(block);
+    if (!perRegion) {
+      perRegion = new Map();
+      this.earlyExits.set(block, perRegion);
+    }
+    let end = perRegion.get(region);
+    if (end === undefined) {
+      const guard = block.body.find(
+        (statement) => statement.type === T.IfStatement && exits(statement.consequent) && this.guardsInsertion(statement.test, region, false),
+      );
+      end = guard ? guard.range[1] : Infinity;
+      perRegion.set(region, end);
+    }
+    return end;
   }
 
   /**
    * Whether reaching the insertion through `test` (taken when `when` is true, skipped
    * otherwise) means the node was missing or the container is small.
    */
-  private guardsInsertion(test: Node, region: FunctionNode, when: boolean): boolean {
+  private guardsInsertion(test: Node, region: FunctionNode, when: boolean, seen = new Set<Node>()): boolean {
     const inner = unwrap(test);
     if (this.mentionsChildCount(inner)) return true;
-    if (inner.type === T.UnaryExpression && inner.operator === "!") return this.guardsInsertion(inner.argument, region, !when);
+    if (inner.type === T.UnaryExpression && inner.operator === "!") return this.guardsInsertion(inner.argument, region, !when, seen);
     if (inner.type === T.LogicalExpression) {
-      return this.guardsInsertion(inner.left, region, when) || this.guardsInsertion(inner.right, region, when);
+      return this.guardsInsertion(inner.left, region, when, seen) || this.guardsInsertion(inner.right, region, when, seen);
     }
     if (inner.type === T.BinaryExpression && ["==", "===", "!=", "!=="].includes(inner.operator)) {
       const [value, other] = isNullish(inner.right) ? [inner.left, inner.right] : isNullish(inner.left) ? [inner.right, inner.left] : [];
       if (!value || !other) return false;
       const negated = inner.operator === "==" || inner.operator === "===";
-      return this.guardsInsertion(value, region, negated ? !when : when);
+      return this.guardsInsertion(value, region, negated ? !when : when, seen);
     }
     // A presence test: the insertion runs when the thing is absent (`when` false).
     if (when) return false;
@@ -549,7 +587,11 @@ export class DomNodesAnalysis {
       if (key && this.assignedIn(key, region)) return true;
       if (inner.type === T.Identifier) {
         const def = this.refs.variable(inner)?.defs[0];
-        if (def?.type === "Variable" && def.node.init) return this.guardsInsertion(def.node.init, region, false);
+        // `var overlay = overlay || null`: follow each declarator once.
+        if (def?.type === "Variable" && def.node.init && !seen.has(def.node)) {
+          seen.add(def.node);
+          return this.guardsInsertion(def.node.init, region, false, seen);
+        }
       }
     }
     return false;
@@ -565,12 +607,7 @@ export class DomNodesAnalysis {
   }
 
   private assignedIn(key: string, region: FunctionNode): boolean {
-    let found = false;
-    walk(region.body, this.sourceCode.visitorKeys, (inner) => {
-      if (found) return false;
-      if (inner.type === T.AssignmentExpression && this.refs.key(inner.left) === key) found = true;
-    });
-    return found;
+    return this.assignmentsIn(region).has(key);
   }
 
   /** Something takes nodes out of the container (or out of the tree) where the owner can see it. */
@@ -578,7 +615,12 @@ export class DomNodesAnalysis {
     const keys = this.containerKeys(container);
     const cls = enclosingClass(region);
     // Child removals of any kind in the repeating function, what it calls, and its class.
-    const places: Node[] = [region, ...this.calleesOf(region, 0, new Set())];
+    let callees = this.regionCallees.get(region);
+    if (!callees) {
+      callees = this.calleesOf(region, 0, new Set());
+      this.regionCallees.set(region, callees);
+    }
+    const places: Node[] = [region, ...callees];
     if (cls) places.push(cls.body);
     for (const place of places) {
       const found = this.removalsIn(place);
@@ -588,6 +630,9 @@ export class DomNodesAnalysis {
     const program = this.programRemovals ?? (this.programRemovals = this.removalsIn(this.sourceCode.ast));
     return [...keys].some((key) => program.cleared.has(key));
   }
+
+  /** `calleesOf` a repeating region, once per region (one walk however many insertions it makes). */
+  private readonly regionCallees = new WeakMap<FunctionNode, FunctionNode[]>();
 
   /** Functions called from `fn` (directly or in its nested callbacks) that resolve in this file. */
   private calleesOf(fn: FunctionNode, depth: number, seen: Set<FunctionNode>): FunctionNode[] {

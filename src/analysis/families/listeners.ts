@@ -77,13 +77,21 @@ export function analyzeListeners(ctx: EngineContext): Finding[] {
     const finding = judgeAdd(ctx, add, index);
     if (finding) findings.push(finding);
   }
-  // Adds by handler: only those can be what a removal meant to take off.
+  // Adds by handler and event type: only those can be what a removal meant to take off
+  // (`judgeRemoveShape` requires the same style and type, and the same handler unless typed).
   const addsByHandler = new Map<string, Listener[]>();
-  for (const add of adds) if (add.handlerKey !== undefined) pushTo(addsByHandler, `${add.style}|${add.handlerKey}`, add);
+  const addsByType = new Map<string, Listener[]>();
+  for (const add of adds) {
+    const type = typeIdentity(add);
+    if (!type) continue;
+    if (add.handlerKey !== undefined) pushTo(addsByHandler, `${add.style}|${add.handlerKey}|${type}`, add);
+    pushTo(addsByType, `${add.style}|${type}`, add);
+  }
   const typed = typeFacts(ctx.sourceCode) !== undefined;
   for (const remove of removes) {
     if (remove.derivedAt) continue;
-    const candidates = typed ? adds : (addsByHandler.get(`${remove.style}|${remove.handlerKey ?? ""}`) ?? []);
+    const type = typeIdentity(remove) ?? "";
+    const candidates = typed ? (addsByType.get(`${remove.style}|${type}`) ?? []) : (addsByHandler.get(`${remove.style}|${remove.handlerKey ?? ""}|${type}`) ?? []);
     const finding = judgeRemove(ctx, remove, candidates);
     if (finding) findings.push(finding);
   }
@@ -92,18 +100,21 @@ export function analyzeListeners(ctx: EngineContext): Finding[] {
 
 /**
  * Removals indexed so that each add looks only at the few that can be its own: by target,
- * style and handler (the exact match), by target, style and event type (a removal that was
- * tried with another handler), and by handler name (the loose match that may be this one).
- * Each lookup touches one bucket, so matching stays linear in the number of listeners.
+ * style, handler and event type (the exact match: `removes` requires all four), by target,
+ * style and event type (a removal that was tried with another handler), and by handler name
+ * and static event type (the loose match that may be this one). Each lookup touches one
+ * bucket, so matching stays linear in the number of listeners — also when one owner adds one
+ * handler for n event types, or n handlers for one type.
  */
 class RemoveIndex {
   private readonly byHandler = new Map<string, Listener[]>();
   private readonly byType = new Map<string, Listener[]>();
   private readonly byTarget = new Map<string, Listener[]>();
-  private readonly byName = new Map<string, Listener[]>();
-  /** Every removal by target, whatever its handler (the typed `byTarget` is only filled with types). */
+  /** By handler name, then by static event type ("" holds removals whose type is not static). */
+  private readonly byName = new Map<string, Map<string, Listener[]>>();
+  /** Every removal by target, whatever its handler or type. */
   private readonly onTarget = new Map<string, Listener[]>();
-  private readonly tornDown = new Map<string, Listener[]>();
+  private readonly tornDown = new Map<string, { total: number; unkeyed: boolean; byListener: Map<string, number> }>();
   private readonly typed: boolean;
 
   constructor(
@@ -112,14 +123,21 @@ class RemoveIndex {
   ) {
     this.typed = typeFacts(ctx.sourceCode) !== undefined;
     for (const remove of removes) {
-      if (remove.targetKey !== undefined) {
-        pushTo(this.byHandler, `${remove.targetKey}|${remove.style}|${remove.handlerKey ?? ""}`, remove);
-        const type = typeIdentity(remove);
-        if (type) pushTo(this.byType, `${remove.targetKey}|${remove.style}|${type}`, remove);
-        if (this.typed) pushTo(this.byTarget, remove.targetKey, remove);
-        pushTo(this.onTarget, remove.targetKey, remove);
+      if (remove.targetKey !== undefined) pushTo(this.onTarget, remove.targetKey, remove);
+      const type = typeIdentity(remove);
+      if (remove.targetKey !== undefined && type) {
+        pushTo(this.byHandler, `${remove.targetKey}|${remove.style}|${remove.handlerKey ?? ""}|${type}`, remove);
+        pushTo(this.byType, `${remove.targetKey}|${remove.style}|${type}`, remove);
+        if (this.typed) pushTo(this.byTarget, `${remove.targetKey}|${type}`, remove);
       }
-      for (const name of handlerNames(remove)) pushTo(this.byName, name, remove);
+      for (const name of handlerNames(remove)) {
+        let byType = this.byName.get(name);
+        if (!byType) {
+          byType = new Map<string, Listener[]>();
+          this.byName.set(name, byType);
+        }
+        pushTo(byType, remove.type ?? "", remove);
+      }
     }
   }
 
@@ -133,19 +151,24 @@ class RemoveIndex {
     const memo = `${targetKey}|${region.map((node) => node.range.join(":")).join(",")}`;
     let found = this.tornDown.get(memo);
     if (found === undefined) {
-      found = (this.onTarget.get(targetKey) ?? []).filter((remove) => this.ctx.inRegion(remove.call, region));
+      const removals = (this.onTarget.get(targetKey) ?? []).filter((remove) => this.ctx.inRegion(remove.call, region));
+      const byListener = new Map<string, number>();
+      for (const remove of removals) if (remove.handlerKey !== undefined) byListener.set(`${remove.handlerKey}|${remove.type}`, (byListener.get(`${remove.handlerKey}|${remove.type}`) ?? 0) + 1);
+      found = { total: removals.length, unkeyed: removals.some((remove) => remove.handlerKey === undefined), byListener };
       this.tornDown.set(memo, found);
     }
-    // A removal meant for this very listener (same handler, a mismatched flag) says nothing new.
-    return found.some((remove) => remove.handlerKey === undefined || remove.handlerKey !== add.handlerKey || remove.type !== add.type);
+    // A removal meant for this very listener (same handler and event, a mismatched flag) says nothing new.
+    return found.unkeyed || found.total > (found.byListener.get(`${add.handlerKey}|${add.type}`) ?? 0);
   }
 
   /** The removals that take off exactly what `add` put on. */
   matching(add: Listener): Listener[] {
-    if (add.targetKey === undefined || add.handlerKey === undefined) return [];
-    const exact = this.byHandler.get(`${add.targetKey}|${add.style}|${add.handlerKey}`) ?? [];
+    // `removes` requires the same event type (`sameType`): one without an identity matches nothing.
+    const type = typeIdentity(add);
+    if (add.targetKey === undefined || add.handlerKey === undefined || !type) return [];
+    const exact = this.byHandler.get(`${add.targetKey}|${add.style}|${add.handlerKey}|${type}`) ?? [];
     // Typed: another reference to the same function (an import and its re-export) also matches.
-    const pool = this.typed ? [...new Set([...exact, ...(this.byTarget.get(add.targetKey) ?? [])])] : exact;
+    const pool = this.typed ? [...new Set([...exact, ...(this.byTarget.get(`${add.targetKey}|${type}`) ?? [])])] : exact;
     return pool.filter((remove) => removes(remove, add, this.ctx));
   }
 
@@ -155,9 +178,14 @@ class RemoveIndex {
     return add.targetKey !== undefined && !!type && (this.byType.get(`${add.targetKey}|${add.style}|${type}`)?.length ?? 0) > 0;
   }
 
-  /** Removals that may be this add's, though that cannot be proven. */
+  /** Removals that may be this add's, though that cannot be proven (`mayRemove` lets two static types through only when equal). */
   loose(add: Listener): Listener[] {
-    return [...new Set(handlerNames(add).flatMap((name) => this.byName.get(name) ?? []))].filter((remove) => mayRemove(this.ctx, remove, add));
+    const candidates = handlerNames(add).flatMap((name) => {
+      const byType = this.byName.get(name);
+      if (!byType) return [];
+      return add.type === undefined ? [...byType.values()].flat() : [...(byType.get(add.type) ?? []), ...(add.type === "" ? [] : (byType.get("") ?? []))];
+    });
+    return [...new Set(candidates)].filter((remove) => mayRemove(this.ctx, remove, add));
   }
 }
 
@@ -779,7 +807,7 @@ function describePath(ctx: EngineContext, node: Node): string {
  * releases on its own. As the target of an 'abort' listener, a fresh `AbortSignal.timeout()`
  * is this code's own; only `AbortSignal.any([...])` over a caller's signal is kept alive by it.
  */
-function isCallerSignal(ctx: EngineContext, node: Node, use: "option" | "target" = "option"): boolean {
+function isCallerSignal(ctx: EngineContext, node: Node, use: "option" | "target" = "option", seen = new Set<Node>()): boolean {
   let inner = unwrap(node);
   while (inner.type === T.MemberExpression) inner = unwrap(inner.object);
   if (inner.type === T.CallExpression) {
@@ -789,7 +817,7 @@ function isCallerSignal(ctx: EngineContext, node: Node, use: "option" | "target"
     return (
       name === "any" &&
       list?.type === T.ArrayExpression &&
-      list.elements.some((element) => !!element && element.type !== T.SpreadElement && isCallerSignal(ctx, element, use))
+      list.elements.some((element) => !!element && element.type !== T.SpreadElement && isCallerSignal(ctx, element, use, seen))
     );
   }
   if (inner.type !== T.Identifier) return false;
@@ -797,7 +825,12 @@ function isCallerSignal(ctx: EngineContext, node: Node, use: "option" | "target"
   if (!def) return false;
   if (def.type === "Parameter") return true;
   // `const { signal } = options` where options is a parameter.
-  if (def.type === "Variable" && def.node.id.type === T.ObjectPattern && def.node.init) return isCallerSignal(ctx, def.node.init, use);
+  if (def.type === "Variable" && def.node.id.type === T.ObjectPattern && def.node.init) {
+    // `var { signal } = signal` and patterns that read each other: each declarator once.
+    if (seen.has(def.node)) return false;
+    seen.add(def.node);
+    return isCallerSignal(ctx, def.node.init, use, seen);
+  }
   return false;
 }
 

@@ -341,14 +341,29 @@ export class PromiseRaceAnalysis {
 
   /** Whether the variable is assigned (other than by its declaration) inside the region. */
   private writtenInside(variable: Variable, region: Region): boolean {
-    return variable.references.some((ref) => ref.isWrite() && !ref.init && inRegion(ref.identifier, region));
+    return this.reassignments(variable).some((ref) => inRegion(ref.identifier, region));
+  }
+
+  private readonly writes = new WeakMap<Variable, Variable["references"]>();
+
+  /**
+   * A variable's writes other than its initialiser, found once per variable: a module-level
+   * `shutdown` raced in n loops has n references, and scanning them all for every race was n².
+   */
+  private reassignments(variable: Variable): Variable["references"] {
+    let found = this.writes.get(variable);
+    if (!found) {
+      found = variable.references.filter((ref) => ref.isWrite() && !ref.init);
+      this.writes.set(variable, found);
+    }
+    return found;
   }
 
   /** The initialiser of a variable that is never reassigned, else undefined. */
   private stableInit(variable: Variable): Node | undefined {
     const def = variable.defs[0];
     if (variable.defs.length !== 1 || def?.type !== "Variable" || def.node.id.type !== T.Identifier) return undefined;
-    if (!def.node.init || variable.references.some((ref) => ref.isWrite() && !ref.init)) return undefined;
+    if (!def.node.init || this.reassignments(variable).length > 0) return undefined;
     return def.node.init;
   }
 

@@ -66,7 +66,8 @@ import { type RefResolver, moduleBinding, thisOwner } from "../engine/refs.js";
 import { type Evidence, type Proof, likely, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
-import { forEachNode } from "../engine/node-index.js";
+import { allNodes, forEachNode } from "../engine/node-index.js";
+import { pushTo } from "../../util/maps.js";
 
 export interface RegistrationOptions {
   /** Extra receiver names (identifier or last member name) that denote long-lived registries. */
@@ -110,6 +111,40 @@ interface Site {
   kind: "call" | "handed";
   ref: Node;
   call: TSESTree.CallExpression | TSESTree.NewExpression;
+}
+
+/** Whether one of `undos` (in source order) lies inside `root`: a binary search on their starts. */
+function containsAny(root: Node, undos: readonly UndoCall[]): boolean {
+  let low = 0;
+  let high = undos.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (undos[mid]!.call.range[0] < root.range[0]) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < undos.length && undos[i]!.call.range[0] < root.range[1]; i++) if (contains(root, undos[i]!.call)) return true;
+  return false;
+}
+
+/** See `RegistrationAnalysis.sweepTo`. */
+interface RegionSweep {
+  /** Position in the file's node list of the next node to take in. */
+  next: number;
+  /** The start of the registration last swept to (a query before it walks instead). */
+  at: number;
+  assigned: Set<string>;
+  /** An `if`/`?:`/`while` test guarding any registration, or those on these receiver keys. */
+  anyTest: boolean;
+  testedKeys: Set<string>;
+  /** The earliest end of a `&&`/`||` whose left side guards any registration, or one on the key. */
+  anyLogicalEnd: number;
+  logicalEnds: Map<string, number>;
+}
+
+interface GuardTest {
+  any: boolean;
+  /** The keys the test reads, with every prefix of each (`this1`, `this1.menu` for `this1.menu.items`). */
+  keys: Set<string>;
 }
 
 interface UndoCall {
@@ -313,7 +348,8 @@ export class RegistrationAnalysis {
     if (this.knownRegistry(receiver, method)) return true;
     const undoNames = method === "add" ? registration.releases : [...registration.releases, ...CLEAR_ALL_METHODS];
     for (const name of undoNames) {
-      if ((this.undoCalls.get(name) ?? []).some((undo) => undo.key === key || (!!terminal && undo.terminal === terminal))) return true;
+      const bucket = this.undoBucket(name);
+      if (bucket && (bucket.byKey.has(key) || (!!terminal && bucket.terminals.has(terminal)))) return true;
     }
     const cls = this.classOf(receiver);
     if (cls) {
@@ -540,6 +576,12 @@ export class RegistrationAnalysis {
 
   /** `menu = new Menu()` (or `this.menu = ...`) before registering: each run has a fresh registry. */
   private freshReceiver(registration: Registration, repetition: Repetition): boolean {
+    const sweep = this.sweepTo(repetition.node, registration.call);
+    if (sweep) return keyPrefixes(registration.key).some((prefix) => sweep.assigned.has(prefix));
+    return this.freshReceiverByWalk(registration, repetition);
+  }
+
+  private freshReceiverByWalk(registration: Registration, repetition: Repetition): boolean {
     const prefixes = keyPrefixes(registration.key);
     let fresh = false;
     walk(repetition.node, this.sourceCode.visitorKeys, (node) => {
@@ -558,22 +600,74 @@ export class RegistrationAnalysis {
     const reach = this.expand(repetition.regions);
     const names = [...registration.releases, ...CLEAR_ALL_METHODS];
     for (const name of names) {
-      for (const undo of this.undoCalls.get(name) ?? []) {
-        if (undo.key !== registration.key) continue;
-        if (reach.some((root) => contains(root, undo.call))) return true;
-        // Elsewhere, a targeted undo in code that runs repeatedly too (a close handler,
-        // `closeWindow()` called from one) balances it; a one-time shutdown does not.
-        if (
-          repetition.kind !== "loop" &&
-          !CLEAR_ALL_METHODS.has(name) &&
-          this.argumentsMatch(registration.call, undo.call) &&
-          (this.repetition(undo.call, undo.call, 1) !== undefined || this.isHandlerMethod(undo.call))
-        ) {
-          return true;
-        }
-      }
+      const undos = this.undoBucket(name)?.byKey.get(registration.key);
+      if (!undos) continue;
+      if (reach.some((root) => containsAny(root, undos))) return true;
+      // Elsewhere, a targeted undo in code that runs repeatedly too (a close handler,
+      // `closeWindow()` called from one) balances it; a one-time shutdown does not.
+      if (repetition.kind === "loop" || CLEAR_ALL_METHODS.has(name)) continue;
+      if (this.matchingRepeatedUndos(registration, undos).some((undo) => this.argumentsMatch(registration.call, undo.call))) return true;
     }
     return false;
+  }
+
+  /** Undo calls by method name and by receiver key, indexed on first use (the file's undos are all collected by then). */
+  private undoBuckets: Map<string, { byKey: Map<string | undefined, UndoCall[]>; terminals: Set<string> }> | undefined;
+
+  private undoBucket(name: string): { byKey: Map<string | undefined, UndoCall[]>; terminals: Set<string> } | undefined {
+    if (!this.undoBuckets) {
+      this.undoBuckets = new Map();
+      for (const [method, undos] of this.undoCalls) {
+        const bucket = { byKey: new Map<string | undefined, UndoCall[]>(), terminals: new Set<string>() };
+        for (const undo of undos) {
+          const list = bucket.byKey.get(undo.key);
+          if (list) list.push(undo);
+          else bucket.byKey.set(undo.key, [undo]);
+          if (undo.terminal) bucket.terminals.add(undo.terminal);
+        }
+        this.undoBuckets.set(method, bucket);
+      }
+    }
+    return this.undoBuckets.get(name);
+  }
+
+  /** Per list of undos (one method, one receiver): those in repeating code, by what `argumentsMatch` compares. */
+  private readonly repeatedUndos = new WeakMap<readonly UndoCall[], { byString: Map<string, UndoCall[]>; byArgKey: Map<string, UndoCall[]>; others: UndoCall[] }>();
+
+  /**
+   * The undos of `undos` that run repeatedly and may match the registration's arguments: those
+   * undoing the same static first argument, those passed one of its handlers, and those whose
+   * first argument is not static (`argumentsMatch` decides). The rest cannot match, so a
+   * registry with many undos is not compared with every registration.
+   */
+  private matchingRepeatedUndos(registration: Registration, undos: readonly UndoCall[]): UndoCall[] {
+    let index = this.repeatedUndos.get(undos);
+    if (!index) {
+      index = { byString: new Map(), byArgKey: new Map(), others: [] };
+      for (const undo of undos) {
+        if (this.repetition(undo.call, undo.call, 1) === undefined && !this.isHandlerMethod(undo.call)) continue;
+        const [first] = undo.call.arguments;
+        const text = first ? staticString(first) : undefined;
+        if (text !== undefined) pushTo(index.byString, text, undo);
+        else index.others.push(undo);
+        for (const arg of undo.call.arguments) {
+          const key = unwrap(arg).type === T.Literal ? undefined : this.refs.key(arg);
+          if (key !== undefined) pushTo(index.byArgKey, key, undo);
+        }
+      }
+      this.repeatedUndos.set(undos, index);
+    }
+    const [first] = registration.call.arguments;
+    const text = first ? staticString(first) : undefined;
+    const handlerKeys = registration.call.arguments.flatMap((arg) => {
+      const key = isFunction(arg) ? undefined : this.refs.key(arg);
+      return key ? [key] : [];
+    });
+    return [
+      ...(text !== undefined ? (index.byString.get(text) ?? []) : []),
+      ...index.others,
+      ...handlerKeys.flatMap((key) => index.byArgKey.get(key) ?? []),
+    ];
   }
 
   private readonly handlerMethods = new WeakMap<Node, boolean>();
@@ -640,6 +734,123 @@ export class RegistrationAnalysis {
    * sets (`registered = true`), or the registry itself.
    */
   private guarded(registration: Registration, repetition: Repetition): boolean {
+    const region = repetition.node;
+    const sweep = this.sweepTo(region, registration.call);
+    if (!sweep) return this.guardedByWalk(registration, repetition);
+    const start = registration.call.range[0];
+    const { key } = registration;
+    if (sweep.anyTest || sweep.testedKeys.has(key)) return true;
+    if (sweep.anyLogicalEnd <= start || (sweep.logicalEnds.get(key) ?? Infinity) <= start) return true;
+    // `registered || registry.register(h)`: the registration is the right side of a guard.
+    for (let child: Node = registration.call, parent: Node | undefined = child.parent; parent && child !== region; child = parent, parent = parent.parent) {
+      if (parent.type !== T.LogicalExpression || parent.right !== child || !contains(region, parent)) continue;
+      const guard = this.testInfo(parent.left, region);
+      if (guard.any || guard.keys.has(key)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * What the code of a repeating region holds before a registration: the keys assigned with
+   * `=` (a fresh receiver), and the guards (`if`/`?:`/`while` tests, `&&`/`||` left sides)
+   * that may keep the registration from running twice. Registrations are judged in source
+   * order, so one sweep through the region's nodes serves all the registrations in it; the
+   * walks that answered one registration at a time made a region with n registrations cost n².
+   */
+  private readonly sweeps = new WeakMap<Node, RegionSweep>();
+  private nodeIndex: Map<Node, number> | undefined;
+
+  /** The region's sweep advanced to `call` (every node of the region that starts before it), or undefined out of order. */
+  private sweepTo(region: Node, call: TSESTree.CallExpression): RegionSweep | undefined {
+    const nodes = allNodes(this.sourceCode);
+    let sweep = this.sweeps.get(region);
+    if (!sweep) {
+      if (!this.nodeIndex) {
+        this.nodeIndex = new Map();
+        for (const [index, node] of nodes.entries()) this.nodeIndex.set(node, index);
+      }
+      const first = this.nodeIndex.get(region);
+      if (first === undefined) return undefined;
+      sweep = { next: first, at: -1, assigned: new Set(), anyTest: false, testedKeys: new Set(), anyLogicalEnd: Infinity, logicalEnds: new Map() };
+      this.sweeps.set(region, sweep);
+    }
+    const start = call.range[0];
+    if (start < sweep.at) return undefined;
+    sweep.at = start;
+    for (; sweep.next < nodes.length; sweep.next++) {
+      const node = nodes[sweep.next]!;
+      if (node.range[0] >= start || !contains(region, node)) break;
+      this.takeIn(sweep, node, region);
+    }
+    return sweep;
+  }
+
+  private takeIn(sweep: RegionSweep, node: Node, region: Node): void {
+    let test: Node | undefined;
+    switch (node.type) {
+      case T.AssignmentExpression:
+        if (node.operator === "=") {
+          const key = this.refs.key(node.left);
+          if (key) sweep.assigned.add(key);
+        }
+        return;
+      case T.IfStatement:
+      case T.ConditionalExpression:
+        test = node.test;
+        break;
+      case T.WhileStatement:
+        if (node !== region) test = node.test;
+        break;
+      case T.LogicalExpression: {
+        // Guards the registrations after it (and those in its right side: see `guarded`).
+        const guard = this.testInfo(node.left, region);
+        if (guard.any) sweep.anyLogicalEnd = Math.min(sweep.anyLogicalEnd, node.range[1]);
+        for (const key of guard.keys) sweep.logicalEnds.set(key, Math.min(sweep.logicalEnds.get(key) ?? Infinity, node.range[1]));
+        return;
+      }
+      default:
+        return;
+    }
+    if (!test) return;
+    const guard = this.testInfo(test, region);
+    if (guard.any) sweep.anyTest = true;
+    for (const key of guard.keys) sweep.testedKeys.add(key);
+  }
+
+  private readonly testInfos = new WeakMap<Node, Map<Node, GuardTest>>();
+
+  /**
+   * What a test guards, as `isGuardTest` decides it for any registration: all of them (a
+   * lookup call, a flag name, a flag set outside the region), or those on a receiver whose key
+   * is a key the test reads or a prefix of one.
+   */
+  private testInfo(test: Node, region: Node): GuardTest {
+    let perRegion = this.testInfos.get(region);
+    if (!perRegion) {
+      perRegion = new Map();
+      this.testInfos.set(region, perRegion);
+    }
+    let info = perRegion.get(test);
+    if (info) return info;
+    info = { any: false, keys: new Set() };
+    const found = info;
+    walk(test, this.sourceCode.visitorKeys, (node) => {
+      if (node.type === T.CallExpression) {
+        const { name } = calleeOf(node);
+        if (name && LOOKUP_METHOD.test(name)) found.any = true;
+      } else if (node.type === T.Identifier || node.type === T.MemberExpression) {
+        const key = this.refs.key(node);
+        if (key) for (const prefix of keyPrefixes(key)) found.keys.add(prefix);
+        const name = node.type === T.Identifier ? node.name : memberName(node);
+        if (name && GUARD_FLAG_NAME.test(name)) found.any = true;
+        if (key && !found.any && this.isOuterFlag(node, key, region)) found.any = true;
+      }
+    });
+    perRegion.set(test, info);
+    return info;
+  }
+
+  private guardedByWalk(registration: Registration, repetition: Repetition): boolean {
     const start = registration.call.range[0];
     let guarded = false;
     const check = (test: Node): void => {
@@ -686,6 +897,24 @@ export class RegistrationAnalysis {
   }
 
   /** A location declared outside the repeated code that some code assigns: a state flag. */
+  private readonly assignedKeys = new WeakMap<Node, Set<string>>();
+
+  /** The keys assigned anywhere in a class (or whatever owns a `this`), collected once per class. */
+  private assignedIn(owner: Node): Set<string> {
+    let keys = this.assignedKeys.get(owner);
+    if (!keys) {
+      const found = new Set<string>();
+      walk(owner, this.sourceCode.visitorKeys, (child) => {
+        if (child.type !== T.AssignmentExpression) return;
+        const key = this.refs.key(child.left);
+        if (key) found.add(key);
+      });
+      keys = found;
+      this.assignedKeys.set(owner, keys);
+    }
+    return keys;
+  }
+
   private isOuterFlag(node: Node, key: string, region: Node): boolean {
     const inner = unwrap(node);
     if (inner.type === T.Identifier) {
@@ -695,14 +924,7 @@ export class RegistrationAnalysis {
       return variable.references.some((reference) => reference.isWrite() && !reference.init);
     }
     if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression) {
-      let assigned = false;
-      const cls = thisOwner(inner);
-      walk(cls, this.sourceCode.visitorKeys, (child) => {
-        if (assigned) return false;
-        if (child.type === T.AssignmentExpression && this.refs.key(child.left) === key) assigned = true;
-        return !assigned;
-      });
-      return assigned;
+      return this.assignedIn(thisOwner(inner)).has(key);
     }
     return false;
   }

@@ -475,17 +475,42 @@ export class StreamPipelineAnalysis {
     if (!topScope) return undefined;
 
     // An existing binding of node:stream, not shadowed where the chain is.
-    for (const variable of topScope.variables) {
-      const id = variable.identifiers[0];
-      if (!id || lookup(this.sourceCode, at, variable.name) !== variable) continue;
-      const resolved = this.resolveModule(id, 0);
-      if (!resolved || resolved.module !== "stream") continue;
-      if (resolved.path.length === 1 && resolved.path[0] === "pipeline") return { callee: variable.name };
-      if (resolved.path.length === 0) return { callee: `${variable.name}.pipeline` };
+    this.streamBindings ??= this.moduleStreamBindings(topScope);
+    for (const { variable, callee } of this.streamBindings) {
+      if (lookup(this.sourceCode, at, variable.name) === variable) return { callee };
     }
 
     const block = scriptBlockOf(this.sourceCode, at);
     if (!block) return undefined;
+    // The rest depends on the script only: worked out once per script, so that n chains in a
+    // file of n statements and n scopes are not n² (the free name looks at every scope).
+    if (!this.newBindings.has(block.start)) this.newBindings.set(block.start, this.newPipelineBinding(scopeManager, block));
+    return this.newBindings.get(block.start);
+  }
+
+  /** The module's bindings of node:stream's `pipeline` (or of node:stream itself), in declaration order. */
+  private streamBindings: { variable: Variable; callee: string }[] | undefined;
+
+  private moduleStreamBindings(topScope: Scope): { variable: Variable; callee: string }[] {
+    const out: { variable: Variable; callee: string }[] = [];
+    for (const variable of topScope.variables) {
+      const id = variable.identifiers[0];
+      if (!id) continue;
+      const resolved = this.resolveModule(id, 0);
+      if (!resolved || resolved.module !== "stream") continue;
+      if (resolved.path.length === 1 && resolved.path[0] === "pipeline") out.push({ variable, callee: variable.name });
+      else if (resolved.path.length === 0) out.push({ variable, callee: `${variable.name}.pipeline` });
+    }
+    return out;
+  }
+
+  private readonly newBindings = new Map<number, { callee: string; insert?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined>();
+
+  /** A free name for `pipeline` and the import or require that binds it, added to `block`. */
+  private newPipelineBinding(
+    scopeManager: TSESLint.Scope.ScopeManager,
+    block: ScriptBlock,
+  ): { callee: string; insert?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix } | undefined {
     const name = PIPELINE_NAMES.find((candidate) => isFreeName(scopeManager, candidate));
     if (!name) return undefined;
     const quote = this.quoteStyle(block);
@@ -659,12 +684,9 @@ function moduleScope(globalScope: Scope | null): Scope | undefined {
 
 /** The variable `name` resolves to at `node`. */
 function lookup(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, name: string): Variable | undefined {
-  let scope: Scope | null;
-  try {
-    scope = sourceCode.getScope(node);
-  } catch {
-    return undefined;
-  }
+  // No try/catch: `getScope` does not throw for a node of the tree, so one would only hide a
+  // stack overflow from a resolver that lost its way (issue 12).
+  let scope: Scope | null = sourceCode.getScope(node);
   while (scope) {
     const found = scope.set.get(name);
     if (found) return found;
