@@ -39,6 +39,7 @@ import {
   REPEATING_CALLBACK_CALLEES,
   REQUEST_PARAM_NAMES,
   SINGLE_FIRE_EVENTS,
+  UPDATE_METHOD_NAME,
   WEB_COMPONENT_BASES,
 } from "./tables.js";
 
@@ -503,6 +504,12 @@ export function looksLikeHandler(fn: FunctionNode): boolean {
 }
 
 const handlerCache = new WeakMap<FunctionNode, boolean>();
+
+/** A method that redraws from the data it is given (`render(query, items)`): it runs on every change. */
+export function looksLikeUpdate(fn: FunctionNode): boolean {
+  const name = functionName(fn);
+  return fn.params.length > 0 && !!name && UPDATE_METHOD_NAME.test(name);
+}
 
 /**
  * `onConfigChange(file, reload)` calls `reload`: it takes a callback to run later, so it

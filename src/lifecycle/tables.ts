@@ -102,6 +102,9 @@ export const REPEATING_CALLBACK_CALLEES: ReadonlySet<string> = new Set([
  * that share the prefix but run once are excluded.
  */
 export const HANDLER_NAME = /^(handle|on)[A-Z0-9_]/;
+
+/** Methods that redraw from new data (`render(query, items)`, `update(state)`): they run on every change. */
+export const UPDATE_METHOD_NAME = /^(render|rerender|update|refresh|redraw|repaint)([A-Z0-9_]|$)/;
 export const ONE_TIME_HANDLER_NAME =
   /^on(Init|Initiali[sz]e|Load|Loaded|Ready|Start|Setup|Mount|Mounted|BeforeMount|Create|Created|Destroy|Destroyed|Unmount|Unmounted|BeforeUnmount|Install|Installed|Boot|Activate|Activated|Register|Bootstrap)([A-Z]|$)/;
 

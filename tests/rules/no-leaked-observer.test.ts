@@ -977,6 +977,26 @@ ruleTester.run("no-leaked-observer", rule, {
   ],
 
   invalid: [
+    {
+      name: "render(query, items) makes a new observer for every result set and drops the last one",
+      code: `
+export class Grid {
+  constructor(panel) {
+    this.panel = panel;
+    this.sentinel = document.createElement("p");
+    this.panel.append(this.sentinel);
+  }
+  render(query, items) {
+    this.observer = new IntersectionObserver(() => this.more(query));
+    this.observer.observe(this.sentinel);
+  }
+  more() {}
+  destroy() {
+    this.observer?.disconnect();
+  }
+}`,
+      errors: [{ messageId: "replacedWithoutRelease", line: 9 }],
+    },
     // ---------------------------------------------------------------------
     // Owners: React effects
     probable({

@@ -16,7 +16,7 @@ import { T } from "../../util/node-types.js";
 import { type ClassNode, type FunctionNode, type Node, calleeOf, contains, enclosingFunction, functionName, isFunction, keyName, memberName, returnedValues, unwrap } from "../../ast/index.js";
 import { moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
-import { type Owner, type OwnerContext, looksLikeHandler } from "../../lifecycle/owners.js";
+import { type Owner, type OwnerContext, looksLikeHandler, looksLikeUpdate } from "../../lifecycle/owners.js";
 import { APP_ROOT_FILES, EFFECT_HOOK_HOSTS, isAppRootName, INJECTORS, INJECTOR_MODULES } from "../../lifecycle/tables.js";
 import { LISTENER_REMOVES, OBJECT_URL_RELEASE, TIMER_RELEASES } from "../../resources/catalogue.js";
 import type { EngineContext } from "./context.js";
@@ -554,6 +554,7 @@ export function repeatsProof(ctx: EngineContext, context: OwnerContext): Proof {
       // or one called from repeating code.
       if (owner.method && ctx.lifecycles.runsPerUpdate(owner)) return proven("runs on every update");
       if (owner.method && looksLikeHandler(owner.method)) return proven("runs as a handler");
+      if (owner.method && looksLikeUpdate(owner.method)) return proven("runs on every change of its data");
       return owner.method && calledRepeatedly(ctx, owner.method) ? proven("called repeatedly") : likely("may run a bounded number of times");
     default:
       return likely("may run a bounded number of times");
