@@ -543,6 +543,33 @@ const { probable, checkRecommended } = gradedCases("no-leaked-event-listener");
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
     {
+      name: "a handler kept in the owner's Map and removed by reading it back from the Map in the teardown",
+      code: `
+import { ThemeService } from "./theme.js";
+export class BaseComponent {
+  themeChangeListenerMap = new Map();
+  ngOnInit() {
+    this._themeChangeListener("_load", () => this.load());
+  }
+  _themeChangeListener(id, callback = () => {}) {
+    this._offThemeChangeListener(id);
+    const hold = callback.bind(this);
+    this.themeChangeListenerMap.set(id, hold);
+    ThemeService.on("theme:change", hold);
+  }
+  _offThemeChangeListener(id) {
+    if (this.themeChangeListenerMap.has(id)) {
+      ThemeService.off("theme:change", this.themeChangeListenerMap.get(id));
+      this.themeChangeListenerMap.delete(id);
+    }
+  }
+  ngOnDestroy() {
+    this._offThemeChangeListener("_load");
+  }
+  load() {}
+}`,
+    },
+    {
       name: "a listener added in a child's exit handler: exit fires once, so it is added once",
       code: `
 import { spawn } from "node:child_process";

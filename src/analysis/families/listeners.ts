@@ -328,6 +328,8 @@ function targetKeyOf(ctx: EngineContext, target: Node): string | undefined {
 function keyThroughThis(ctx: EngineContext, node: Node, depth = 0): string | undefined {
   const inner = unwrap(node);
   if (inner.type === T.Identifier) return storedInThis(ctx, inner) ?? ctx.refs.key(inner);
+  const read = readFromCollection(ctx, inner);
+  if (read) return read;
   if (inner.type === T.MemberExpression && depth < 8) {
     const name = memberName(inner);
     const base = name === undefined ? undefined : keyThroughThis(ctx, inner.object, depth + 1);
@@ -351,8 +353,35 @@ function storedInThis(ctx: EngineContext, id: TSESTree.Identifier): string | und
       const left = unwrap(parent.left);
       if (left.type === T.MemberExpression && unwrap(left.object).type === T.ThisExpression) return ctx.refs.key(left);
     }
+    // `this.handlers.set(id, hold)`: the handler is kept in a collection of the owner, and a
+    // removal passing `this.handlers.get(id)` hands it back.
+    const kept = parent?.type === T.CallExpression ? keptInCollection(ctx, parent, reference.identifier) : undefined;
+    if (kept) return kept;
   }
   return undefined;
+}
+
+const COLLECTION_PUTS: ReadonlySet<string> = new Set(["set", "add", "push"]);
+
+/** `in:<collection>` for a value put into a `this`-rooted collection by `call` (its last argument). */
+function keptInCollection(ctx: EngineContext, call: TSESTree.CallExpression, value: Node): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== T.MemberExpression || !COLLECTION_PUTS.has(memberName(callee) ?? "") || call.arguments[call.arguments.length - 1] !== value) return undefined;
+  const collection = unwrap(callee.object);
+  if (collection.type !== T.MemberExpression || unwrap(collection.object).type !== T.ThisExpression) return undefined;
+  const key = ctx.refs.key(collection);
+  return key === undefined ? undefined : `in:${key}`;
+}
+
+/** `in:<collection>` for a handler read back from a `this`-rooted collection (`this.handlers.get(id)`). */
+function readFromCollection(ctx: EngineContext, node: Node): string | undefined {
+  if (node.type !== T.CallExpression) return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== T.MemberExpression || memberName(callee) !== "get") return undefined;
+  const collection = unwrap(callee.object);
+  if (collection.type !== T.MemberExpression || unwrap(collection.object).type !== T.ThisExpression) return undefined;
+  const key = ctx.refs.key(collection);
+  return key === undefined ? undefined : `in:${key}`;
 }
 
 function handlerKindOf(handler: Node | undefined): Listener["handlerKind"] {
