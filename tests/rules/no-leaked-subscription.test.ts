@@ -95,6 +95,25 @@ const { probable, checkRecommended } = gradedCases("no-leaked-subscription");
 
 ruleTester.run("no-leaked-subscription", rule, {
   valid: [
+    {
+      name: "takeUntil of a notifier the base class (another file) declares and fires on destroy",
+      filename: "file.ts",
+      code: `
+import { fromEvent } from "rxjs";
+import { takeUntil } from "rxjs/operators";
+import { Frontend } from "./frontend";
+export class XTermFrontend extends Frontend {
+  attach(host: HTMLElement): void {
+    fromEvent(window, "focus").pipe(
+      takeUntil(this.destroyed$),
+    ).subscribe(() => this.recover());
+  }
+  recover(): void {}
+  destroy(): void {
+    super.destroy();
+  }
+}`,
+    },
     // ---------------------------------------------------------------------
     // Owners: React effects
     {

@@ -23,6 +23,7 @@ import {
 import type { EngineContext } from "../../engine/context.js";
 import type { Call, Release } from "../../engine/model.js";
 import { moduleBinding } from "../../engine/refs.js";
+import { inheritsOutOfSight } from "../../engine/evidence.js";
 import { type TypeFacts, typeFacts } from "../../engine/type-facts.js";
 import { walk } from "../../../ast/walk.js";
 import { RELEASE_NAME } from "../../engine/evidence.js";
@@ -339,6 +340,9 @@ function notifierFires(ctx: EngineContext, notifier: Node | undefined, owner: Ow
   if (!notifier || notifier.type === T.SpreadElement) return false;
   const key = ctx.refs.key(notifier);
   if (!key) return true; // `takeUntil(fromEvent(...))`: cannot tell; trust the author.
+  // `takeUntil(this.destroyed$)` where `destroyed$` is the base class's (from another file), and
+  // nothing here fires it: the base's teardown does; trust the author here too.
+  if (key.startsWith("this") && !(ctx.methodReleases.get(key) ?? []).length && inheritedMember(ctx, notifier)) return true;
   const region = ctx.releaseRegion(owner);
   return (ctx.methodReleases.get(key) ?? []).some((release) => NOTIFIER_ENDS.has(release.name) && ctx.inRegion(release.call, region));
 }
@@ -355,4 +359,16 @@ export function indexCalledHandles(ctx: EngineContext): Map<string, Release[]> {
   }
   // `disposers.forEach((d) => d())` and `?.()` are out of sight; `handle?.()` is still a plain call.
   return index;
+}
+
+/** `this.x` of a class that declares no `x` itself and extends a class the file does not see. */
+function inheritedMember(ctx: EngineContext, node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type !== T.MemberExpression || unwrap(inner.object).type !== T.ThisExpression) return false;
+  const name = memberName(inner);
+  if (!name || !inheritsOutOfSight(ctx, inner)) return false;
+  let cls: Node | undefined = inner.parent;
+  while (cls && cls.type !== T.ClassBody) cls = cls.parent;
+  if (!cls || cls.type !== T.ClassBody) return false;
+  return !cls.body.some((member) => (member.type === T.PropertyDefinition || member.type === T.MethodDefinition) && !member.computed && member.key.type === T.Identifier && member.key.name === name);
 }
