@@ -367,7 +367,12 @@ const COLLECTION_PUTS: ReadonlySet<string> = new Set(["set", "add", "push"]);
 function keptInCollection(ctx: EngineContext, call: TSESTree.CallExpression, value: Node): string | undefined {
   const callee = unwrap(call.callee);
   if (callee.type !== T.MemberExpression || !COLLECTION_PUTS.has(memberName(callee) ?? "") || call.arguments[call.arguments.length - 1] !== value) return undefined;
-  const collection = unwrap(callee.object);
+  return thisCollectionKey(ctx, callee.object);
+}
+
+/** `in:<key>` of a collection kept on `this` (`this.handlers`), the handler key of what it holds. */
+function thisCollectionKey(ctx: EngineContext, node: Node): string | undefined {
+  const collection = unwrap(node);
   if (collection.type !== T.MemberExpression || unwrap(collection.object).type !== T.ThisExpression) return undefined;
   const key = ctx.refs.key(collection);
   return key === undefined ? undefined : `in:${key}`;
@@ -378,10 +383,7 @@ function readFromCollection(ctx: EngineContext, node: Node): string | undefined 
   if (node.type !== T.CallExpression) return undefined;
   const callee = unwrap(node.callee);
   if (callee.type !== T.MemberExpression || memberName(callee) !== "get") return undefined;
-  const collection = unwrap(callee.object);
-  if (collection.type !== T.MemberExpression || unwrap(collection.object).type !== T.ThisExpression) return undefined;
-  const key = ctx.refs.key(collection);
-  return key === undefined ? undefined : `in:${key}`;
+  return thisCollectionKey(ctx, callee.object);
 }
 
 function handlerKindOf(handler: Node | undefined): Listener["handlerKind"] {
