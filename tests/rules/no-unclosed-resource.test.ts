@@ -95,6 +95,31 @@ const { probable, checkRecommended } = gradedCases("no-unclosed-resource");
 ruleTester.run("no-unclosed-resource", rule, {
   valid: [
     {
+      // standardized-audio-context's worklet faker (sample D): the ports are the resource, and both go to other owners.
+      name: "a channel whose ports are both handed on (one returned through a getter, one stored on a parameter) is the receivers' to close",
+      code: code`
+        export const createFaker = (processorConstructor) => (options) => {
+          const messageChannel = new MessageChannel();
+          processorConstructor.prototype.port = messageChannel.port1;
+          return {
+            get port() {
+              return messageChannel.port2;
+            },
+          };
+        };
+      `,
+    },
+    {
+      name: "a channel whose ports are both passed to other code",
+      code: code`
+        export function connect(worker, frame) {
+          const channel = new MessageChannel();
+          worker.postMessage("port", [channel.port1]);
+          frame.postMessage("port", "*", [channel.port2]);
+        }
+      `,
+    },
+    {
       name: "a composable's own ref filled once per mount is no replacement",
       code: code`
         import { shallowRef } from "vue";
@@ -825,6 +850,17 @@ ruleTester.run("no-unclosed-resource", rule, {
   ],
 
   invalid: [
+    {
+      name: "a channel that hands on one port and keeps listening on the other still holds that one",
+      code: code`
+        export function bridge(frame) {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = (event) => console.log(event.data);
+          return channel.port2;
+        }
+      `,
+      errors: [{ messageId: "neverReleased", line: 2 }],
+    },
     probable({
       name: "what a lazily created singleton's constructor opens is held once for the program, whatever stop() does",
       code: code`

@@ -29,6 +29,7 @@ export type Handle =
     };
 
 const HANDLE_METHODS = new Set(["unref", "ref"]);
+const NO_PARTS: ReadonlySet<string> = new Set();
 
 /** Follows the value of `call` to where it is kept. */
 export function handleOf(
@@ -36,6 +37,7 @@ export function handleOf(
   refs: RefResolver,
   releaseNames: ReadonlySet<string>,
   chainable: ReadonlySet<string> = HANDLE_METHODS,
+  parts: ReadonlySet<string> = NO_PARTS,
 ): Handle {
   let current: Node = call;
   for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
@@ -81,7 +83,7 @@ export function handleOf(
         if (parent.init !== current || parent.id.type !== T.Identifier) return { type: "escaped" };
         const key = refs.key(parent.id);
         if (!key) return { type: "escaped" };
-        return follow(parent.id, key, parent.id, refs, releaseNames, false, true, undefined);
+        return follow(parent.id, key, parent.id, refs, releaseNames, false, true, undefined, parts);
       }
       case T.AssignmentExpression: {
         if (parent.right !== current) return { type: "escaped" };
@@ -90,7 +92,7 @@ export function handleOf(
         const guarded = parent.operator === "??=" || parent.operator === "||=";
         const left = unwrap(parent.left);
         const member = left.type === T.MemberExpression ? memberName(left) : undefined;
-        return follow(left.type === T.Identifier ? left : undefined, key, left, refs, releaseNames, guarded, false, member);
+        return follow(left.type === T.Identifier ? left : undefined, key, left, refs, releaseNames, guarded, false, member, parts);
       }
       case T.PropertyDefinition: {
         if (parent.value !== current) return { type: "escaped" };
@@ -125,14 +127,22 @@ function follow(
   guarded: boolean,
   declared: boolean,
   member: string | undefined,
+  parts: ReadonlySet<string>,
 ): Handle {
   const keys = [key];
   let escapes = false;
   let returned = false;
   const variable = id ? refs.variable(id) : undefined;
+  // Parts handed on one by one: the handle goes with them only once every part has gone
+  // (a channel that transfers `port2` still holds `port1`).
+  const partsGone = new Set<string>();
   for (const reference of variable?.references ?? []) {
     if (!reference.isRead()) continue;
-    const use = usage(reference, releaseNames);
+    const use = usage(reference, releaseNames, parts);
+    if (use.part !== undefined) {
+      if (use.type === "escaped" || use.type === "returned") partsGone.add(use.part);
+      continue;
+    }
     if (use.type === "copied") {
       const copyKey = refs.key(use.to);
       if (copyKey && !keys.includes(copyKey)) keys.push(copyKey);
@@ -140,48 +150,62 @@ function follow(
     } else if (use.type === "escaped") escapes = true;
     else if (use.type === "returned") returned = true;
   }
+  if (parts.size > 0 && [...parts].every((name) => partsGone.has(name))) escapes = true;
   return { type: "stored", keys, target, guarded, escapes, returned, declared, member };
 }
 
-type Usage = { type: "used" } | { type: "escaped" } | { type: "returned" } | { type: "copied"; to: Node };
+/** `part`: the use is of a part of the handle (`channel.port2`), not of the handle itself. */
+type Usage = ({ type: "used" } | { type: "escaped" } | { type: "returned" } | { type: "copied"; to: Node }) & { part?: string };
 
-function usage(reference: TSESLint.Scope.Reference, releaseNames: ReadonlySet<string>): Usage {
+function usage(reference: TSESLint.Scope.Reference, releaseNames: ReadonlySet<string>, parts: ReadonlySet<string>): Usage {
   let current: Node = reference.identifier;
+  let part: string | undefined;
   for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
     switch (parent.type) {
+      case T.MemberExpression: {
+        // `channel.port2` is the resource (a release path names it, `port2.close`): returning,
+        // storing or passing it hands the resource on like the handle itself. Any other member
+        // read, or a call on the part (`channel.port1.close()`), is a use.
+        const name = memberName(parent);
+        if (part !== undefined || parent.object !== current || !name || !parts.has(name)) return { type: "used", part };
+        part = name;
+        continue;
+      }
       case T.TSAsExpression:
       case T.TSNonNullExpression:
       case T.ChainExpression:
       case T.LogicalExpression:
       case T.ConditionalExpression:
-        if (parent.type === T.ConditionalExpression && parent.test === current) return { type: "used" };
-        if (parent.type === T.LogicalExpression && parent.left === current && parent.operator === "&&") return { type: "used" };
+        if (parent.type === T.ConditionalExpression && parent.test === current) return { type: "used", part };
+        if (parent.type === T.LogicalExpression && parent.left === current && parent.operator === "&&") return { type: "used", part };
         continue;
       case T.AssignmentExpression:
-        return parent.right === current ? { type: "copied", to: parent.left } : { type: "used" };
+        if (parent.right !== current) return { type: "used", part };
+        return part !== undefined ? { type: "escaped", part } : { type: "copied", to: parent.left };
       case T.VariableDeclarator:
-        return parent.init === current ? { type: "copied", to: parent.id } : { type: "used" };
+        if (parent.init !== current) return { type: "used", part };
+        return part !== undefined ? { type: "escaped", part } : { type: "copied", to: parent.id };
       case T.CallExpression:
       case T.NewExpression: {
-        if (parent.callee === current) return { type: "used" };
+        if (parent.callee === current) return { type: "used", part };
         const callee = unwrap(parent.callee);
         const name =
           callee.type === T.Identifier ? callee.name : callee.type === T.MemberExpression ? memberName(callee) : undefined;
-        return name && releaseNames.has(name) ? { type: "used" } : { type: "escaped" };
+        return name && releaseNames.has(name) ? { type: "used", part } : { type: "escaped", part };
       }
       case T.ReturnStatement:
-        return { type: "returned" };
+        return { type: "returned", part };
       case T.ArrowFunctionExpression:
-        return parent.body === current ? { type: "returned" } : { type: "used" };
+        return parent.body === current ? { type: "returned", part } : { type: "used", part };
       case T.ArrayExpression:
       case T.Property:
       case T.SpreadElement:
       case T.YieldExpression:
-        return { type: "escaped" };
+        return { type: "escaped", part };
       default:
-        if (isFunction(parent)) return { type: "used" };
-        return { type: "used" };
+        if (isFunction(parent)) return { type: "used", part };
+        return { type: "used", part };
     }
   }
-  return { type: "used" };
+  return { type: "used", part };
 }

@@ -47,7 +47,9 @@ function judge(
   if (entry.family === "subscription" && node.type === T.CallExpression && completesByItself(ctx, node, owner)) return undefined;
   if (entry.releasedByCall && node.type === T.CallExpression) return judgeReleasedByCall(ctx, node, entry, context);
   const releaseNames = new Set(entry.release.map((path) => path.split(".").pop()!));
-  const handle = handleOf(node, ctx.refs, releaseNames, CHAINABLE_METHODS);
+  // Members a release path goes through (`port2` of `port2.close`) are the resource's parts.
+  const parts = new Set(entry.release.filter((path) => path.includes(".")).map((path) => path.split(".")[0]!));
+  const handle = handleOf(node, ctx.refs, releaseNames, CHAINABLE_METHODS, parts);
   if (handle.type === "returned" || handle.type === "escaped") return undefined;
   if (handle.type === "stored" && (handle.returned || handle.escapes)) return undefined;
   if (handle.type === "stored" && declaredWithUsing(handle.target)) return undefined;
