@@ -302,6 +302,15 @@ export class Lifecycles {
       const name = keyName(inner.property, inner.computed);
       const member = cls && name ? cls.body.body.find((m) => m.type === T.MethodDefinition && m.static && keyName(m.key, m.computed) === name) : undefined;
       if (member?.type === T.MethodDefinition && isFunction(member.value)) return member.value;
+      // `EventHandler.on(el, type, fn)`: a method of a `const` object literal of this file.
+      if (def?.type === "Variable" && def.node.id.type === T.Identifier && def.parent?.type === T.VariableDeclaration && def.parent.kind === "const" && name) {
+        const init = def.node.init ? unwrap(def.node.init) : undefined;
+        const property =
+          init?.type === T.ObjectExpression
+            ? init.properties.find((p): p is TSESTree.Property => p.type === T.Property && keyName(p.key, p.computed) === name)
+            : undefined;
+        if (property && property.kind === "init") return this.resolveFunction(property.value, depth + 1);
+      }
     }
     return undefined;
   }

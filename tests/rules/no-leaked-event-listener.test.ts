@@ -543,6 +543,27 @@ const { probable, checkRecommended } = gradedCases("no-leaked-event-listener");
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
     {
+      // jsvectormap (sample D): `EventHandler.on(element, ...)` is a helper of the file whose body
+      // adds to its parameter; the helper object is no event target.
+      name: "a call of an object-literal helper named `on` is not a listener on the helper object",
+      code: code`
+        const EventHandler = {
+          on(element, event, handler) {
+            element.addEventListener(event, handler);
+          },
+        };
+        export class Map {
+          constructor(container) {
+            this.container = container;
+            ["click", "mousemove"].forEach((name) => {
+              EventHandler.on(this.container, name, () => this.update());
+            });
+          }
+          destroy() {}
+        }
+      `,
+    },
+    {
       name: "a handler kept in the owner's Map and removed by reading it back from the Map in the teardown",
       code: `
 import { ThemeService } from "./theme.js";

@@ -225,6 +225,10 @@ function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string
   if (typeArg?.type === T.SpreadElement || handlerArg?.type === T.SpreadElement || optionsArg?.type === T.SpreadElement) {
     return undefined;
   }
+  // `EventHandler.on(el, "click", fn)`, `this.on(...)` of a class that defines `on`: a function
+  // of this file, not the receiver's listener API. Its body is analysed where it adds or removes
+  // (a removal there is seen again at each call through `throughHelpers`).
+  if (ctx.lifecycles.resolveFunction(call.callee)) return undefined;
   const target = unwrap(callee.object);
   // Typed: a receiver that is no event target or emitter (a custom `on()` returning an unsubscribe function) is not a listener target.
   if (typeFacts(ctx.sourceCode)?.listenable(target, method) === false) return undefined;
