@@ -1089,6 +1089,27 @@ ruleTester.run("no-leaked-timer", rule, {
       ],
     },
     probable({
+      // tabby (sample C): a one-shot callback that acquires runs at most once, after the owner
+      // may have ended; what it acquires is judged by its own family. Only a callback that arms
+      // the timer again (a poll, a reconnect) keeps it alive for good.
+      name: "a dropped one-shot timeout whose callback subscribes is a race, not a proven leak",
+      code: code`
+        import { Component } from "@angular/core";
+        @Component({ selector: "app-tab", template: "" })
+        export class TabComponent {
+          ngOnInit() {
+            setTimeout(() => {
+              this.output$.subscribe((data) => this.write(data));
+            }, 1000);
+          }
+          ngOnDestroy() {
+            this.output$.complete();
+          }
+        }
+      `,
+      errors: [{ messageId: "timerDiscarded", line: 5 }],
+    }),
+    probable({
       name: "React.useEffect discards an auto-close timeout",
       code: code`
         import React from "react";

@@ -124,7 +124,9 @@ function ownedTimer(
 /**
  * What keeps a timer's callback alive: an interval or a self-rescheduling loop is held by the
  * runtime until cleared. A one-shot timer lets go when it fires, so it proves a leak only when
- * its callback starts something again after the owner ended (a reconnect, a new poll).
+ * its callback arms it again (a reconnect, a new poll). A callback that acquires something else
+ * runs once, maybe after the owner ended: a race whose acquisition its own family judges, so
+ * the timer itself is probable.
  */
 function timerHolder(ctx: EngineContext, call: TSESTree.CallExpression, entry: TimerEntry, loop: FunctionNode | undefined): Proof {
   if (entry.kind === "interval" || loop) return HELD_BY_RUNTIME;
@@ -134,7 +136,7 @@ function timerHolder(ctx: EngineContext, call: TSESTree.CallExpression, entry: T
   // it again, so it never ends by itself.
   const arming = enclosingFunction(call);
   if (arming && ctx.summaries.callersOf(arming).some((caller) => contains(callback, caller))) return HELD_BY_RUNTIME;
-  return ctx.summaries.of(callback).acquires ? proven("its callback acquires again") : likely("one-shot timer");
+  return ctx.summaries.of(callback).acquires ? likely("its callback acquires again") : likely("one-shot timer");
 }
 
 /** Whether this kind of timer matters for this owner. */
