@@ -64,6 +64,18 @@ ruleTester.run("prefer-stream-pipeline", rule, {
   valid: [
     // --- owners that do it right ---
     {
+      // Wiki.js (sample D): the file's descriptor is cached and closed elsewhere; a failed
+      // response leaves only a paused stream that owns nothing.
+      name: "a source over a borrowed descriptor (autoClose: false) that handles its own errors",
+      code: `
+import fs from "node:fs";
+export function serve(req, res, fd, start, end) {
+  fs.createReadStream("", { fd, autoClose: false, start, end })
+    .on("error", () => res.sendStatus(404))
+    .pipe(res.status(200));
+}`,
+    },
+    {
       name: "pipeline() with a callback",
       code: `
 import fs from "node:fs";
@@ -436,6 +448,17 @@ export function dump(rows, file, fail) {
   ],
 
   invalid: [
+    {
+      name: "a source that handles its own errors still stays open when the response fails",
+      code: `
+import fs from "node:fs";
+export function serve(req, res, path) {
+  fs.createReadStream(path)
+    .on("error", () => res.sendStatus(404))
+    .pipe(res.status(200));
+}`,
+      errors: [unhandled(6)],
+    },
     // --- ESM: factories resolved from imports ---
     {
       name: "fs + zlib default imports, new import added after the last one",

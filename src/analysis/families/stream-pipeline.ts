@@ -26,6 +26,8 @@ import {
   isFunction,
   memberName,
   outerParent,
+  calleeOf,
+  keyName,
   staticString,
   unwrap,
 } from "../../ast/index.js";
@@ -157,6 +159,11 @@ export class StreamPipelineAnalysis {
       return true;
     });
     if (unhandled.length === 0) return undefined;
+    // A failing member leaves the others open; when each other one reads or writes through a
+    // descriptor it does not own (`createReadStream("", { fd, autoClose: false })`), nothing
+    // of theirs stays open and the failure leaks nothing.
+    const others = members.filter((member) => !unhandled.includes(member));
+    if (others.length > 0 && others.every((member) => borrowsDescriptor(member.expr))) return undefined;
 
     const property = callee.property;
     const finding: PipeChainFinding = {
@@ -699,4 +706,27 @@ function lookup(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, name: str
 function isFreeName(scopeManager: TSESLint.Scope.ScopeManager, name: string): boolean {
   if (scopeManager.scopes.some((scope) => scope.set.has(name))) return false;
   return !(scopeManager.globalScope?.through.some((reference) => reference.identifier.name === name) ?? false);
+}
+
+/** `fs.createReadStream(path, { fd, autoClose: false })`: a stream that never closes the descriptor it uses. */
+function borrowsDescriptor(expr: Node): boolean {
+  const call = unwrap(expr);
+  if (call.type !== T.CallExpression) return false;
+  const name = calleeOf(call).name;
+  if (name !== "createReadStream" && name !== "createWriteStream") return false;
+  const options = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
+  if (options?.type !== T.ObjectExpression) return false;
+  return options.properties.some(
+    (p) =>
+      p.type === T.Property &&
+      !p.computed &&
+      keyName(p.key, false) === "autoClose" &&
+      isFalse(p.value),
+  );
+}
+
+/** `false`, or minified `!1`. */
+function isFalse(value: Node): boolean {
+  if (value.type === T.Literal) return value.value === false;
+  return value.type === T.UnaryExpression && value.operator === "!" && value.argument.type === T.Literal && value.argument.value === 1;
 }
