@@ -543,6 +543,23 @@ const { probable, checkRecommended } = gradedCases("no-leaked-event-listener");
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
     {
+      // proggy (sample E): the handler lives under a Symbol-keyed field.
+      name: "a handler kept under a constant computed key is removed through the same key",
+      code: code`
+        const listener = Symbol("listener");
+        export class Client {
+          start() {
+            this[listener] = (key, data) => this.update(key, data);
+            process.on("progress", this[listener]);
+          }
+          stop() {
+            process.removeListener("progress", this[listener]);
+            this[listener] = null;
+          }
+        }
+      `,
+    },
+    {
       // jsvectormap (sample D): `EventHandler.on(element, ...)` is a helper of the file whose body
       // adds to its parameter; the helper object is no event target.
       name: "a call of an object-literal helper named `on` is not a listener on the helper object",
@@ -1641,6 +1658,23 @@ class AbrController {
   ],
 
   invalid: [
+    {
+      name: "a removal through another constant computed key is not this listener's",
+      code: code`
+        const listener = Symbol("listener");
+        const other = Symbol("other");
+        export class Client {
+          start() {
+            this[listener] = (key, data) => this.update(key, data);
+            process.on("progress", this[listener]);
+          }
+          stop() {
+            process.removeListener("progress", this[other]);
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 6 }],
+    },
     probable({
       name: "a class declaration instantiated once at the module's top level, with no teardown, lives as long as the program",
       code: `

@@ -68,7 +68,7 @@ export class RefResolver extends Scopes {
         return `this${id}`;
       }
       case T.MemberExpression: {
-        const name = memberName(inner);
+        const name = this.propertyName(inner);
         if (name === undefined) return undefined;
         const objectKey = this.key(inner.object, depth + 1);
         if (objectKey === undefined) return undefined;
@@ -82,6 +82,22 @@ export class RefResolver extends Scopes {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The property a member expression names, as a key part: its name, or for
+   * `this[listener]` with `const listener = Symbol("listener")` (or any `const`) the constant's
+   * binding — the same property wherever the constant is used.
+   */
+  propertyName(member: TSESTree.MemberExpression): string | undefined {
+    const name = memberName(member);
+    if (name !== undefined || !member.computed) return name;
+    const property = unwrap(member.property);
+    if (property.type !== T.Identifier) return undefined;
+    const variable = this.variable(property);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || def?.type !== "Variable" || def.parent?.type !== T.VariableDeclaration || def.parent.kind !== "const") return undefined;
+    return `[${this.id(variable)}]`;
   }
 
   /**

@@ -335,7 +335,7 @@ function keyThroughThis(ctx: EngineContext, node: Node, depth = 0): string | und
   const read = readFromCollection(ctx, inner);
   if (read) return read;
   if (inner.type === T.MemberExpression && depth < 8) {
-    const name = memberName(inner);
+    const name = ctx.refs.propertyName(inner);
     const base = name === undefined ? undefined : keyThroughThis(ctx, inner.object, depth + 1);
     if (base === undefined) return undefined;
     return base.startsWith("g:") && ctx.refs.key(inner)?.startsWith("g:") ? ctx.refs.key(inner) : `${base}.${name}`;
