@@ -850,6 +850,26 @@ ruleTester.run("no-unclosed-resource", rule, {
   ],
 
   invalid: [
+    probable({
+      // Joplin (sample E): `server-destroy` adds destroy() to the server; its stop() calls it.
+      name: "a teardown that calls another release method on the handle (server.destroy()) may end it",
+      code: code`
+        const http = require("http");
+        const enableServerDestroy = require("server-destroy");
+        class ResourceServer {
+          start() {
+            this.server = http.createServer();
+            enableServerDestroy(this.server);
+            this.server.listen(9167);
+          }
+          stop() {
+            if (this.server) this.server.destroy();
+          }
+        }
+        module.exports = ResourceServer;
+      `,
+      errors: [{ messageId: "neverReleased", line: 5 }],
+    }),
     {
       name: "a channel that hands on one port and keeps listening on the other still holds that one",
       code: code`

@@ -83,7 +83,10 @@ function judge(
   // An observer of owned nodes needs no release, but a store that replaces a live one still leaks it.
   if (!ownedOnly && !releases.some((release) => ctx.inRegion(release.call, region))) {
     const messageId = releases.length > 0 ? "notReleasedInTeardown" : "neverReleased";
-    const loose = ctx.looselyReleased(ctx.methodReleases, handle.keys, (release) => releaseNames.has(release.name));
+    // `this.server.destroy()` on an http server (a method `server-destroy` adds): a release
+    // method of another resource, called on this handle in the teardown, may well end it.
+    const otherRelease = handle.keys.some((key) => (ctx.methodReleases.get(key) ?? []).some((release) => !releaseNames.has(release.name) && ctx.inRegion(release.call, region)));
+    const loose = otherRelease || ctx.looselyReleased(ctx.methodReleases, handle.keys, (release) => releaseNames.has(release.name));
     // Kept on `this` of a class whose base the file does not see: an inherited method may release it.
     const inherited = handle.keys.some((key) => key.startsWith("this")) && inheritsOutOfSight(ctx, node);
     const release = releaseProof({ elsewhere: releases.length > 0, maybe: loose, opaque: handedAway(ctx, region, handle.keys) || inherited });
