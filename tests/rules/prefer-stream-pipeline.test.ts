@@ -448,6 +448,18 @@ export function dump(rows, file, fail) {
   ],
 
   invalid: [
+    probable({
+      // Joplin (sample E): a build script shows `pod install`'s output as it runs.
+      name: "a child's output forwarded to the terminal is probable",
+      code: `
+import execa from "execa";
+export async function podInstall(cwd) {
+  const child = execa("pod", ["install"], { cwd });
+  child.stdout.pipe(process.stdout);
+  await child;
+}`,
+      errors: [unhandled(5)],
+    }),
     {
       name: "a source that handles its own errors still stays open when the response fails",
       code: `

@@ -74,6 +74,13 @@ const PIPE_EVIDENCE: Evidence = evidence(HELD_BY_RUNTIME, proven("the chain ends
 /** A chain a script builds once at its top level: an error ends the process, and its streams with it. */
 const ONCE_PIPE_EVIDENCE: Evidence = evidence(HELD_BY_RUNTIME, likely("built once, at start-up"), proven("no error path destroys the others"));
 
+/**
+ * A child's output forwarded to the terminal (`child.stdout.pipe(process.stdout)`): the child's
+ * stream ends with the child, and `process.stdout` is never closed by a pipe; only a terminal
+ * that goes away first leaves the child's stream paused.
+ */
+const FORWARD_EVIDENCE: Evidence = evidence(HELD_BY_RUNTIME, likely("forwards a child's output to the terminal"), proven("no error path destroys the others"));
+
 /** What an expression resolves to in a module: `fs.createReadStream` → { module: "fs", path: ["createReadStream"] }. */
 interface ModulePath {
   module: string;
@@ -170,7 +177,7 @@ export class StreamPipelineAnalysis {
       node: call,
       loc: { start: property.loc.start, end: call.loc.end },
       unhandled: unhandled.map((member) => this.refs.text(member.expr)),
-      evidence: this.lifecycles?.ownerOf(call).owner.type === "module" ? ONCE_PIPE_EVIDENCE : PIPE_EVIDENCE,
+      evidence: this.lifecycles?.ownerOf(call).owner.type === "module" ? ONCE_PIPE_EVIDENCE : this.forwardsChildOutput(members) ? FORWARD_EVIDENCE : PIPE_EVIDENCE,
     };
     if (straight && this.sourceCode.getCommentsInside(current).length === 0) {
       finding.fix = this.pipelineFix(current, members);
@@ -449,6 +456,16 @@ export class StreamPipelineAnalysis {
       if (binding.insert) fixes.push(binding.insert(fixer));
       return fixes;
     };
+  }
+
+  /** `x.stdout.pipe(process.stdout)`: every other member is some process's stdout or stderr. */
+  private forwardsChildOutput(members: ChainMember[]): boolean {
+    if (!this.isProcessOutput(members[members.length - 1]!.expr, 0)) return false;
+    return members.slice(0, -1).every((member) => {
+      const inner = unwrap(member.expr);
+      const name = inner.type === T.MemberExpression ? memberName(inner) : undefined;
+      return name === "stdout" || name === "stderr";
+    });
   }
 
   /** `process.stdout` / `process.stderr`, directly or through a `const`. */
