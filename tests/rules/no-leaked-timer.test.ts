@@ -104,6 +104,31 @@ const { probable, checkRecommended } = gradedCases("no-leaked-timer");
 
 ruleTester.run("no-leaked-timer", rule, {
   valid: [
+    {
+      // Joplin (sample E): the promise settles only in check(), called before the interval
+      // exists or from its callback, which clears it right after.
+      name: "an interval whose callback settles through a local helper and then clears itself",
+      code: code`
+        export class TaskQueue {
+          waitForResult(taskId) {
+            return new Promise((resolve) => {
+              const check = () => {
+                const result = this.results[taskId];
+                if (result) {
+                  resolve(result);
+                  return true;
+                }
+                return false;
+              };
+              if (check()) return;
+              const checkIID = setInterval(() => {
+                if (check()) clearInterval(checkIID);
+              }, 100);
+            });
+          }
+        }
+      `,
+    },
     // ---------------------------------------------------------------------
     // Owners: React effects and hooks
     {
@@ -1049,6 +1074,25 @@ ruleTester.run("no-leaked-timer", rule, {
   ],
 
   invalid: [
+    {
+      name: "an interval that settles through a local helper but never clears itself",
+      code: code`
+        export function waitFor(read) {
+          return new Promise((resolve) => {
+            const check = () => {
+              const value = read();
+              if (value) resolve(value);
+              return !!value;
+            };
+            if (check()) return;
+            setInterval(() => {
+              check();
+            }, 100);
+          });
+        }
+      `,
+      errors: [{ messageId: "timerDiscarded", line: 9 }],
+    },
     // ---------------------------------------------------------------------
     // Owners: React effects and hooks
     {

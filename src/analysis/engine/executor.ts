@@ -31,9 +31,13 @@ export function settlePaths(ctx: EngineContext, executor: FunctionNode): SettleP
     for (const reference of variable?.references ?? []) {
       const id = reference.identifier as Node;
       const node = pathNodeOf(id, executor);
-      if (node && !seen.has(node)) {
-        seen.add(node);
-        paths.push({ node, after: finallyAfter(ctx, node) });
+      // `const check = () => { … resolve(r) … }` called as `check()`: it settles where it is
+      // called (synchronously in the executor, or inside a timer's callback), not apart.
+      const nodes = node ? (calledAt(ctx, node, executor) ?? [node]) : [];
+      for (const at of nodes) {
+        if (seen.has(at)) continue;
+        seen.add(at);
+        paths.push({ node: at, after: finallyAfter(ctx, at) });
       }
     }
   }
@@ -58,6 +62,36 @@ function finallyAfter(ctx: EngineContext, node: Node): Node[] {
       break;
     }
     current = call;
+  }
+  return out;
+}
+
+/**
+ * For a function declared in the executor and only ever called directly, the path nodes of its
+ * calls (nothing for a call in the executor's own body); undefined when it is used otherwise.
+ */
+function calledAt(ctx: EngineContext, fn: Node, executor: FunctionNode): Node[] | undefined {
+  if (!isFunction(fn)) return undefined;
+  const declarator = fn.parent;
+  const id =
+    fn.type === T.FunctionDeclaration
+      ? fn.id
+      : declarator?.type === T.VariableDeclarator && declarator.init === fn && declarator.id.type === T.Identifier
+        ? declarator.id
+        : undefined;
+  if (!id) return undefined;
+  const variable = ctx.refs.variable(id);
+  if (!variable) return undefined;
+  const reads = variable.references.filter((reference) => !reference.init);
+  if (reads.length === 0) return undefined;
+  const out: Node[] = [];
+  for (const reference of reads) {
+    const use = reference.identifier as Node;
+    const call = use.parent;
+    if (call?.type !== T.CallExpression || call.callee !== use || !contains(executor, call)) return undefined;
+    const node = pathNodeOf(use, executor);
+    // A call from inside the function itself (recursion) adds no new path.
+    if (node && node !== fn) out.push(node);
   }
   return out;
 }
