@@ -543,6 +543,31 @@ const { probable, checkRecommended } = gradedCases("no-leaked-event-listener");
 ruleTester.run("no-leaked-event-listener", rule, {
   valid: [
     {
+      // Joplin (sample E): the key is a loop variable, a new one in each loop; the loops match by table.
+      name: "handlers added and removed by looping over the same table (for-in const keys)",
+      code: code`
+        export class Viewer {
+          initWebview() {
+            const wv = this.webviewRef.current;
+            for (const n in this.listeners) {
+              const fn = this.listeners[n];
+              wv.addEventListener(n, fn);
+            }
+          }
+          destroyWebview() {
+            const wv = this.webviewRef.current;
+            for (const n in this.listeners) {
+              const fn = this.listeners[n];
+              wv.removeEventListener(n, fn);
+            }
+          }
+          componentWillUnmount() {
+            this.destroyWebview();
+          }
+        }
+      `,
+    },
+    {
       // proggy (sample E): the handler lives under a Symbol-keyed field.
       name: "a handler kept under a constant computed key is removed through the same key",
       code: code`

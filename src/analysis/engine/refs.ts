@@ -97,6 +97,8 @@ export class RefResolver extends Scopes {
     const variable = this.variable(property);
     const def = variable?.defs[0];
     if (!variable || variable.defs.length !== 1 || def?.type !== "Variable" || def.parent?.type !== T.VariableDeclaration || def.parent.kind !== "const") return undefined;
+    // `for (const n in table)` binds a new value on every iteration: no one property.
+    if (!def.node.init) return undefined;
     return `[${this.id(variable)}]`;
   }
 
