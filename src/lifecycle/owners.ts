@@ -506,7 +506,7 @@ export function looksLikeHandler(fn: FunctionNode): boolean {
   let known = handlerCache.get(fn);
   if (known === undefined) {
     const name = functionName(fn);
-    known = fn.params.length > 0 && !!name && HANDLER_NAME.test(name) && !ONE_TIME_HANDLER_NAME.test(name) && !callsAParameter(fn);
+    known = fn.params.length > 0 && !!name && HANDLER_NAME.test(name) && !ONE_TIME_HANDLER_NAME.test(name) && !callsAParameter(fn) && !returnsAnApi(fn);
     handlerCache.set(fn, known);
   }
   return known;
@@ -518,6 +518,18 @@ const handlerCache = new WeakMap<FunctionNode, boolean>();
 export function looksLikeUpdate(fn: FunctionNode): boolean {
   const name = functionName(fn);
   return fn.params.length > 0 && !!name && UPDATE_METHOD_NAME.test(name);
+}
+
+/**
+ * `handleCustomProtocols(logger)` returning `{ allowReadAccess() {…} }`: a set-up that hands back
+ * an object of functions (or a function) to use later is not a handler of one event.
+ */
+function returnsAnApi(fn: FunctionNode): boolean {
+  return returnedValues(fn).some((value) => {
+    const inner = unwrap(value);
+    if (isFunction(inner)) return true;
+    return inner.type === T.ObjectExpression && inner.properties.some((p) => p.type === T.Property && (p.method || isFunction(unwrap(p.value))));
+  });
 }
 
 /**

@@ -41,6 +41,20 @@ const { probable, checkRecommended } = gradedCases("no-repeated-registration");
 
 ruleTester.run("no-repeated-registration", rule, {
   valid: [
+    {
+      // Joplin (sample E): named like a handler, but a set-up that hands back an API to use later.
+      name: "a handle*() function that returns an object of functions is a set-up, not a handler",
+      code: code`
+        import { protocol } from "electron";
+        export const handleCustomProtocols = (logger) => {
+          const readable = [];
+          protocol.handle("joplin-content", async (request) => serve(request, readable, logger));
+          return {
+            allowReadAccessToDirectory: (path) => readable.push(path),
+          };
+        };
+      `,
+    },
     // ---------------------------------------------------------------------
     // One-time registration
     {
@@ -1001,6 +1015,17 @@ ruleTester.run("no-repeated-registration", rule, {
         poll();
       `,
       errors: [rerun(8)],
+    },
+    {
+      name: "a handle*() function that returns data still runs once per event",
+      code: code`
+        import { protocol } from "electron";
+        export function handleOpenUrl(url) {
+          protocol.handle("preview", async (request) => render(url, request));
+          return { url, opened: true };
+        }
+      `,
+      errors: [callback(3)],
     },
     {
       name: "ipcMain.handle inside an 'activate' handler",
