@@ -57,12 +57,16 @@ export const LISTENER_ADDS = lookup<ListenerAddEntry>({
   prependListener: { style: "emitter", once: false },
   once: { style: "emitter", once: true },
   prependOnceListener: { style: "emitter", once: true },
+  // Vue 2's instance event API (`this.$root.$on("saved", h)`, an `EventBus = new Vue()`).
+  $on: { style: "emitter", once: false },
+  $once: { style: "emitter", once: true },
 });
 
 export const LISTENER_REMOVES = lookup<"dom" | "emitter">({
   removeEventListener: "dom",
   off: "emitter",
   removeListener: "emitter",
+  $off: "emitter",
 });
 
 export const REMOVE_ALL_LISTENERS = "removeAllListeners";
@@ -156,4 +160,4 @@ export const ABORT = "abort";
 // Cheap bail-out: a file whose text contains none of these cannot acquire anything we know.
 
 export const TRIGGER_PATTERN =
-  /EventListener|\.on\s*\(|\.once\s*\(|\.off\s*\(|[aA]ddListener|removeListener|prependListener|prependOnceListener|setInterval|setTimeout|requestAnimationFrame|requestIdleCallback|createObjectURL|revokeObjectURL|Observer|WebSocket|EventSource|Channel|Worker|RTCPeerConnection|AudioContext|watch|createInterface|createServer|connect|spawn|fork|request|subscribe/;
+  /EventListener|\.\$?on\s*\(|\.\$?once\s*\(|\.\$?off\s*\(|[aA]ddListener|removeListener|prependListener|prependOnceListener|setInterval|setTimeout|requestAnimationFrame|requestIdleCallback|createObjectURL|revokeObjectURL|Observer|WebSocket|EventSource|Channel|Worker|RTCPeerConnection|AudioContext|watch|createInterface|createServer|connect|spawn|fork|request|subscribe/;

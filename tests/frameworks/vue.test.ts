@@ -12,6 +12,27 @@ const STRICT = [{ reportProbable: true }];
 const valid: ValidCase[] = [
   {
     rule: "no-leaked-event-listener",
+    name: "Options API (Vue 2): $root.$on removed by $off with the same handler, or by $off(type) in beforeDestroy; $on on the component itself",
+    filename: SFC,
+    code: code`
+      <script>
+      export default {
+        mounted() {
+          this.$root.$on("editorInsert", this.insert);
+          this.$root.$on("saveConflict", this.onConflict);
+          this.$on("local", () => this.refresh());
+        },
+        beforeDestroy() {
+          this.$root.$off("editorInsert");
+          this.$root.$off("saveConflict", this.onConflict);
+        },
+      };
+      </script>
+      <template><div /></template>
+    `,
+  },
+  {
+    rule: "no-leaked-event-listener",
     name: "script setup: a worker the component makes in onMounted (a top-level let is per instance) and terminates",
     filename: SFC,
     code: code`
@@ -853,6 +874,32 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  {
+    // Wiki.js (sample D): editors listen on the app's root instance and remove only one event.
+    rule: "no-leaked-event-listener",
+    name: "Options API (Vue 2): $root.$on and an event bus's $on never taken off",
+    filename: SFC,
+    code: code`
+      <script>
+      import EventBus from "./event-bus";
+      export default {
+        mounted() {
+          this.$root.$on("editorInsert", this.insert);
+          this.$root.$on("saveConflict", () => { this.conflict = true; });
+          EventBus.$on("overwrite", (content) => this.cm.setValue(content));
+        },
+        beforeDestroy() {
+          this.$root.$off("editorInsert");
+        },
+      };
+      </script>
+      <template><div /></template>
+    `,
+    errors: [
+      { messageId: "listenerNeverRemoved", line: 6 },
+      { messageId: "listenerNeverRemoved", line: 7 },
+    ],
+  },
   // ---------------------------------------------------------------------------
   // Timers
   {

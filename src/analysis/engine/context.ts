@@ -207,7 +207,7 @@ export class EngineContext {
       this.listenerRemoves.push({ call, name });
       // `editor.off("change")`, `socket.off()`: emitter-style `off` with no handler takes off
       // every listener (of that event) — jQuery, socket.io, mitt, video.js and most emitters.
-      const key = name === "off" && call.arguments.length <= 1 ? this.refs.key(object) : undefined;
+      const key = (name === "off" || name === "$off") && call.arguments.length <= 1 ? this.refs.key(object) : undefined;
       if (key) pushTo(this.removeAll, key, { call, name });
       return;
     }
