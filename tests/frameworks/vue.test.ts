@@ -875,6 +875,33 @@ const valid: ValidCase[] = [
 
 const invalid: InvalidCase[] = [
   {
+    // Wiki.js (sample D): the poll re-arms itself through requestAnimationFrame until the export
+    // ends, and nothing stops it when the admin switches to another tool.
+    rule: "no-leaked-timer",
+    name: "Options API (Vue 2): a method that re-arms its own timeout through a frame callback",
+    filename: SFC,
+    code: code`
+      <script>
+      export default {
+        methods: {
+          async checkProgress() {
+            const status = await this.fetchStatus();
+            if (status === "running") {
+              window.requestAnimationFrame(() => {
+                setTimeout(() => {
+                  this.checkProgress();
+                }, 5000);
+              });
+            }
+          },
+        },
+      };
+      </script>
+      <template><div /></template>
+    `,
+    errors: [{ messageId: "timerDiscarded", line: 8 }],
+  },
+  {
     // Wiki.js (sample D): editors listen on the app's root instance and remove only one event.
     rule: "no-leaked-event-listener",
     name: "Options API (Vue 2): $root.$on and an event bus's $on never taken off",

@@ -134,9 +134,23 @@ function timerHolder(ctx: EngineContext, call: TSESTree.CallExpression, entry: T
   if (!callback) return likely("one-shot timer");
   // `setTimeout(() => this.poll(), 5000)` inside `poll()`: the callback runs the code that arms
   // it again, so it never ends by itself.
-  const arming = enclosingFunction(call);
-  if (arming && ctx.summaries.callersOf(arming).some((caller) => contains(callback, caller))) return HELD_BY_RUNTIME;
+  // `setTimeout(() => this.poll(), 5000)` inside `poll()`, or inside a callback of it
+  // (`requestAnimationFrame(() => setTimeout(() => this.checkProgress(), 5000))`): the callback
+  // runs the code that arms it again, so it never ends by itself.
+  if (callsBack(ctx, callback, call)) return HELD_BY_RUNTIME;
   return ctx.summaries.of(callback).acquires ? likely("its callback acquires again") : likely("one-shot timer");
+}
+
+/**
+ * Whether `callback` calls a function that encloses `call` (a few levels up: the method that
+ * arms it through `requestAnimationFrame`), which then arms the timer again.
+ */
+function callsBack(ctx: EngineContext, callback: FunctionNode, call: TSESTree.CallExpression): boolean {
+  let fn = enclosingFunction(call);
+  for (let level = 0; fn && level < 4; level++, fn = enclosingFunction(fn)) {
+    if (ctx.summaries.callersOf(fn).some((caller) => contains(callback, caller))) return true;
+  }
+  return false;
 }
 
 /** Whether this kind of timer matters for this owner. */
