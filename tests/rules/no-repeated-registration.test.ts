@@ -1225,8 +1225,9 @@ ruleTester.run("no-repeated-registration", rule, {
       errors: [rerun(4)],
     }),
     // ---------------------------------------------------------------------
-    // Component scripts: what a `<script setup>` or Svelte instance `<script>` runs is judged
-    // like module code (effect callbacks such as onMounted are left to the hook rules).
+    // Component scripts: a `<script setup>` or Svelte instance `<script>` runs once per
+    // component instance, so what its top level declares is the instance's; imports and a
+    // module `<script>` stay the module's.
     {
       name: "script setup: a login handler adds an interceptor to an imported client on every login",
       filename: "LoginForm.vue",
@@ -1241,6 +1242,21 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [callback(6)],
     },
+    probable({
+      name: "script setup: a client declared at its top level is the instance's (probable, like a class member)",
+      filename: "LoginForm.vue",
+      languageOptions: VUE,
+      code: code`
+        <script setup lang="ts">
+        import axios from "axios";
+
+        const api = axios.create({ baseURL: "/api" });
+        ${LOGIN_HANDLER}
+        </script>
+        <template><form @submit.prevent="handleLogin"><slot /></form></template>
+      `,
+      errors: [callback(7)],
+    }),
     {
       name: "script setup: a client declared in the SFC's plain <script> is shared by every instance",
       filename: "LoginForm.vue",
@@ -1271,6 +1287,40 @@ ruleTester.run("no-repeated-registration", rule, {
         <form on:submit|preventDefault={handleLogin}><slot /></form>
       `,
       errors: [callback(6)],
+    },
+    probable({
+      name: "Svelte instance script: a client declared at its top level is the instance's (probable, like a class member)",
+      filename: "LoginForm.svelte",
+      languageOptions: SVELTE,
+      code: code`
+        <script>
+          import axios from "axios";
+
+          const api = axios.create({ baseURL: "/api" });
+          ${LOGIN_HANDLER}
+        </script>
+
+        <form on:submit|preventDefault={handleLogin}><slot /></form>
+      `,
+      errors: [callback(7)],
+    }),
+    {
+      name: 'Svelte: a client declared in <script context="module"> is shared by every instance',
+      filename: "LoginForm.svelte",
+      languageOptions: SVELTE,
+      code: code`
+        <script context="module">
+          import axios from "axios";
+          export const api = axios.create({ baseURL: "/api" });
+        </script>
+
+        <script>
+          ${LOGIN_HANDLER}
+        </script>
+
+        <form on:submit|preventDefault={handleLogin}><slot /></form>
+      `,
+      errors: [callback(9)],
     },
     {
       name: "two registrations, two reports",

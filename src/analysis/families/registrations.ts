@@ -63,6 +63,7 @@ import {
 } from "../../resources/registrations.js";
 import type { EngineContext } from "../engine/context.js";
 import { type RefResolver, moduleBinding, thisOwner } from "../engine/refs.js";
+import { moduleLevel } from "../engine/targets.js";
 import { type Evidence, type Proof, likely, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
@@ -157,13 +158,16 @@ interface UndoCall {
 const MAX_DEPTH = 3;
 const LISTENER_METHODS: ReadonlySet<string> = new Set(["on", "addListener", "prependListener"]);
 
+const CLASS_INSTANCE = "it belongs to the class instance";
+const COMPONENT_INSTANCE = "it belongs to the component instance";
+
 /**
  * A registry that lives at module level, is imported or global, or is named in the options
- * outlives the code registering on it; one that belongs to a class instance lives as long as
- * that instance, which the file does not show.
+ * outlives the code registering on it; one that belongs to a class or component instance lives
+ * as long as that instance, which the file does not show.
  */
 function registryHolder(lifetime: string): Proof {
-  return lifetime === "it belongs to the class instance" ? likely("registry of unknown lifetime") : proven(lifetime);
+  return lifetime === CLASS_INSTANCE || lifetime === COMPONENT_INSTANCE ? likely("registry of unknown lifetime") : proven(lifetime);
 }
 
 /**
@@ -211,7 +215,8 @@ export class RegistrationAnalysis {
     const owner = this.ctx.lifecycles.ownerOf(call).owner;
     // React render code and effect callbacks belong to the hook-aware rules. What a component's
     // own `<script setup>` / instance `<script>` runs (its handlers and helpers) is judged like
-    // module code: the engine's owners call that script an effect, but no hook runs it.
+    // module code: the engine's owners call that script an effect, but no hook runs it (a
+    // registry declared at its top level is the instance's: see `lifetime`).
     if (owner.type === "render" || (owner.type === "effect" && !isComponentScript(owner))) return undefined;
     const repetition = this.repetition(call, call, 0);
     if (!repetition) return undefined;
@@ -311,23 +316,23 @@ export class RegistrationAnalysis {
     if (depth > 6) return undefined;
     let root = unwrap(receiver);
     while (root.type === T.MemberExpression) root = unwrap(root.object);
-    if (root.type === T.ThisExpression) return isClass(thisOwner(root)) ? "it belongs to the class instance" : undefined;
+    if (root.type === T.ThisExpression) return isClass(thisOwner(root)) ? CLASS_INSTANCE : undefined;
     if (root.type !== T.Identifier) return undefined;
     const variable = this.refs.variable(root);
     if (!variable) return "it is a global";
     const def = variable.defs[0];
     if (!def) return undefined;
     if (def.type === "ImportBinding") return "it is an imported singleton";
-    if (def.type === "Variable" && def.parent?.kind === "const" && def.node.init) {
+    // The top level of a Vue `<script setup>` or a Svelte instance `<script>` runs once per
+    // component instance: a registry declared there is that instance's, not the module's.
+    const moduleScoped = moduleLevel(this.ctx, variable);
+    if (def.type === "Variable" && def.parent?.kind === "const" && def.node.init && !moduleScoped) {
+      // An alias lives as long as what it names (`const registry = this.registry`).
       const init = unwrap(def.node.init);
-      if ((init.type === T.Identifier || init.type === T.MemberExpression || init.type === T.ThisExpression) && variable.scope.type !== "module") {
-        return this.lifetime(init, depth + 1);
-      }
+      if (init.type === T.Identifier || init.type === T.MemberExpression || init.type === T.ThisExpression) return this.lifetime(init, depth + 1);
     }
-    if (variable.scope.type === "module" || variable.scope.type === "global") {
-      if (def.type === "Variable" || def.type === "ClassName") return "it lives at module level";
-    }
-    return undefined;
+    if ((def.type !== "Variable" && def.type !== "ClassName") || (variable.scope.type !== "module" && variable.scope.type !== "global")) return undefined;
+    return moduleScoped ? "it lives at module level" : COMPONENT_INSTANCE;
   }
 
   /** Whether the registry is known to have the matching undo method. */
