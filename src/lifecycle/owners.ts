@@ -558,7 +558,8 @@ function callsAParameter(fn: FunctionNode): boolean {
   return found;
 }
 
-function looksLikeRequestHandler(fn: FunctionNode): boolean {
+/** `(req, res) => ...`: the first two parameters are named like a request and a response. */
+export function looksLikeRequestHandler(fn: FunctionNode): boolean {
   const [first, second] = fn.params;
   return (
     first?.type === T.Identifier &&
@@ -588,4 +589,14 @@ export function pairedSetup(owner: Owner, node: Node): boolean {
   if (!setups || (member?.type !== T.MethodDefinition && member?.type !== T.PropertyDefinition)) return false;
   const name = keyName(member.key, member.computed);
   return !!name && setups.has(name);
+}
+
+/**
+ * Whether the owner is a component's own script — a Vue `<script setup>` or a Svelte instance
+ * `<script>` — rather than an effect callback: its setup is the script itself, not a function.
+ * That code runs once per component instance, as a constructor does, and the functions it
+ * declares run whenever they are called.
+ */
+export function isComponentScript(owner: Owner): boolean {
+  return owner.type === "effect" && !isFunction(owner.setup);
 }

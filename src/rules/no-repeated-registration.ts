@@ -68,8 +68,7 @@ export default createRule<Options, MessageIds>({
         let listenerFindings: Set<Node> | undefined;
         const inputs = engineInputs(context);
         const analysis = new RegistrationAnalysis(
-          context.sourceCode,
-          engineContext(context.sourceCode, inputs).refs,
+          engineContext(context.sourceCode, inputs),
           { registries: options.registries ?? [], initFunctions: options.initFunctions ?? [] },
           () =>
             (listenerFindings ??= new Set(

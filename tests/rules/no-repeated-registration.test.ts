@@ -1,5 +1,8 @@
+import tsParser from "@typescript-eslint/parser";
 import { RuleTester } from "@typescript-eslint/rule-tester";
 import { Linter } from "eslint";
+import svelteParser from "svelte-eslint-parser";
+import vueParser from "vue-eslint-parser";
 import { afterAll, describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import rule from "../../src/rules/no-repeated-registration.js";
@@ -38,6 +41,21 @@ const REGISTRY = code`
 `.trimEnd();
 
 const { probable, checkRecommended } = gradedCases("no-repeated-registration");
+
+/** Single-file components, parsed as the framework suites parse them. */
+const VUE = { parser: vueParser, parserOptions: { parser: tsParser, sourceType: "module", ecmaVersion: "latest" } } as const;
+const SVELTE = { parser: svelteParser, parserOptions: { parser: tsParser } } as const;
+
+/** A form handler that adds one more request interceptor to `api` on every login (the `use` call is its third line). */
+const LOGIN_HANDLER = code`
+  async function handleLogin(event) {
+    const token = await login(new FormData(event.currentTarget));
+    api.interceptors.request.use((config) => {
+      config.headers.Authorization = \`Bearer \${token}\`;
+      return config;
+    });
+  }
+`.trimEnd();
 
 ruleTester.run("no-repeated-registration", rule, {
   valid: [
@@ -1231,6 +1249,104 @@ ruleTester.run("no-repeated-registration", rule, {
       `,
       errors: [rerun(4)],
     }),
+    // ---------------------------------------------------------------------
+    // Component scripts: a `<script setup>` or Svelte instance `<script>` runs once per
+    // component instance, so what its top level declares is the instance's; imports and a
+    // module `<script>` stay the module's.
+    {
+      name: "script setup: a login handler adds an interceptor to an imported client on every login",
+      filename: "LoginForm.vue",
+      languageOptions: VUE,
+      code: code`
+        <script setup lang="ts">
+        import { api } from "@/api";
+
+        ${LOGIN_HANDLER}
+        </script>
+        <template><form @submit.prevent="handleLogin"><slot /></form></template>
+      `,
+      errors: [callback(6)],
+    },
+    probable({
+      name: "script setup: a client declared at its top level is the instance's (probable, like a class member)",
+      filename: "LoginForm.vue",
+      languageOptions: VUE,
+      code: code`
+        <script setup lang="ts">
+        import axios from "axios";
+
+        const api = axios.create({ baseURL: "/api" });
+        ${LOGIN_HANDLER}
+        </script>
+        <template><form @submit.prevent="handleLogin"><slot /></form></template>
+      `,
+      errors: [callback(7)],
+    }),
+    {
+      name: "script setup: a client declared in the SFC's plain <script> is shared by every instance",
+      filename: "LoginForm.vue",
+      languageOptions: VUE,
+      code: code`
+        <script lang="ts">
+        import axios from "axios";
+        const api = axios.create({ baseURL: "/api" });
+        </script>
+        <script setup lang="ts">
+        ${LOGIN_HANDLER}
+        </script>
+        <template><form @submit.prevent="handleLogin"><slot /></form></template>
+      `,
+      errors: [callback(8)],
+    },
+    {
+      name: "Svelte instance script: a login handler adds an interceptor to an imported client on every login",
+      filename: "LoginForm.svelte",
+      languageOptions: SVELTE,
+      code: code`
+        <script>
+          import { api } from "$lib/api";
+
+          ${LOGIN_HANDLER}
+        </script>
+
+        <form on:submit|preventDefault={handleLogin}><slot /></form>
+      `,
+      errors: [callback(6)],
+    },
+    probable({
+      name: "Svelte instance script: a client declared at its top level is the instance's (probable, like a class member)",
+      filename: "LoginForm.svelte",
+      languageOptions: SVELTE,
+      code: code`
+        <script>
+          import axios from "axios";
+
+          const api = axios.create({ baseURL: "/api" });
+          ${LOGIN_HANDLER}
+        </script>
+
+        <form on:submit|preventDefault={handleLogin}><slot /></form>
+      `,
+      errors: [callback(7)],
+    }),
+    {
+      name: 'Svelte: a client declared in <script context="module"> is shared by every instance',
+      filename: "LoginForm.svelte",
+      languageOptions: SVELTE,
+      code: code`
+        <script context="module">
+          import axios from "axios";
+          export const api = axios.create({ baseURL: "/api" });
+        </script>
+
+        <script>
+          ${LOGIN_HANDLER}
+        </script>
+
+        <form on:submit|preventDefault={handleLogin}><slot /></form>
+      `,
+      errors: [callback(9)],
+    },
     {
       name: "two registrations, two reports",
       code: code`

@@ -33,9 +33,9 @@ import {
   calleeOf,
   functionName,
   contains,
+  enclosingFunction,
   isClass,
   isFunction,
-  isHookName,
   isLoop,
   isPerIterationPart,
   keyName,
@@ -44,8 +44,7 @@ import {
   staticString,
   unwrap,
 } from "../../ast/index.js";
-import { Lifecycles, looksLikeHandler } from "../../lifecycle/owners.js";
-import { DEFAULT_TEARDOWN_METHODS, REQUEST_PARAM_NAMES } from "../../lifecycle/tables.js";
+import { isComponentScript, looksLikeHandler, looksLikeRequestHandler } from "../../lifecycle/owners.js";
 import {
   CLEAR_ALL_METHODS,
   COLLECTION_CONSTRUCTORS,
@@ -62,7 +61,9 @@ import {
   isRegistrationMethod,
   releasesFor,
 } from "../../resources/registrations.js";
+import type { EngineContext } from "../engine/context.js";
 import { type RefResolver, moduleBinding, thisOwner } from "../engine/refs.js";
+import { moduleLevel } from "../engine/targets.js";
 import { type Evidence, type Proof, likely, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
@@ -157,13 +158,16 @@ interface UndoCall {
 const MAX_DEPTH = 3;
 const LISTENER_METHODS: ReadonlySet<string> = new Set(["on", "addListener", "prependListener"]);
 
+const CLASS_INSTANCE = "it belongs to the class instance";
+const COMPONENT_INSTANCE = "it belongs to the component instance";
+
 /**
  * A registry that lives at module level, is imported or global, or is named in the options
- * outlives the code registering on it; one that belongs to a class instance lives as long as
- * that instance, which the file does not show.
+ * outlives the code registering on it; one that belongs to a class or component instance lives
+ * as long as that instance, which the file does not show.
  */
 function registryHolder(lifetime: string): Proof {
-  return lifetime === "it belongs to the class instance" ? likely("registry of unknown lifetime") : proven(lifetime);
+  return lifetime === CLASS_INSTANCE || lifetime === COMPONENT_INSTANCE ? likely("registry of unknown lifetime") : proven(lifetime);
 }
 
 /**
@@ -176,37 +180,24 @@ function repetitionProof(repetition: Repetition): Proof {
 }
 
 export class RegistrationAnalysis {
-  private readonly lifecycles: Lifecycles;
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  private readonly refs: RefResolver;
   private readonly undoCalls = new Map<string, UndoCall[]>();
   private readonly classSites = new WeakMap<ClassNode, Map<string, Site[]>>();
-  private readonly calleeCache = new WeakMap<Node, FunctionNode[]>();
   private readonly initNames: readonly string[];
 
   constructor(
-    private readonly sourceCode: Readonly<TSESLint.SourceCode>,
-    private readonly refs: RefResolver,
+    /** The file's engine context, shared with every family: references, owners, the call closure. */
+    private readonly ctx: EngineContext,
     private readonly options: RegistrationOptions,
     /** Listener adds no-leaked-event-listener reports (computed lazily by the rule). */
     private readonly listenerFindings: () => ReadonlySet<Node>,
   ) {
-    const reactish = new WeakSet<FunctionNode>();
-    forEachNode(sourceCode, (node) => {
-      const marks =
-        node.type === T.JSXElement ||
-        node.type === T.JSXFragment ||
-        (node.type === T.CallExpression && isHookName(calleeOf(node).name));
-      if (marks) {
-        for (let current: Node | undefined = node.parent; current; current = current.parent) {
-          if (isFunction(current)) {
-            reactish.add(current);
-            break;
-          }
-          if (isClass(current)) break;
-        }
-      }
+    this.sourceCode = ctx.sourceCode;
+    this.refs = ctx.refs;
+    forEachNode(this.sourceCode, (node) => {
       if (node.type === T.CallExpression) this.indexUndo(node);
     });
-    this.lifecycles = new Lifecycles(refs, { reactish }, DEFAULT_TEARDOWN_METHODS);
     this.initNames = [...INIT_FUNCTION_PREFIXES, ...options.initFunctions];
   }
 
@@ -221,9 +212,12 @@ export class RegistrationAnalysis {
   check(call: TSESTree.CallExpression): RegistrationFinding | undefined {
     const registration = this.registration(call);
     if (!registration) return undefined;
-    const owner = this.lifecycles.ownerOf(call).owner;
-    // React render code and effects belong to the hook-aware rules.
-    if (owner.type === "render" || owner.type === "effect") return undefined;
+    const owner = this.ctx.lifecycles.ownerOf(call).owner;
+    // React render code and effect callbacks belong to the hook-aware rules. What a component's
+    // own `<script setup>` / instance `<script>` runs (its handlers and helpers) is judged like
+    // module code: the engine's owners call that script an effect, but no hook runs it (a
+    // registry declared at its top level is the instance's: see `lifetime`).
+    if (owner.type === "render" || (owner.type === "effect" && !isComponentScript(owner))) return undefined;
     const repetition = this.repetition(call, call, 0);
     if (!repetition) return undefined;
     if (this.freshReceiver(registration, repetition)) return undefined;
@@ -322,23 +316,23 @@ export class RegistrationAnalysis {
     if (depth > 6) return undefined;
     let root = unwrap(receiver);
     while (root.type === T.MemberExpression) root = unwrap(root.object);
-    if (root.type === T.ThisExpression) return isClass(thisOwner(root)) ? "it belongs to the class instance" : undefined;
+    if (root.type === T.ThisExpression) return isClass(thisOwner(root)) ? CLASS_INSTANCE : undefined;
     if (root.type !== T.Identifier) return undefined;
     const variable = this.refs.variable(root);
     if (!variable) return "it is a global";
     const def = variable.defs[0];
     if (!def) return undefined;
     if (def.type === "ImportBinding") return "it is an imported singleton";
-    if (def.type === "Variable" && def.parent?.kind === "const" && def.node.init) {
+    // The top level of a Vue `<script setup>` or a Svelte instance `<script>` runs once per
+    // component instance: a registry declared there is that instance's, not the module's.
+    const moduleScoped = moduleLevel(this.ctx, variable);
+    if (def.type === "Variable" && def.parent?.kind === "const" && def.node.init && !moduleScoped) {
+      // An alias lives as long as what it names (`const registry = this.registry`).
       const init = unwrap(def.node.init);
-      if ((init.type === T.Identifier || init.type === T.MemberExpression || init.type === T.ThisExpression) && variable.scope.type !== "module") {
-        return this.lifetime(init, depth + 1);
-      }
+      if (init.type === T.Identifier || init.type === T.MemberExpression || init.type === T.ThisExpression) return this.lifetime(init, depth + 1);
     }
-    if (variable.scope.type === "module" || variable.scope.type === "global") {
-      if (def.type === "Variable" || def.type === "ClassName") return "it lives at module level";
-    }
-    return undefined;
+    if ((def.type !== "Variable" && def.type !== "ClassName") || (variable.scope.type !== "module" && variable.scope.type !== "global")) return undefined;
+    return moduleScoped ? "it lives at module level" : COMPONENT_INSTANCE;
   }
 
   /** Whether the registry is known to have the matching undo method. */
@@ -353,7 +347,7 @@ export class RegistrationAnalysis {
     }
     const cls = this.classOf(receiver);
     if (cls) {
-      const methods = this.lifecycles.classInfo(cls).methods;
+      const methods = this.ctx.lifecycles.classInfo(cls).methods;
       if (undoNames.some((name) => methods.has(name))) return true;
     }
     return false;
@@ -487,7 +481,7 @@ export class RegistrationAnalysis {
     if (!found) return undefined;
     const callers: Node[] = [];
     for (const site of found.sites) {
-      const caller = enclosingFunctionOf(site.call);
+      const caller = enclosingFunction(site.call);
       if (caller && caller !== fn && !contains(fn, caller)) callers.push(caller);
     }
     for (const site of found.sites) {
@@ -597,7 +591,7 @@ export class RegistrationAnalysis {
 
   /** The repeated code (or a function it calls) undoes the registration, or a targeted undo matches it. */
   private released(registration: Registration, repetition: Repetition): boolean {
-    const reach = this.expand(repetition.regions);
+    const reach = this.ctx.expand(repetition.regions);
     const names = [...registration.releases, ...CLEAR_ALL_METHODS];
     for (const name of names) {
       const undos = this.undoBucket(name)?.byKey.get(registration.key);
@@ -677,7 +671,7 @@ export class RegistrationAnalysis {
    * "mouseup", this.handleMouseUp)`): the end of a drag undoes what its start registered.
    */
   private isHandlerMethod(node: Node): boolean {
-    const method = enclosingFunctionOf(node)?.parent;
+    const method = enclosingFunction(node)?.parent;
     if (method?.type !== T.MethodDefinition || method.key.type !== T.Identifier) return false;
     const cached = this.handlerMethods.get(method);
     if (cached !== undefined) return cached;
@@ -690,7 +684,7 @@ export class RegistrationAnalysis {
         // or a call from a callback kept in a field or passed on (`this.onUp_ = (e) => this.name(e)`).
         const parent = current.parent;
         if (!(parent?.type === T.CallExpression && parent.callee === current)) passed = true;
-        else if (isCallback(enclosingFunctionOf(current))) passed = true;
+        else if (isCallback(enclosingFunction(current))) passed = true;
       }
       return !passed;
     });
@@ -928,36 +922,6 @@ export class RegistrationAnalysis {
     }
     return false;
   }
-
-  /** `roots` plus the local functions and `this.methods` they call, transitively. */
-  private expand(roots: readonly Node[]): Node[] {
-    const seen = new Set<Node>();
-    const queue = [...roots];
-    while (queue.length > 0) {
-      const node = queue.pop()!;
-      if (seen.has(node)) continue;
-      seen.add(node);
-      for (const callee of this.calleesIn(node)) if (!seen.has(callee)) queue.push(callee);
-    }
-    return [...seen];
-  }
-
-  private calleesIn(root: Node): FunctionNode[] {
-    const cached = this.calleeCache.get(root);
-    if (cached) return cached;
-    const out: FunctionNode[] = [];
-    walk(root, this.sourceCode.visitorKeys, (node) => {
-      if (node.type !== T.CallExpression) return;
-      const callee = unwrap(node.callee);
-      const target =
-        callee.type === T.Identifier || (callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression)
-          ? this.lifecycles.resolveFunction(callee)
-          : undefined;
-      if (target && !contains(target, root)) out.push(target);
-    });
-    this.calleeCache.set(root, out);
-    return out;
-  }
 }
 
 /** Whether the call's result is kept: `const off = bus.on(...)`, `disposers.push(register(x))`. */
@@ -1020,11 +984,6 @@ function isCallback(fn: FunctionNode | undefined): boolean {
   return parent.type === T.CallExpression && parent.callee !== fn;
 }
 
-function enclosingFunctionOf(node: Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
-}
-
 function hasOnceOption(arg: Node | undefined): boolean {
   if (!arg) return false;
   const inner = unwrap(arg);
@@ -1039,15 +998,5 @@ function hasOnceOption(arg: Node | undefined): boolean {
         p.value.type === T.Literal &&
         p.value.value === true,
     )
-  );
-}
-
-function looksLikeRequestHandler(fn: FunctionNode): boolean {
-  const [first, second] = fn.params;
-  return (
-    first?.type === T.Identifier &&
-    second?.type === T.Identifier &&
-    REQUEST_PARAM_NAMES.has(first.name) &&
-    REQUEST_PARAM_NAMES.has(second.name)
   );
 }
