@@ -904,7 +904,7 @@ const invalid: InvalidCase[] = [
   {
     // Wiki.js (sample D): editors listen on the app's root instance and remove only one event.
     rule: "no-leaked-event-listener",
-    name: "Options API (Vue 2): $root.$on and an event bus's $on never taken off",
+    name: "Options API (Vue 2): $root.$on next to a removal from $root, and an event bus's $on, never taken off",
     filename: SFC,
     code: code`
       <script>
@@ -922,10 +922,30 @@ const invalid: InvalidCase[] = [
       </script>
       <template><div /></template>
     `,
+    // `this.$root` alone is probable (the components that talk through it are often as
+    // long-lived as the page); here the teardown takes another listener off it, so the author
+    // knows it outlives the component.
     errors: [
       { messageId: "listenerNeverRemoved", line: 6 },
       { messageId: "listenerNeverRemoved", line: 7 },
     ],
+  },
+  {
+    rule: "no-leaked-event-listener",
+    name: "Options API (Vue 2): $root.$on never taken off, with nothing else removed from $root, is probable",
+    filename: SFC,
+    options: STRICT,
+    code: code`
+      <script>
+      export default {
+        mounted() {
+          this.$root.$on("saveConflict", () => { this.conflict = true; });
+        },
+      };
+      </script>
+      <template><div /></template>
+    `,
+    errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
   },
   // ---------------------------------------------------------------------------
   // Timers

@@ -72,11 +72,6 @@ function longLivedExternal(ctx: EngineContext, target: Node, seen: Set<Node>): P
   seen.add(target);
   const inner = unwrap(target);
   if (injected(ctx, inner)) return proven("injected service");
-  // Vue 2's `this.$root`: the application's root instance outlives every component under it
-  // (a root component's own listeners are judged by its owner, an application root).
-  if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression && memberName(inner) === "$root") {
-    return proven("the application's root instance");
-  }
   // `box.closest(".column") ?? document.body`: every value it can take is long-lived.
   if (inner.type === T.LogicalExpression || inner.type === T.ConditionalExpression) {
     const branches = inner.type === T.LogicalExpression ? [inner.left, inner.right] : [inner.consequent, inner.alternate];
