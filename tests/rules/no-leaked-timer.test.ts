@@ -105,6 +105,27 @@ const { probable, checkRecommended } = gradedCases("no-leaked-timer");
 ruleTester.run("no-leaked-timer", rule, {
   valid: [
     {
+      // outline (sample B): each retry is a new promise with its own timer, bounded by the count.
+      name: "a retry timeout in a promise's catch that starts the next attempt through the enclosing function",
+      code: code`
+        export function retry(fn, retriesLeft = 3, interval = 1000) {
+          return new Promise((resolve, reject) => {
+            fn()
+              .then(resolve)
+              .catch((error) => {
+                setTimeout(() => {
+                  if (retriesLeft === 1) {
+                    reject(error);
+                    return;
+                  }
+                  retry(fn, retriesLeft - 1, interval).then(resolve, reject);
+                }, interval);
+              });
+          });
+        }
+      `,
+    },
+    {
       // Joplin (sample E): the promise settles only in check(), called before the interval
       // exists or from its callback, which clears it right after.
       name: "an interval whose callback settles through a local helper and then clears itself",

@@ -149,6 +149,9 @@ function callsBack(ctx: EngineContext, callback: FunctionNode, call: TSESTree.Ca
   let fn = enclosingFunction(call);
   for (let level = 0; fn && level < 4; level++, fn = enclosingFunction(fn)) {
     if (ctx.summaries.callersOf(fn).some((caller) => contains(callback, caller))) return true;
+    // Past a promise executor, a call back starts a new promise (`retry(fn, left - 1)`), judged
+    // on its own: the timer of this one is done.
+    if (fn.parent?.type === T.NewExpression && fn.parent.arguments[0] === fn) return false;
   }
   return false;
 }
