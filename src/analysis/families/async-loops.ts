@@ -23,6 +23,7 @@ import {
 import { DEFAULT_TEARDOWN_METHODS } from "../../lifecycle/tables.js";
 import {
   ABORTED_PROPERTY,
+  ASYNC_LOOP_TRIGGER,
   ABORT_METHOD,
   ENDLESS_ITERATORS,
   EVENTS_MODULES,
@@ -98,6 +99,11 @@ type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
 
 /** A definite defect of a loop its owner cancels: the event loop keeps it running. */
 const CANCELLATION_BUG: Evidence = evidence(HELD_BY_RUNTIME, proven("cancelled by its owner"), proven("nothing ends it"));
+
+/** Whether a file's text can hold anything this analysis reports (checked before the engine is built). */
+export function mayHaveAsyncLoops(text: string): boolean {
+  return ASYNC_LOOP_TRIGGER.test(text);
+}
 
 export function analyzeAsyncLoops(ctx: EngineContext, options: AsyncLoopOptions = {}): AsyncLoopFinding[] {
   return new AsyncLoopAnalysis(ctx, options).run();
