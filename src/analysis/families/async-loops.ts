@@ -114,8 +114,10 @@ class AsyncLoopAnalysis {
   private readonly keys: VisitorKeys;
   private readonly findings: AsyncLoopFinding[] = [];
   private readonly teardownNames: ReadonlySet<string>;
+  /** Every assignment and update of the file, in source order (keyed on first use: `writesTo`). */
+  private readonly writeNodes: (TSESTree.AssignmentExpression | TSESTree.UpdateExpression)[] = [];
   /** Every write `key = value` / `key++` of the file: the written value, or undefined when unknown. */
-  private readonly writes = new Map<string, { node: Node; value: Node | undefined }[]>();
+  private writes: Map<string, { node: Node; value: Node | undefined }[]> | undefined;
   private readonly loopNodes: LoopNode[] = [];
   private readonly calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   private readonly classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] = [];
@@ -163,16 +165,10 @@ class AsyncLoopAnalysis {
             markEnclosingLoops(node, this.awaiting);
           }
           break;
-        case T.AssignmentExpression: {
-          const key = this.refs.key(node.left);
-          if (key) pushTo(this.writes, key, { node, value: node.operator === "=" ? node.right : undefined });
+        case T.AssignmentExpression:
+        case T.UpdateExpression:
+          this.writeNodes.push(node);
           break;
-        }
-        case T.UpdateExpression: {
-          const key = this.refs.key(node.argument);
-          if (key) pushTo(this.writes, key, { node, value: undefined });
-          break;
-        }
         case T.CallExpression:
         case T.NewExpression:
           this.calls.push(node);
@@ -275,7 +271,7 @@ class AsyncLoopAnalysis {
       if (def?.type !== "Variable") return undefined;
     }
     let stoppedElsewhere = false;
-    for (const write of this.writes.get(key) ?? []) {
+    for (const write of this.writesTo(key)) {
       const inLoop = contains(loop, write.node) && enclosingFunction(write.node) === enclosingFunction(loop);
       const keepsRunning = write.value !== undefined && literalTruthiness(write.value) === keepRunningWhenTruthy;
       if (keepsRunning) continue;
@@ -284,6 +280,26 @@ class AsyncLoopAnalysis {
       stoppedElsewhere = true;
     }
     return stoppedElsewhere ? "flag-stopped" : "flag-never";
+  }
+
+  /**
+   * The writes of `key`. Keyed only when a loop's head reads a flag: resolving the target of
+   * every assignment in the file cost most of this analysis on files without such a loop.
+   */
+  private writesTo(key: string): readonly { node: Node; value: Node | undefined }[] {
+    if (!this.writes) {
+      this.writes = new Map();
+      for (const node of this.writeNodes) {
+        if (node.type === T.AssignmentExpression) {
+          const written = this.refs.key(node.left);
+          if (written) pushTo(this.writes, written, { node, value: node.operator === "=" ? node.right : undefined });
+        } else {
+          const written = this.refs.key(node.argument);
+          if (written) pushTo(this.writes, written, { node, value: undefined });
+        }
+      }
+    }
+    return this.writes.get(key) ?? [];
   }
 
   /** `on(emitter, type)` of `node:events`, `setInterval(ms)` of `node:timers/promises`. */
