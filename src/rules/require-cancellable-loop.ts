@@ -53,7 +53,7 @@ export default createRule<[Options], MessageIds>({
   create(context, [options]) {
     return {
       "Program:exit"() {
-        if (!mayHaveAsyncLoops(context.sourceCode.text)) return;
+        if (!mayHaveAsyncLoops(context.sourceCode)) return;
         const engine = engineContext(context.sourceCode, { teardownMethods: options.teardownMethods, ...engineInputs(context) });
         for (const finding of analyzeAsyncLoops(engine, options)) {
           if (wanted(finding, options)) context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });

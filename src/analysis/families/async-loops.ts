@@ -39,7 +39,7 @@ import type { EngineContext } from "../engine/context.js";
 import { type Evidence, proven } from "../engine/model.js";
 import { HELD_BY_RUNTIME, evidence, ownerProof } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
-import { forEachNode } from "../engine/node-index.js";
+import { allNodes, forEachNode } from "../engine/node-index.js";
 import { pushTo } from "../../util/maps.js";
 
 export type AsyncLoopMessageId = "loopNeverExits" | "abortSwallowed" | "cancelNotAwaited" | "sleepIgnoresSignal";
@@ -100,9 +100,19 @@ type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
 /** A definite defect of a loop its owner cancels: the event loop keeps it running. */
 const CANCELLATION_BUG: Evidence = evidence(HELD_BY_RUNTIME, proven("cancelled by its owner"), proven("nothing ends it"));
 
-/** Whether a file's text can hold anything this analysis reports (checked before the engine is built). */
-export function mayHaveAsyncLoops(text: string): boolean {
-  return ASYNC_LOOP_TRIGGER.test(text);
+/**
+ * Whether the file can hold anything this analysis reports, checked before the engine is built:
+ * every finding is about a loop whose enclosing function is `async` (and no generator), so a file
+ * that never says `async`, or has no loop in such a function, has none.
+ */
+export function mayHaveAsyncLoops(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (!ASYNC_LOOP_TRIGGER.test(sourceCode.text)) return false;
+  return allNodes(sourceCode).some((node) => isLoopNode(node) && isAsyncRunner(enclosingFunction(node)));
+}
+
+/** An `async` function that is not a generator: the only functions whose loops `describeLoop` keeps. */
+function isAsyncRunner(fn: FunctionNode | undefined): boolean {
+  return !!fn && fn.async && !fn.generator;
 }
 
 export function analyzeAsyncLoops(ctx: EngineContext, options: AsyncLoopOptions = {}): AsyncLoopFinding[] {
@@ -198,7 +208,7 @@ class AsyncLoopAnalysis {
   private describeLoop(loop: LoopNode): LoopInfo | undefined {
     const fn = enclosingFunction(loop);
     // Top-level loops belong to the process; generators are driven by their consumer.
-    if (!fn || !fn.async || fn.generator) return undefined;
+    if (!fn || !isAsyncRunner(fn)) return undefined;
     const head = this.headKind(loop);
     if (!head) return undefined;
     if (loop.type !== T.ForOfStatement && !this.awaiting.has(loop)) return undefined;
