@@ -36,6 +36,13 @@ export const PROMISE_DERIVING_METHODS: ReadonlySet<string> = new Set(["then", "c
 // Cancellable loops (require-cancellable-loop): what makes an `await` loop endless,
 // what cancels it, and which sleeps could take an AbortSignal.
 
+/**
+ * What a file's text must contain for require-cancellable-loop to have anything to say:
+ * every check is about a loop in an `async` function (`for await` needs one too), so a file
+ * that never writes the keyword cannot hold one, and need not build the engine at all.
+ */
+export const ASYNC_LOOP_TRIGGER = /\basync\b/;
+
 /** Modules whose `on(emitter, type)` returns an async iterator that never ends by itself. */
 export const EVENTS_MODULES: ReadonlySet<string> = new Set(["events", "node:events"]);
 

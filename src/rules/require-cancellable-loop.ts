@@ -1,4 +1,4 @@
-import { type AsyncLoopMessageId, analyzeAsyncLoops } from "../analysis/families/async-loops.js";
+import { type AsyncLoopMessageId, analyzeAsyncLoops, mayHaveAsyncLoops } from "../analysis/families/async-loops.js";
 import { engineContext } from "../analysis/index.js";
 import { createRule } from "../util/create-rule.js";
 import { engineInputs, probableSchema, teardownSchema, wanted } from "./report.js";
@@ -53,6 +53,7 @@ export default createRule<[Options], MessageIds>({
   create(context, [options]) {
     return {
       "Program:exit"() {
+        if (!mayHaveAsyncLoops(context.sourceCode)) return;
         const engine = engineContext(context.sourceCode, { teardownMethods: options.teardownMethods, ...engineInputs(context) });
         for (const finding of analyzeAsyncLoops(engine, options)) {
           if (wanted(finding, options)) context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });

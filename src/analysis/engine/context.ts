@@ -93,6 +93,7 @@ export class EngineContext {
   private readonly calleeCache = new WeakMap<Node, FunctionNode[]>();
   private readonly tailIndexes = new WeakMap<object, Map<string, string[]>>();
   private plainCallsByName: Map<string, TSESTree.CallExpression[]> | undefined;
+  private timerImportNames: Set<string> | undefined;
 
   /** Library knowledge: built-in tables plus `settings.leakproof`. */
   readonly knowledge: Knowledge;
@@ -185,17 +186,19 @@ export class EngineContext {
     if (!object || object.type === T.ThisExpression) this.plainCalls.push(call);
     if (object) this.classifyMethodCall(call, object, name);
     if (!object) {
-      const timerName = this.timerFunctionName(unwrap(call.callee));
+      // A bare call is a timer only by a timer's name or through a named import of
+      // `node:timers`: other names need no scope lookup.
+      const timerName = TIMERS[name] || TIMER_RELEASES.has(name) || this.timerImports().has(name) ? this.timerFunctionName(unwrap(call.callee)) : undefined;
       if (timerName && TIMERS[timerName]) this.timers.push({ call, name: timerName });
       else if (timerName && TIMER_RELEASES.has(timerName)) this.indexArg(this.timerReleases, call, timerName);
       return;
     }
-    const timersModule = this.isTimerModule(object);
-    if (TIMERS[name] && (timersModule || this.refs.isGlobalPath(call.callee, name))) {
+    // The receiver's binding is looked up only for a timer's name: most calls have none.
+    if (TIMERS[name] && (this.isTimerModule(object) || this.refs.isGlobalPath(call.callee, name))) {
       this.timers.push({ call, name });
       return;
     }
-    if (TIMER_RELEASES.has(name) && (timersModule || this.refs.isGlobalPath(call.callee, name))) {
+    if (TIMER_RELEASES.has(name) && (this.isTimerModule(object) || this.refs.isGlobalPath(call.callee, name))) {
       this.indexArg(this.timerReleases, call, name);
       return;
     }
@@ -307,6 +310,20 @@ export class EngineContext {
     const declaration = def.parent;
     if (declaration?.type !== T.ImportDeclaration || !TIMER_MODULES.has(String(declaration.source.value))) return undefined;
     return def.node.imported.type === T.Identifier ? def.node.imported.name : def.node.imported.value;
+  }
+
+  /** Local names of the named imports of `node:timers` (`import { setInterval as every }`). */
+  private timerImports(): ReadonlySet<string> {
+    if (!this.timerImportNames) {
+      this.timerImportNames = new Set();
+      for (const statement of this.sourceCode.ast.body) {
+        if (statement.type !== T.ImportDeclaration || !TIMER_MODULES.has(String(statement.source.value))) continue;
+        for (const specifier of statement.specifiers) {
+          if (specifier.type === T.ImportSpecifier) this.timerImportNames.add(specifier.local.name);
+        }
+      }
+    }
+    return this.timerImportNames;
   }
 
   /** `timers` in `timers.setInterval(...)` after `import * as timers from "node:timers"` (or a default import). */

@@ -23,6 +23,7 @@ import {
 import { DEFAULT_TEARDOWN_METHODS } from "../../lifecycle/tables.js";
 import {
   ABORTED_PROPERTY,
+  ASYNC_LOOP_TRIGGER,
   ABORT_METHOD,
   ENDLESS_ITERATORS,
   EVENTS_MODULES,
@@ -38,7 +39,7 @@ import type { EngineContext } from "../engine/context.js";
 import { type Evidence, proven } from "../engine/model.js";
 import { HELD_BY_RUNTIME, evidence, ownerProof } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
-import { forEachNode } from "../engine/node-index.js";
+import { allNodes, forEachNode } from "../engine/node-index.js";
 import { pushTo } from "../../util/maps.js";
 
 export type AsyncLoopMessageId = "loopNeverExits" | "abortSwallowed" | "cancelNotAwaited" | "sleepIgnoresSignal";
@@ -99,6 +100,21 @@ type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
 /** A definite defect of a loop its owner cancels: the event loop keeps it running. */
 const CANCELLATION_BUG: Evidence = evidence(HELD_BY_RUNTIME, proven("cancelled by its owner"), proven("nothing ends it"));
 
+/**
+ * Whether the file can hold anything this analysis reports, checked before the engine is built:
+ * every finding is about a loop whose enclosing function is `async` (and no generator), so a file
+ * that never says `async`, or has no loop in such a function, has none.
+ */
+export function mayHaveAsyncLoops(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (!ASYNC_LOOP_TRIGGER.test(sourceCode.text)) return false;
+  return allNodes(sourceCode).some((node) => isLoopNode(node) && isAsyncRunner(enclosingFunction(node)));
+}
+
+/** An `async` function that is not a generator: the only functions whose loops `describeLoop` keeps. */
+function isAsyncRunner(fn: FunctionNode | undefined): boolean {
+  return !!fn && fn.async && !fn.generator;
+}
+
 export function analyzeAsyncLoops(ctx: EngineContext, options: AsyncLoopOptions = {}): AsyncLoopFinding[] {
   return new AsyncLoopAnalysis(ctx, options).run();
 }
@@ -108,8 +124,10 @@ class AsyncLoopAnalysis {
   private readonly keys: VisitorKeys;
   private readonly findings: AsyncLoopFinding[] = [];
   private readonly teardownNames: ReadonlySet<string>;
+  /** Every assignment and update of the file, in source order (keyed on first use: `writesTo`). */
+  private readonly writeNodes: (TSESTree.AssignmentExpression | TSESTree.UpdateExpression)[] = [];
   /** Every write `key = value` / `key++` of the file: the written value, or undefined when unknown. */
-  private readonly writes = new Map<string, { node: Node; value: Node | undefined }[]>();
+  private writes: Map<string, { node: Node; value: Node | undefined }[]> | undefined;
   private readonly loopNodes: LoopNode[] = [];
   private readonly calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   private readonly classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] = [];
@@ -157,16 +175,10 @@ class AsyncLoopAnalysis {
             markEnclosingLoops(node, this.awaiting);
           }
           break;
-        case T.AssignmentExpression: {
-          const key = this.refs.key(node.left);
-          if (key) pushTo(this.writes, key, { node, value: node.operator === "=" ? node.right : undefined });
+        case T.AssignmentExpression:
+        case T.UpdateExpression:
+          this.writeNodes.push(node);
           break;
-        }
-        case T.UpdateExpression: {
-          const key = this.refs.key(node.argument);
-          if (key) pushTo(this.writes, key, { node, value: undefined });
-          break;
-        }
         case T.CallExpression:
         case T.NewExpression:
           this.calls.push(node);
@@ -196,7 +208,7 @@ class AsyncLoopAnalysis {
   private describeLoop(loop: LoopNode): LoopInfo | undefined {
     const fn = enclosingFunction(loop);
     // Top-level loops belong to the process; generators are driven by their consumer.
-    if (!fn || !fn.async || fn.generator) return undefined;
+    if (!fn || !isAsyncRunner(fn)) return undefined;
     const head = this.headKind(loop);
     if (!head) return undefined;
     if (loop.type !== T.ForOfStatement && !this.awaiting.has(loop)) return undefined;
@@ -269,7 +281,7 @@ class AsyncLoopAnalysis {
       if (def?.type !== "Variable") return undefined;
     }
     let stoppedElsewhere = false;
-    for (const write of this.writes.get(key) ?? []) {
+    for (const write of this.writesTo(key)) {
       const inLoop = contains(loop, write.node) && enclosingFunction(write.node) === enclosingFunction(loop);
       const keepsRunning = write.value !== undefined && literalTruthiness(write.value) === keepRunningWhenTruthy;
       if (keepsRunning) continue;
@@ -278,6 +290,26 @@ class AsyncLoopAnalysis {
       stoppedElsewhere = true;
     }
     return stoppedElsewhere ? "flag-stopped" : "flag-never";
+  }
+
+  /**
+   * The writes of `key`. Keyed only when a loop's head reads a flag: resolving the target of
+   * every assignment in the file cost most of this analysis on files without such a loop.
+   */
+  private writesTo(key: string): readonly { node: Node; value: Node | undefined }[] {
+    if (!this.writes) {
+      this.writes = new Map();
+      for (const node of this.writeNodes) {
+        if (node.type === T.AssignmentExpression) {
+          const written = this.refs.key(node.left);
+          if (written) pushTo(this.writes, written, { node, value: node.operator === "=" ? node.right : undefined });
+        } else {
+          const written = this.refs.key(node.argument);
+          if (written) pushTo(this.writes, written, { node, value: undefined });
+        }
+      }
+    }
+    return this.writes.get(key) ?? [];
   }
 
   /** `on(emitter, type)` of `node:events`, `setInterval(ms)` of `node:timers/promises`. */
