@@ -447,7 +447,7 @@ async function scalingMain() {
     families,
     shapes,
     sizes,
-    onRow: (row) => log(`${row.family} / ${row.shape}: ${sizes.map((n) => `${n}: ${(row.times[n] / 1000).toFixed(3)} s`).join(", ")}, ${row.ratio.toFixed(1)}× (heaviest: ${row.heaviest[sizes[sizes.length - 1]]})`),
+    onRow: (row) => log(`${row.family} / ${row.shape}: ${sizes.map((n) => `${n}: ${(row.times[n] / 1000).toFixed(4)} s (${row.runs[n]} runs)`).join(", ")}, ${row.ratio.toFixed(1)}× (heaviest: ${row.heaviest[sizes[sizes.length - 1]]})`),
   });
   const table = scalingTable(rows, sizes);
   console.log(table);
