@@ -11,6 +11,7 @@ import {
   type Node,
   calleeOf,
   contains,
+  enclosingFunctionInClass,
   isClass,
   isFunction,
   isThisMember,
@@ -502,13 +503,8 @@ function isHookCall(node: TSESTree.CallExpression): boolean {
 }
 
 function markReactish(node: Node, reactish: WeakSet<FunctionNode>): void {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) {
-      reactish.add(current);
-      return;
-    }
-    if (isClass(current)) return;
-  }
+  const fn = enclosingFunctionInClass(node);
+  if (fn) reactish.add(fn);
 }
 
 /** `x.onmessage = ...`: an event handler property. */
