@@ -33,6 +33,7 @@ import {
   calleeOf,
   functionName,
   contains,
+  enclosingFunctionInClass,
   isClass,
   isFunction,
   isHookName,
@@ -44,6 +45,8 @@ import {
   staticString,
   unwrap,
 } from "../../ast/index.js";
+import { ByPosition } from "../../ast/positions.js";
+import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 import { Lifecycles, looksLikeHandler } from "../../lifecycle/owners.js";
 import { DEFAULT_TEARDOWN_METHODS, REQUEST_PARAM_NAMES } from "../../lifecycle/tables.js";
 import {
@@ -195,15 +198,8 @@ export class RegistrationAnalysis {
         node.type === T.JSXElement ||
         node.type === T.JSXFragment ||
         (node.type === T.CallExpression && isHookName(calleeOf(node).name));
-      if (marks) {
-        for (let current: Node | undefined = node.parent; current; current = current.parent) {
-          if (isFunction(current)) {
-            reactish.add(current);
-            break;
-          }
-          if (isClass(current)) break;
-        }
-      }
+      const fn = marks ? enclosingFunctionInClass(node) : undefined;
+      if (fn) reactish.add(fn);
       if (node.type === T.CallExpression) this.indexUndo(node);
     });
     this.lifecycles = new Lifecycles(refs, { reactish }, DEFAULT_TEARDOWN_METHODS);
@@ -411,16 +407,15 @@ export class RegistrationAnalysis {
    * same registration, a repeating callback, or a named function that re-runs.
    */
   private repetition(node: Node, call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Repetition | undefined {
-    let child: Node = node;
-    for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-      if (isLoop(parent) && isPerIterationPart(parent, child)) {
+    // From stop to stop (`REPETITION_STOP`): the blocks between are passed once per file.
+    for (let parent = nextStop(node); parent; parent = nextStop(parent)) {
+      if (isLoop(parent)) {
         if (this.loopInvariant(call, parent)) {
           return { kind: "loop", where: "a loop", regions: [parent], node: parent };
         }
         continue;
       }
-      if (isClass(parent) || parent.type === T.Program) return undefined;
-      if (parent.type === T.PropertyDefinition && parent.value === child) return undefined;
+      if (isClass(parent) || parent.type === T.Program || parent.type === T.PropertyDefinition) return undefined;
       if (!isFunction(parent)) continue;
       const fn = parent;
       const role = this.callbackRole(fn);
@@ -942,22 +937,60 @@ export class RegistrationAnalysis {
     return [...seen];
   }
 
+  /**
+   * The functions that calls inside `root` (at any depth) call, but for those around `root`.
+   * Read off the file's calls of local functions by position (`ByPosition`) rather than by
+   * walking `root`: nested repeating callbacks are each a root, and walking each one's whole
+   * subtree cost n·depth over a file.
+   */
   private calleesIn(root: Node): FunctionNode[] {
     const cached = this.calleeCache.get(root);
     if (cached) return cached;
     const out: FunctionNode[] = [];
-    walk(root, this.sourceCode.visitorKeys, (node) => {
-      if (node.type !== T.CallExpression) return;
-      const callee = unwrap(node.callee);
-      const target =
-        callee.type === T.Identifier || (callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression)
-          ? this.lifecycles.resolveFunction(callee)
-          : undefined;
-      if (target && !contains(target, root)) out.push(target);
-    });
+    for (const { target } of this.localCallIndex().inside(root)) if (!contains(target, root)) out.push(target);
     this.calleeCache.set(root, out);
     return out;
   }
+
+  /** Calls of a local function or a `this` method, with that function; built on first use. */
+  private localCalls: ByPosition<{ call: TSESTree.CallExpression; target: FunctionNode }> | undefined;
+
+  private localCallIndex(): ByPosition<{ call: TSESTree.CallExpression; target: FunctionNode }> {
+    if (!this.localCalls) {
+      const calls: { call: TSESTree.CallExpression; target: FunctionNode }[] = [];
+      forEachNode(this.sourceCode, (node) => {
+        if (node.type !== T.CallExpression) return;
+        const callee = unwrap(node.callee);
+        const target =
+          callee.type === T.Identifier || (callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression)
+            ? this.lifecycles.resolveFunction(callee)
+            : undefined;
+        if (target) calls.push({ call: node, target });
+      });
+      this.localCalls = new ByPosition(calls, (entry) => entry.call);
+    }
+    return this.localCalls;
+  }
+}
+
+/**
+ * Where `repetition` stops to look, above a node: a loop that runs it per iteration, a
+ * function, a field initialiser holding it, a class or the Program (null: none). Memoised per
+ * node, so registrations deep in blocks do not each climb them.
+ */
+const REPETITION_STOP: AncestorFold<Node | null> = {
+  boundary(parent, child) {
+    if (isLoop(parent)) return isPerIterationPart(parent, child) ? parent : undefined;
+    if (isClass(parent) || parent.type === T.Program || isFunction(parent)) return parent;
+    return parent.type === T.PropertyDefinition && parent.value === child ? parent : undefined;
+  },
+  root: null,
+};
+
+const repetitionStops: AncestorCache<Node | null> = new WeakMap();
+
+function nextStop(node: Node): Node | null {
+  return foldAncestors(node, REPETITION_STOP, repetitionStops);
 }
 
 /** Whether the call's result is kept: `const off = bus.on(...)`, `disposers.push(register(x))`. */
