@@ -916,7 +916,7 @@ export class RegistrationAnalysis {
       const variable = this.refs.variable(inner);
       const def = variable?.defs[0];
       if (!variable || !def || contains(region, def.name)) return false;
-      return variable.references.some((reference) => reference.isWrite() && !reference.init);
+      return this.refs.reassigned(variable);
     }
     if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression) {
       return this.assignedIn(thisOwner(inner)).has(key);

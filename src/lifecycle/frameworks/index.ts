@@ -221,7 +221,7 @@ export class Frameworks {
           return constructor && def.name.type === T.Identifier && this.isAngularElementRefType(def.name);
         }
         if (def.type !== "Variable" || def.node.id !== def.name || !def.node.init) return false;
-        if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+        if (this.refs.reassigned(variable)) return false;
         return this.classElement(def.node.init, depth + 1);
       }
       default:
