@@ -24,6 +24,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -443,13 +444,16 @@ async function scalingMain() {
   const families = pick(FAMILIES, flag("families"), (f) => f.family.replace(/ /g, "-"));
   const shapes = pick(SHAPES, flag("shapes"), (s) => s);
   const narrowed = families.length < FAMILIES.length || shapes.length < SHAPES.length || String(sizes) !== "1000,4000,16000,64000";
+  const started = Date.now();
+  const load = () => loadavg().map((value) => value.toFixed(1)).join(" / ");
+  const loadBefore = load();
   const rows = measureScaling(Linter, plugin, {
     families,
     shapes,
     sizes,
-    onRow: (row) => log(`${row.family} / ${row.shape}: ${sizes.map((n) => `${n}: ${(row.times[n] / 1000).toFixed(3)} s`).join(", ")}, ${row.ratio.toFixed(1)}× (heaviest: ${row.heaviest[sizes[sizes.length - 1]]})`),
+    onRow: (row) => log(`${row.family} / ${row.shape}: ${sizes.map((n) => `${n}: ${(row.times[n] / 1000).toFixed(4)} s (${row.runs[n]} runs)`).join(", ")}, ${row.ratio.toFixed(1)}× (heaviest: ${row.heaviest[sizes[sizes.length - 1]]})`),
   });
-  const table = scalingTable(rows, sizes);
+  const table = scalingTable(rows, sizes, { cpus: cpus().length, loadBefore, loadAfter: load(), minutes: Math.round((Date.now() - started) / 60_000) });
   console.log(table);
   const over = rows.filter((row) => row.ratio > SCALING_BOUND);
   if (!narrowed) {
@@ -466,22 +470,28 @@ async function scalingMain() {
 const SCALING_START = "<!-- scaling:start -->";
 const SCALING_END = "<!-- scaling:end -->";
 
-function scalingTable(rows, sizes) {
+function scalingTable(rows, sizes, machine) {
   const first = sizes[0];
   const last = sizes[sizes.length - 1];
   const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
+  const runs = rows.flatMap((row) => sizes.map((n) => row.runs[n]));
   const out = [
     SCALING_START,
-    `Per family and shape (\`npm run bench -- --scaling\`, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}): rule time in seconds, ESLint's own per-rule timing (\`stats\`) summed over every leakproof rule of the \`all\` preset; the faster of two rounds below 64k, one round at 64k. Shapes (scripts/scaling.mjs): **class**, one class acquiring n times in one method and releasing n times in another; **effect**, one React effect with n acquisitions and the n releases in its cleanup; **owners**, n small owners with one acquisition and its release each; **types**, one owner, n acquisitions of distinct event types, channels, kinds or keys; **nesting**, n/64 levels of nested loops, callbacks or blocks with four acquisitions a level. Only ratios within this run are compared (2 shared cores); bound: ${label(last)}/${label(first)} ≤ ${SCALING_BOUND}× (${last / first}× is linear).`,
+    `Per family and shape (\`npm run bench -- --scaling\`, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}): rule time in seconds, ESLint's own per-rule timing (\`stats\`) summed over every leakproof rule of the \`all\` preset and scaled by the share of the run the process spent on a CPU (\`process.cpuUsage\` over wall time, never above 1), so that a long run is not charged for the time other jobs held the CPUs. Each size is linted at least twice (once at ${label(last)}) and again until the runs took a second (at most 50 runs; here ${Math.min(...runs)}–${Math.max(...runs)} per size), after one untimed run of the row's smallest file; the fastest run counts. Shapes (scripts/scaling.mjs): **class**, one class acquiring n times in one method and releasing n times in another; **effect**, one React effect with n acquisitions and the n releases in its cleanup; **owners**, n small owners with one acquisition and its release each; **types**, one owner, n acquisitions of distinct event types, channels, kinds or keys; **nesting**, n/64 levels (at most 128, then repeated) of nested loops, callbacks or blocks with four acquisitions a level. Only ratios within this run are compared; bound: ${label(last)}/${label(first)} ≤ ${SCALING_BOUND}× (${last / first}× is linear). The last column is the same ratio of ESLint's unscaled figures.`,
     "",
-    `| family | shape | ${sizes.map(label).join(" | ")} | ${label(last)}/${label(first)} | heaviest rule at ${label(last)} |`,
-    `| --- | --- | ${sizes.map(() => "---:").join(" | ")} | ---: | --- |`,
+    `Machine: ${machine.cpus} CPUs, shared with other jobs; load average ${machine.loadBefore} at the start of the run, ${machine.loadAfter} at its end (${machine.minutes} minutes).`,
+    "",
+    `| family | shape | ${sizes.map(label).join(" | ")} | ${label(last)}/${label(first)} | heaviest rule at ${label(last)} | unscaled ${label(last)}/${label(first)} |`,
+    `| --- | --- | ${sizes.map(() => "---:").join(" | ")} | ---: | --- | ---: |`,
   ];
   for (const row of rows) {
-    out.push(`| ${row.family} | ${row.shape} | ${sizes.map((n) => (row.times[n] / 1000).toFixed(3)).join(" | ")} | ${row.ratio.toFixed(1)}× | ${row.heaviest[last]} |`);
+    const wallRatio = row.wall[last] / Math.max(row.wall[first], 0.001);
+    out.push(`| ${row.family} | ${row.shape} | ${sizes.map((n) => (row.times[n] / 1000).toFixed(4)).join(" | ")} | ${row.ratio.toFixed(1)}× | ${row.heaviest[last]} | ${wallRatio.toFixed(1)}× |`);
   }
   const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a), rows[0]);
   if (worst) out.push("", `Largest ratio: **${worst.ratio.toFixed(1)}×** (${worst.family} / ${worst.shape}).`);
+  const over = rows.filter((row) => row.ratio > SCALING_BOUND);
+  if (last / first === 64) out.push("", over.length === 0 ? `No row is over ${SCALING_BOUND}×.` : `Over ${SCALING_BOUND}×: ${over.map((row) => `${row.family} / ${row.shape} (${row.ratio.toFixed(1)}×)`).join(", ")}.`);
   out.push(SCALING_END);
   return out.join("\n");
 }

@@ -4,6 +4,7 @@
  */
 import type { TSESTree } from "@typescript-eslint/utils";
 import { T } from "../util/node-types.js";
+import { nearestAncestor } from "./ancestors.js";
 
 export type Node = TSESTree.Node;
 export type FunctionNode =
@@ -270,12 +271,19 @@ export function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
-/** The closest enclosing function of a node (not the node itself). */
-export function enclosingFunction(node: Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return current;
-  }
-  return undefined;
+/**
+ * The closest enclosing function of a node (not the node itself). Memoised (see ancestors.ts):
+ * it is asked for every acquisition, release and call, and nested blocks would make each
+ * question a walk of the whole nest.
+ */
+export const enclosingFunction: (node: Node) => FunctionNode | undefined = nearestAncestor(isFunction);
+
+const functionOrClass = nearestAncestor((node) => isFunction(node) || isClass(node));
+
+/** The closest enclosing function of a node, unless a class is closer (memoised, like `enclosingFunction`). */
+export function enclosingFunctionInClass(node: Node): FunctionNode | undefined {
+  const found = functionOrClass(node);
+  return isFunction(found) ? found : undefined;
 }
 
 export function isPascalCase(name: string | undefined): boolean {

@@ -9,6 +9,7 @@ import { type Node, unwrap } from "./index.js";
 
 type Scope = TSESLint.Scope.Scope;
 export type Variable = TSESLint.Scope.Variable;
+type Reference = TSESLint.Scope.Reference;
 
 export class Scopes {
   constructor(protected readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
@@ -28,6 +29,30 @@ export class Scopes {
     return found ? found.defs.length === 0 : true;
   }
 
+  private readonly writeCache = new WeakMap<Variable, readonly Reference[]>();
+
+  /**
+   * The references that write `variable`, its declaration's initialiser included. Kept per
+   * variable: analysers ask it once per use of the variable, and scanning every reference each
+   * time made a variable used n times cost n² (issue 12 §2).
+   */
+  writes(variable: Variable): readonly Reference[] {
+    let writes = this.writeCache.get(variable);
+    if (!writes) {
+      writes = variable.references.filter((reference) => reference.isWrite());
+      this.writeCache.set(variable, writes);
+    }
+    return writes;
+  }
+
+  /** Whether anything but its declaration's initialiser writes `variable`. */
+  reassigned(variable: Variable): boolean {
+    return this.writes(variable).some((reference) => !reference.init);
+  }
+
+  /** Every name some scope of the file declares (null: unknown, the scope manager lists no scopes). */
+  private declaredNames: ReadonlySet<string> | null | undefined;
+
   /** Per scope, per name: the variable the name resolves to from there (null: none). */
   private readonly resolved = new Map<Scope, Map<string, Variable | null>>();
 
@@ -37,6 +62,10 @@ export class Scopes {
    * (`setInterval` in nested callbacks) climbs the chain once, not once per use.
    */
   private lookup(start: Scope, name: string): Variable | null {
+    // A name no scope declares resolves to nothing from anywhere: no climb (n distinct globals
+    // used n scopes deep would each climb the whole chain).
+    this.declaredNames ??= declaredNames(this.sourceCode);
+    if (this.declaredNames && !this.declaredNames.has(name)) return null;
     const path: Scope[] = [];
     let found: Variable | null | undefined;
     for (let scope: Scope | null = start; scope; scope = scope.upper) {
@@ -63,6 +92,19 @@ export class Scopes {
     }
     return result;
   }
+}
+
+/**
+ * The names declared in any scope of the file (globals the configuration or a comment declares
+ * included: ESLint adds them to the global scope before rules run), or null when the scope
+ * manager does not list its scopes.
+ */
+function declaredNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> | null {
+  const scopes = sourceCode.scopeManager?.scopes;
+  if (!Array.isArray(scopes)) return null;
+  const names = new Set<string>();
+  for (const scope of scopes) for (const name of scope.set.keys()) names.add(name);
+  return names;
 }
 
 /** What an identifier imports: the module and the imported name (`default`, `*`, or a named export). */

@@ -23,6 +23,7 @@ import {
   unwrap,
 } from "../ast/index.js";
 import type { Scopes } from "../ast/scope.js";
+import { type AncestorCache, type AncestorFold, foldAncestors, nearestAncestor } from "../ast/ancestors.js";
 import { Frameworks } from "./frameworks/index.js";
 import {
   ANGULAR_DECORATORS,
@@ -42,6 +43,34 @@ import {
   UPDATE_METHOD_NAME,
   WEB_COMPONENT_BASES,
 } from "./tables.js";
+
+/**
+ * What lies between a node and its innermost function: that function, or the instance field whose
+ * initialiser holds the node (`stop`; undefined at module level), and whether a loop on the way
+ * runs the node once per iteration.
+ */
+interface BlockAbove {
+  stop: FunctionNode | TSESTree.PropertyDefinition | undefined;
+  inLoop: boolean;
+}
+
+const MODULE_LEVEL: BlockAbove = { stop: undefined, inLoop: false };
+
+const BLOCK_ABOVE: AncestorFold<BlockAbove> = {
+  boundary(parent, child) {
+    if (isFunction(parent)) return { stop: parent, inLoop: false };
+    if (parent.type === T.PropertyDefinition && parent.value === child && !parent.static && isClass(parent.parent.parent)) {
+      return { stop: parent, inLoop: false };
+    }
+    return undefined;
+  },
+  extend(parent, child, above) {
+    return !above.inLoop && isLoop(parent) && isPerIterationPart(parent, child) ? { stop: above.stop, inLoop: true } : above;
+  },
+  root: MODULE_LEVEL,
+};
+
+const blockAbove: AncestorCache<BlockAbove> = new WeakMap();
 
 export interface ClassInfo {
   node: ClassNode;
@@ -119,17 +148,17 @@ export class Lifecycles {
 
   /** Walks out from `node` to the first function that defines a lifetime. */
   ownerOf(node: Node): OwnerContext {
-    let inLoop = false;
-    let child: Node = node;
-    for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-      if (isLoop(parent) && isPerIterationPart(parent, child)) inLoop = true;
+    // The walk from `node` to its innermost function (or instance field) is kept per node
+    // (`blockAbove`), and from there out per function (`ownerAbove`).
+    const { stop, inLoop: loopBelow } = foldAncestors(node, BLOCK_ABOVE, blockAbove);
+    let inLoop = loopBelow;
+    if (stop?.type === T.PropertyDefinition) {
       // `#sweep = setInterval(...)`: an instance field initialiser runs once per instance.
-      if (parent.type === T.PropertyDefinition && parent.value === child && !parent.static) {
-        const cls = parent.parent.parent;
-        if (isClass(cls)) return { owner: { type: "class", info: this.classInfo(cls), method: undefined }, innermost: undefined, inLoop, repeating: undefined, node };
-      }
-      if (!isFunction(parent)) continue;
-      const innermost = parent;
+      const cls = stop.parent.parent;
+      return { owner: { type: "class", info: this.classInfo(cls), method: undefined }, innermost: undefined, inLoop, repeating: undefined, node };
+    }
+    if (stop) {
+      const innermost = stop;
       const above = this.ownerAbove(innermost);
       inLoop ||= above.loops;
       const { repeating, found } = above;
@@ -261,6 +290,26 @@ export class Lifecycles {
     return { cleanups, unknown };
   }
 
+  private readonly statics = new WeakMap<ClassNode, Map<string, FunctionNode | null>>();
+
+  /**
+   * A class's static methods by name, kept per class (asked per `C.method()` call): the first
+   * one of a name, null when that is a body-less overload signature.
+   */
+  private staticMethods(cls: ClassNode): Map<string, FunctionNode | null> {
+    let methods = this.statics.get(cls);
+    if (!methods) {
+      methods = new Map();
+      for (const member of cls.body.body) {
+        if (member.type !== T.MethodDefinition || !member.static) continue;
+        const name = keyName(member.key, member.computed);
+        if (name !== undefined && !methods.has(name)) methods.set(name, isFunction(member.value) ? member.value : null);
+      }
+      this.statics.set(cls, methods);
+    }
+    return methods;
+  }
+
   /**
    * Resolves an expression to the function it denotes: an inline function, a local
    * function declaration, a `const f = () => ...`, or `useCallback(fn)`.
@@ -278,7 +327,7 @@ export class Lifecycles {
       // `let cancel; ... cancel = () => {...}`: declared first so handlers above can call it,
       // written once, with a function.
       if (def.type === "Variable" && variable) {
-        const writes = variable.references.filter((reference) => reference.isWrite());
+        const writes = this.refs.writes(variable);
         const [only] = writes;
         if (writes.length === 1 && only?.writeExpr && !only.init) return this.resolveFunction(only.writeExpr, depth + 1);
       }
@@ -300,8 +349,8 @@ export class Lifecycles {
       const def = this.refs.variable(unwrap(inner.object) as TSESTree.Identifier)?.defs[0];
       const cls = def?.type === "ClassName" && isClass(def.node) ? def.node : undefined;
       const name = keyName(inner.property, inner.computed);
-      const member = cls && name ? cls.body.body.find((m) => m.type === T.MethodDefinition && m.static && keyName(m.key, m.computed) === name) : undefined;
-      if (member?.type === T.MethodDefinition && isFunction(member.value)) return member.value;
+      const member = cls && name ? this.staticMethods(cls).get(name) : undefined;
+      if (member) return member;
       // `EventHandler.on(el, type, fn)`: a method of a `const` object literal of this file.
       if (def?.type === "Variable" && def.node.id.type === T.Identifier && def.parent?.type === T.VariableDeclaration && def.parent.kind === "const" && name) {
         const init = def.node.init ? unwrap(def.node.init) : undefined;
@@ -454,13 +503,20 @@ export class Lifecycles {
   }
 }
 
+/** Whether `node` runs once with the module: no function or loop between it and the Program (memoised). */
 function atModuleLevel(node: Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current) || isLoop(current)) return false;
-    if (current.type === T.Program) return true;
-  }
-  return false;
+  return foldAncestors(node, AT_MODULE_LEVEL, atModuleLevelCache);
 }
+
+const AT_MODULE_LEVEL: AncestorFold<boolean> = {
+  boundary(current) {
+    if (isFunction(current) || isLoop(current)) return false;
+    return current.type === T.Program ? true : undefined;
+  },
+  root: false,
+};
+
+const atModuleLevelCache: AncestorCache<boolean> = new WeakMap();
 
 function displayMethod(name: string): string {
   return name.startsWith("Symbol.") ? `[${name}]` : name;
@@ -491,12 +547,8 @@ function classFramework(node: ClassNode, methods: Map<string, FunctionNode>): Cl
   return "plain";
 }
 
-export function enclosingClass(node: Node): ClassNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isClass(current)) return current;
-  }
-  return undefined;
-}
+/** The closest enclosing class of a node (memoised: asked for every `this.x` resolved). */
+export const enclosingClass: (node: Node) => ClassNode | undefined = nearestAncestor(isClass);
 
 /**
  * `handlePayment(request)`, `onSessionChanged(next)`: a function named like a handler (and not

@@ -11,6 +11,7 @@ import {
   type Node,
   calleeOf,
   contains,
+  enclosingFunctionInClass,
   isClass,
   isFunction,
   isThisMember,
@@ -448,6 +449,23 @@ export class EngineContext {
     return !!releases?.some((release) => this.inRegion(release.call, region));
   }
 
+  private callsByTarget: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
+
+  /**
+   * The plain calls (`f(...)`, `this.f(...)`) whose callee resolves to `fn`, in source order
+   * (indexed on first use: asked per acquisition, a scan of every call was n²).
+   */
+  callsResolvingTo(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+    if (!this.callsByTarget) {
+      this.callsByTarget = new Map();
+      for (const call of this.plainCalls) {
+        const target = this.lifecycles.resolveFunction(call.callee);
+        if (target) pushTo(this.callsByTarget, target, call);
+      }
+    }
+    return this.callsByTarget.get(fn) ?? [];
+  }
+
   /** The calls of `name(...)` or `this.name(...)` in the file (indexed on first use). */
   callsNamed(name: string): readonly TSESTree.CallExpression[] {
     if (!this.plainCallsByName) {
@@ -519,13 +537,8 @@ function isHookCall(node: TSESTree.CallExpression): boolean {
 }
 
 function markReactish(node: Node, reactish: WeakSet<FunctionNode>): void {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) {
-      reactish.add(current);
-      return;
-    }
-    if (isClass(current)) return;
-  }
+  const fn = enclosingFunctionInClass(node);
+  if (fn) reactish.add(fn);
 }
 
 /** `x.onmessage = ...`: an event handler property. */

@@ -6,6 +6,7 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { T } from "../../util/node-types.js";
 import { type Node, isFunction, keyName, memberName, unwrap } from "../../ast/index.js";
 import type { RefResolver } from "./refs.js";
+import type { Variable } from "../../ast/scope.js";
 
 export type Handle =
   | { type: "discarded" }
@@ -129,29 +130,62 @@ function follow(
   member: string | undefined,
   parts: ReadonlySet<string>,
 ): Handle {
-  const keys = [key];
-  let escapes = false;
-  let returned = false;
   const variable = id ? refs.variable(id) : undefined;
-  // Parts handed on one by one: the handle goes with them only once every part has gone
-  // (a channel that transfers `port2` still holds `port1`).
-  const partsGone = new Set<string>();
-  for (const reference of variable?.references ?? []) {
-    if (!reference.isRead()) continue;
-    const use = usage(reference, releaseNames, parts);
-    if (use.part !== undefined) {
-      if (use.type === "escaped" || use.type === "returned") partsGone.add(use.part);
-      continue;
-    }
-    if (use.type === "copied") {
-      const copyKey = refs.key(use.to);
-      if (copyKey && !keys.includes(copyKey)) keys.push(copyKey);
-      else if (!copyKey) escapes = true;
-    } else if (use.type === "escaped") escapes = true;
-    else if (use.type === "returned") returned = true;
+  const uses = variable ? usesOf(variable, refs, releaseNames, parts) : NO_USES;
+  const keys = [key, ...uses.copies.filter((copy) => copy !== key)];
+  return { type: "stored", keys, target, guarded, escapes: uses.escapes, returned: uses.returned, declared, member };
+}
+
+/** Where a variable's value goes, over all its reads: the keys it is copied to (first seen first), and whether it escapes or is returned. */
+interface VariableUses {
+  copies: string[];
+  escapes: boolean;
+  returned: boolean;
+}
+
+const NO_USES: VariableUses = { copies: [], escapes: false, returned: false };
+
+/**
+ * Per variable and set of release names: `VariableUses`, from one pass over its references. A
+ * variable that holds n acquisitions in turn (`ws = new WebSocket(...)` in n functions) is
+ * followed once per acquisition, and scanning its references each time was n².
+ */
+const usesCache = new WeakMap<Variable, Map<string, VariableUses>>();
+
+function usesOf(variable: Variable, refs: RefResolver, releaseNames: ReadonlySet<string>, parts: ReadonlySet<string>): VariableUses {
+  let byNames = usesCache.get(variable);
+  if (!byNames) {
+    byNames = new Map();
+    usesCache.set(variable, byNames);
   }
-  if (parts.size > 0 && [...parts].every((name) => partsGone.has(name))) escapes = true;
-  return { type: "stored", keys, target, guarded, escapes, returned, declared, member };
+  const names = `${[...releaseNames].sort().join("\n")}|${[...parts].sort().join("\n")}`;
+  let uses = byNames.get(names);
+  if (!uses) {
+    uses = { copies: [], escapes: false, returned: false };
+    const seen = new Set<string>();
+    // Parts handed on one by one: the handle goes with them only once every part has gone
+    // (a channel that transfers `port2` still holds `port1`).
+    const partsGone = new Set<string>();
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const use = usage(reference, releaseNames, parts);
+      if (use.part !== undefined) {
+        if (use.type === "escaped" || use.type === "returned") partsGone.add(use.part);
+        continue;
+      }
+      if (use.type === "copied") {
+        const copyKey = refs.key(use.to);
+        if (copyKey && !seen.has(copyKey)) {
+          seen.add(copyKey);
+          uses.copies.push(copyKey);
+        } else if (!copyKey) uses.escapes = true;
+      } else if (use.type === "escaped") uses.escapes = true;
+      else if (use.type === "returned") uses.returned = true;
+    }
+    if (parts.size > 0 && [...parts].every((name) => partsGone.has(name))) uses.escapes = true;
+    byNames.set(names, uses);
+  }
+  return uses;
 }
 
 /** `part`: the use is of a part of the handle (`channel.port2`), not of the handle itself. */

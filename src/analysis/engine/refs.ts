@@ -9,6 +9,7 @@ import { T } from "../../util/node-types.js";
 import { GLOBAL_HOSTS } from "../../resources/catalogue.js";
 import { type FunctionNode, type Node, isClass, isFunction, memberName, unwrap } from "../../ast/index.js";
 import { Scopes, type Variable } from "../../ast/scope.js";
+import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 import { vueOptionsOf } from "../../lifecycle/frameworks/vue-options.js";
 
 export { type ModuleBinding, moduleBinding } from "../../ast/scope.js";
@@ -130,14 +131,26 @@ export class RefResolver extends Scopes {
     return getters.get(name);
   }
 
+  /** Per parameter: the `this.field` it is stored in (null: none). Asked once per use of the parameter. */
+  private readonly storedFields = new WeakMap<Variable, TSESTree.MemberExpression | null>();
+
   /**
    * A parameter the function stores on `this` in its body (`constructor(view) { this.view = view }`)
    * is that field, in the whole function: `view.win` and `this.view.win` are one target. Only a
    * parameter never written again, stored by a statement of the body itself (not a branch).
    */
   private storedParameterKey(variable: Variable, fn: Node, depth: number): string | undefined {
+    let field = this.storedFields.get(variable);
+    if (field === undefined) {
+      field = this.storedField(variable, fn) ?? null;
+      this.storedFields.set(variable, field);
+    }
+    return field ? this.key(field, depth + 1) : undefined;
+  }
+
+  private storedField(variable: Variable, fn: Node): TSESTree.MemberExpression | undefined {
     if (!isFunction(fn) || fn.body.type !== T.BlockStatement) return undefined;
-    if (variable.references.some((reference) => reference.isWrite())) return undefined;
+    if (this.writes(variable).length > 0) return undefined;
     for (const reference of variable.references) {
       const id: Node = reference.identifier;
       const assignment = id.parent;
@@ -145,7 +158,7 @@ export class RefResolver extends Scopes {
       if (assignment.parent?.type !== T.ExpressionStatement || assignment.parent.parent !== fn.body) continue;
       const left = assignment.left;
       if (left.type !== T.MemberExpression || unwrap(left.object).type !== T.ThisExpression || left.computed) continue;
-      return this.key(left, depth + 1);
+      return left;
     }
     return undefined;
   }
@@ -161,7 +174,7 @@ export class RefResolver extends Scopes {
     if (variable.defs.length !== 1 || def?.type !== "Variable" || !def.node.init) return undefined;
     // `const`, or a `var`/`let` written only by its declaration (`var self = this`, `var _this = this`
     // in compiled code).
-    if (def.parent?.kind !== "const" && variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+    if (def.parent?.kind !== "const" && this.reassigned(variable)) return undefined;
     const init = unwrap(def.node.init);
     if (init.type !== T.Identifier && init.type !== T.MemberExpression && init.type !== T.ThisExpression) return undefined;
     if (def.node.id.type === T.Identifier) return this.key(init, depth + 1);
@@ -205,9 +218,17 @@ export class RefResolver extends Scopes {
   }
 }
 
-/** The node whose `this` a `this` expression denotes: a class, a non-arrow function, or the program. */
+/**
+ * The node whose `this` a `this` expression denotes: a class, a non-arrow function, or the
+ * program. Memoised per node (see ancestors.ts): asked for every `this.x` keyed, however deep
+ * in arrows and blocks it sits.
+ */
 export function thisOwner(node: Node): Node {
-  for (let current = node.parent; current; current = current.parent) {
+  return foldAncestors(node, THIS_OWNER, thisOwners) ?? node;
+}
+
+const THIS_OWNER: AncestorFold<Node | null> = {
+  boundary(current) {
     if (current.type === T.PropertyDefinition || current.type === T.StaticBlock) {
       // Field initialisers and static blocks see the class's `this`.
       const cls = current.parent?.parent;
@@ -236,9 +257,13 @@ export function thisOwner(node: Node): Node {
       return current;
     }
     if (current.type === T.Program) return current;
-  }
-  return node;
-}
+    return undefined;
+  },
+  // Outside any program (a detached node): the node itself, which `thisOwner` supplies.
+  root: null,
+};
+
+const thisOwners: AncestorCache<Node | null> = new WeakMap();
 
 /** `if (test) throw ...` (or a bare `throw`): a statement that either does nothing or throws. */
 function throwsOnly(statement: TSESTree.Statement): boolean {

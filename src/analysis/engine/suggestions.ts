@@ -7,6 +7,7 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, isClass, isFunction, returnedValues } from "../../ast/index.js";
+import { nearestAncestor } from "../../ast/ancestors.js";
 import type { EngineContext } from "./context.js";
 import { moduleBinding } from "./refs.js";
 import type { Finding, SuggestionSpec } from "./model.js";
@@ -214,14 +215,11 @@ export function meansTheSameIn(ctx: EngineContext, fn: FunctionNode, nodes: read
   return nodes.every(check);
 }
 
-/** The function whose `this` a node sees (arrows see their parent's), or undefined at top level. */
-function thisOwnerOf(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current) && current.type !== T.ArrowFunctionExpression) return current;
-    if (isClass(current)) return current;
-  }
-  return undefined;
-}
+/**
+ * The function whose `this` a node sees (arrows see their parent's), or undefined at top level.
+ * Memoised: asked for every `this` in every offered cleanup.
+ */
+const thisOwnerOf = nearestAncestor((node) => (isFunction(node) && node.type !== T.ArrowFunctionExpression) || isClass(node));
 
 // --- where an import goes -----------------------------------------------------------------
 
@@ -254,26 +252,50 @@ interface VueElement {
  * Undefined when `node` is in no script (a Svelte template expression).
  */
 export function scriptBlockOf(sourceCode: SourceCode, node: Node): ScriptBlock | undefined {
+  const { blocks, whole } = scriptBlocks(sourceCode);
+  if (whole) return whole;
+  return blocks.find(({ range }) => range[0] <= node.range[0] && node.range[1] <= range[1])?.block;
+}
+
+interface ScriptBlocks {
+  /** The scripts of a Svelte or Vue file, with the range a node must lie in to belong to each. */
+  blocks: { range: [number, number]; block: ScriptBlock }[];
+  /** A plain file's one script: the program. */
+  whole?: ScriptBlock;
+}
+
+const blockCache = new WeakMap<object, ScriptBlocks>();
+
+/**
+ * The file's scripts, worked out once per file: asked for every suggestion that adds an import,
+ * and looking through the program's statements each time made n of them cost n².
+ */
+function scriptBlocks(sourceCode: SourceCode): ScriptBlocks {
   const program = sourceCode.ast;
+  const cached = blockCache.get(program);
+  if (cached) return cached;
+  let result: ScriptBlocks;
   const body = program.body as unknown as { type: string }[];
-  if (body.some((statement) => statement.type === "SvelteScriptElement")) {
-    const script = (body as unknown as SvelteScript[]).find(
-      (statement) => statement.type === "SvelteScriptElement" && statement.range[0] <= node.range[0] && node.range[1] <= statement.range[1],
-    );
-    return script ? { statements: script.body, start: script.startTag.range[1] } : undefined;
-  }
   const services = sourceCode.parserServices as { getDocumentFragment?: () => VueElement | null } | undefined;
-  const fragment = typeof services?.getDocumentFragment === "function" ? services.getDocumentFragment() : null;
-  if (fragment) {
-    const script = (fragment.children ?? []).find(
-      (child) =>
-        child.type === "VElement" && child.name === "script" && child.startTag && child.endTag && child.startTag.range[1] <= node.range[0] && node.range[1] <= child.endTag.range[0],
-    );
-    if (!script?.startTag || !script.endTag) return undefined;
-    const [start, end] = [script.startTag.range[1], script.endTag.range[0]];
-    return { statements: program.body.filter((statement) => start <= statement.range[0] && statement.range[1] <= end), start };
+  if (body.some((statement) => statement.type === "SvelteScriptElement")) {
+    const scripts = (body as unknown as SvelteScript[]).filter((statement) => statement.type === "SvelteScriptElement");
+    result = { blocks: scripts.map((script) => ({ range: script.range, block: { statements: script.body, start: script.startTag.range[1] } })) };
+  } else {
+    const fragment = typeof services?.getDocumentFragment === "function" ? services.getDocumentFragment() : null;
+    if (fragment) {
+      const blocks: ScriptBlocks["blocks"] = [];
+      for (const child of fragment.children ?? []) {
+        if (child.type !== "VElement" || child.name !== "script" || !child.startTag || !child.endTag) continue;
+        const [start, end] = [child.startTag.range[1], child.endTag.range[0]];
+        blocks.push({ range: [start, end], block: { statements: program.body.filter((statement) => start <= statement.range[0] && statement.range[1] <= end), start } });
+      }
+      result = { blocks };
+    } else {
+      result = { blocks: [], whole: { statements: program.body, start: 0 } };
+    }
   }
-  return { statements: program.body, start: 0 };
+  blockCache.set(program, result);
+  return result;
 }
 
 /**

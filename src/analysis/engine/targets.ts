@@ -87,7 +87,7 @@ export function classify(ctx: EngineContext, target: Node, depth = 0): TargetCla
     if (def.type === "Variable" && def.node.init && createdValue(ctx, def.node.init)) return "created";
     // `let cue; ... cue = new Cue(...)`: every value it ever holds is made here.
     // A write may go through a local made here (`const link = document.createElement("link"); element = link`).
-    const writes = variable.references.filter((reference) => reference.isWrite());
+    const writes = ctx.refs.writes(variable);
     const madeHere = (value: Node): boolean => {
       if (createdValue(ctx, value)) return true;
       const written = unwrap(value);

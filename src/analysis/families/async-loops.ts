@@ -39,6 +39,7 @@ import type { EngineContext } from "../engine/context.js";
 import { type Evidence, proven } from "../engine/model.js";
 import { HELD_BY_RUNTIME, evidence, ownerProof } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
+import { type AncestorCache, type AncestorFold, foldAncestors, nearestAncestor } from "../../ast/ancestors.js";
 import { allNodes, forEachNode } from "../engine/node-index.js";
 import { pushTo } from "../../util/maps.js";
 
@@ -89,10 +90,16 @@ interface LoopInfo {
   head: HeadKind;
 }
 
-interface SignalUse {
-  node: Node;
-  /** The `try` inside the loop whose `catch` receives the AbortError this use raises. */
-  caughtBy?: TSESTree.TryStatement;
+/** See `AsyncLoopAnalysis.waysOut`. */
+interface WaysOut {
+  /** Loops a `break` or a labelled `continue` leaves. */
+  exits: Set<Node>;
+  /** Loops a `throw` leaves (no `try` inside catches it). */
+  throwExits: Set<Node>;
+  /** Loops with a signal use whose AbortError no `try` inside catches. */
+  uncaughtUses: Set<Node>;
+  /** Per loop, the `try` inside it that catches its first caught signal use. */
+  firstCaughtUse: Map<Node, TSESTree.TryStatement>;
 }
 
 type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
@@ -139,6 +146,9 @@ class AsyncLoopAnalysis {
    */
   private readonly awaiting = new Set<Node>();
   private readonly returnsOrChecks = new Set<Node>();
+  /** `break`, `continue` and `throw` statements of the file (see `waysOut`). */
+  private readonly jumps: (TSESTree.BreakStatement | TSESTree.ContinueStatement | TSESTree.ThrowStatement)[] = [];
+  private ways: WaysOut | undefined;
 
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
 
@@ -188,6 +198,11 @@ class AsyncLoopAnalysis {
           break;
         case T.ReturnStatement:
           markEnclosingLoops(node, this.returnsOrChecks);
+          break;
+        case T.BreakStatement:
+        case T.ContinueStatement:
+        case T.ThrowStatement:
+          this.jumps.push(node);
           break;
         case T.MemberExpression:
           if (memberName(node) === ABORTED_PROPERTY) markEnclosingLoops(node, this.returnsOrChecks);
@@ -375,45 +390,12 @@ class AsyncLoopAnalysis {
   private checkLoop(info: LoopInfo): void {
     if (!UNCANCELLABLE_HEADS.has(info.head)) return;
     const { loop } = info;
-    // A `return` or an `.aborted` read in the loop: a way out or a check (the walk below would find it).
+    // A `return` or an `.aborted` read in the loop: a way out or a check.
     if (this.returnsOrChecks.has(loop)) return;
-    let exits = 0;
-    let checks = 0;
-    const uses: SignalUse[] = [];
-    this.walkLoop(loop, (node) => {
-      // One way out is enough (the uses matter only without one): an outer loop stops at it.
-      if (exits > 0 || checks > 0) return "stop";
-      switch (node.type) {
-        case T.BreakStatement:
-          if (breakLeaves(node, loop)) exits++;
-          break;
-        case T.ContinueStatement:
-          if (node.label && continueLeaves(node, loop)) exits++;
-          break;
-        case T.ReturnStatement:
-          exits++;
-          break;
-        case T.ThrowStatement:
-          if (!catchingTry(node, loop)) exits++;
-          break;
-        case T.MemberExpression:
-          if (memberName(node) === ABORTED_PROPERTY) checks++;
-          break;
-        case T.CallExpression:
-        case T.NewExpression: {
-          const { name } = node.type === T.CallExpression ? calleeOf(node) : {};
-          if (name === THROW_IF_ABORTED || node.arguments.some((arg) => this.mentionsSignal(arg))) {
-            uses.push({ node, caughtBy: catchingTry(node, loop) });
-          }
-          break;
-        }
-        default:
-          break;
-      }
-    });
-    if (exits > 0 || checks > 0) return;
-    if (uses.some((use) => !use.caughtBy)) return;
-    const swallowing = uses.find((use) => use.caughtBy)?.caughtBy;
+    // A `break`, a `throw` that leaves it, or a signal use whose AbortError leaves it.
+    const ways = this.waysOut();
+    if (ways.exits.has(loop) || ways.throwExits.has(loop) || ways.uncaughtUses.has(loop)) return;
+    const swallowing = ways.firstCaughtUse.get(loop);
     if (swallowing?.handler) {
       this.findings.push({
         messageId: "abortSwallowed",
@@ -430,6 +412,51 @@ class AsyncLoopAnalysis {
     const ignored = info.fn.params.some((param) => this.mentionsSignal(param));
     const owner = ignored ? proven("its caller cancels it through the signal it passes") : ownerProof(this.ctx, this.ctx.lifecycles.ownerOf(loop));
     this.findings.push({ messageId: "loopNeverExits", node: loop, data: { loop: this.loopText(loop) }, evidence: evidence(HELD_BY_RUNTIME, owner, proven("nothing ends it")) });
+  }
+
+  /**
+   * For every loop at once, what `checkLoop` needs beyond `returnsOrChecks`: the ways out that a
+   * walk of its per-iteration parts (not into functions or classes) would meet, and the signal
+   * uses there. Each is marked from the statement or call up through the loops around it, as
+   * `markEnclosingLoops` does, rather than by walking each loop's body: nested loops made that
+   * walk cost n² (issue 12 §2).
+   * - an unlabelled `break` leaves the loop or `switch` right around it;
+   * - `break label` leaves every loop inside the labelled statement, `continue label` every one
+   *   but the labelled loop itself;
+   * - a `throw`, or a call that raises the AbortError (`throwIfAborted()`, a call passed the
+   *   signal), leaves every loop up to the `try` whose `catch` receives it;
+   * - for the loops above that `try`, the call's AbortError is swallowed there: the first such
+   *   call in source order (the order a walk meets them) names the `catch` reported.
+   */
+  private waysOut(): WaysOut {
+    if (this.ways) return this.ways;
+    const ways: WaysOut = { exits: new Set(), throwExits: new Set(), uncaughtUses: new Set(), firstCaughtUse: new Map() };
+    for (const jump of this.jumps) {
+      if (jump.type === T.ThrowStatement) {
+        markUpToCatch(jump, ways.throwExits);
+      } else if (jump.label) {
+        const labelled = labelledAncestor(jump, jump.label.name);
+        if (!labelled) continue;
+        for (let loop = loopAroundOf(jump); loop && contains(labelled, loop); loop = loopAroundOf(loop)) {
+          if (jump.type === T.BreakStatement || labelled.body !== loop) ways.exits.add(loop);
+        }
+      } else if (jump.type === T.BreakStatement) {
+        const target = breakTarget(jump);
+        if (target && isLoopNode(target)) ways.exits.add(target);
+      }
+    }
+    // `this.calls` is in source order: the first call to reach a loop above its `try` is the first a walk meets.
+    for (const call of this.calls) {
+      if (!loopAroundOf(call)) continue;
+      const { name } = call.type === T.CallExpression ? calleeOf(call) : {};
+      if (name !== THROW_IF_ABORTED && !call.arguments.some((arg) => this.mentionsSignal(arg))) continue;
+      markUpToCatch(call, ways.uncaughtUses);
+      const caughtBy = catchingTryOf(call);
+      if (!caughtBy) continue;
+      for (let loop = loopAroundOf(caughtBy); loop && !ways.firstCaughtUse.has(loop); loop = loopAroundOf(loop)) ways.firstCaughtUse.set(loop, caughtBy);
+    }
+    this.ways = ways;
+    return ways;
   }
 
   private loopText(loop: LoopNode): string {
@@ -783,56 +810,80 @@ function loopParts(loop: LoopNode): (Node | null | undefined)[] {
 /**
  * Adds to `marked` every loop whose per-iteration parts hold `node`, up to the enclosing
  * function or class (what `walkLoop` of each would reach). A loop already marked had its
- * enclosing loops marked by the same climb, so the climb stops there: linear over a file.
+ * enclosing loops marked by the same climb, so the climb stops there; and the climb goes from
+ * loop to loop (`loopAround`, memoised), so blocks and other loops between cost nothing the
+ * second time: linear over a file, however deep it nests.
  */
 function markEnclosingLoops(node: Node, marked: Set<Node>): void {
-  let child: Node = node;
-  for (let current = node.parent; current && !isFunction(current) && !isClass(current); current = current.parent) {
-    const loop = current as LoopNode;
-    if (isLoopNode(current) && loopParts(loop).includes(child)) {
-      if (marked.has(current)) return;
-      marked.add(current);
-    }
-    child = current;
+  for (let loop = loopAroundOf(node); loop && !marked.has(loop); loop = loopAroundOf(loop)) marked.add(loop);
+}
+
+/** The nearest loop whose per-iteration parts hold a node, within its function or class (null: none). */
+const LOOP_AROUND: AncestorFold<LoopNode | null> = {
+  boundary(current, child) {
+    if (isFunction(current) || isClass(current)) return null;
+    return isLoopNode(current) && loopParts(current).includes(child) ? current : undefined;
+  },
+  root: null,
+};
+
+const loopAround: AncestorCache<LoopNode | null> = new WeakMap();
+
+function loopAroundOf(node: Node): LoopNode | null {
+  return foldAncestors(node, LOOP_AROUND, loopAround);
+}
+
+/** Whether a `try` catches what its child `child` throws: `child` is its block and it has a `catch`. */
+function catches(current: Node, child: Node): current is TSESTree.TryStatement {
+  return current.type === T.TryStatement && current.block === child && !!current.handler;
+}
+
+/** Like `LOOP_AROUND`, but a `try` that catches what the node throws comes first if it is closer. */
+const LOOP_OR_CATCH: AncestorFold<LoopNode | TSESTree.TryStatement | null> = {
+  boundary(current, child) {
+    if (isFunction(current) || isClass(current)) return null;
+    if (catches(current, child)) return current;
+    return isLoopNode(current) && loopParts(current).includes(child) ? current : undefined;
+  },
+  root: null,
+};
+
+const loopOrCatch: AncestorCache<LoopNode | TSESTree.TryStatement | null> = new WeakMap();
+
+/**
+ * Adds to `marked` the loops around `node` up to the `try` that catches what it throws. As in
+ * `markEnclosingLoops`, a loop already marked had the loops above it up to that same `try`
+ * marked by the same climb, so the climb stops there.
+ */
+function markUpToCatch(node: Node, marked: Set<Node>): void {
+  for (let at = foldAncestors(node, LOOP_OR_CATCH, loopOrCatch); at && at.type !== T.TryStatement && !marked.has(at); at = foldAncestors(at, LOOP_OR_CATCH, loopOrCatch)) {
+    marked.add(at);
   }
 }
+
+const CATCHING_TRY: AncestorFold<TSESTree.TryStatement | null> = {
+  boundary: (current, child) => (isFunction(current) || isClass(current) ? null : catches(current, child) ? current : undefined),
+  root: null,
+};
+
+const catchingTryCache: AncestorCache<TSESTree.TryStatement | null> = new WeakMap();
+
+/** The `try` (within the node's function) whose `catch` receives what the node throws, if any. */
+function catchingTryOf(node: Node): TSESTree.TryStatement | null {
+  return foldAncestors(node, CATCHING_TRY, catchingTryCache);
+}
+
+/** What an unlabelled `break` leaves: the loop or `switch` right around it (memoised). */
+const breakTarget = nearestAncestor((node) => isLoop(node) || node.type === T.SwitchStatement);
 
 function isLoopNode(node: Node): node is LoopNode {
   return node.type === T.WhileStatement || node.type === T.DoWhileStatement || node.type === T.ForStatement || (node.type === T.ForOfStatement && node.await);
-}
-
-/** Whether an unlabelled or labelled `break` inside `loop` leaves `loop`. */
-function breakLeaves(node: TSESTree.BreakStatement, loop: LoopNode): boolean {
-  if (node.label) {
-    const labelled = labelledAncestor(node, node.label.name);
-    return !!labelled && contains(labelled, loop);
-  }
-  for (let current: Node | undefined = node.parent; current; current = current.parent) {
-    if (isLoop(current) || current.type === T.SwitchStatement) return current === loop;
-  }
-  return false;
-}
-
-/** `continue outer` from inside `loop` leaves it when `outer` labels an enclosing loop. */
-function continueLeaves(node: TSESTree.ContinueStatement, loop: LoopNode): boolean {
-  const labelled = node.label && labelledAncestor(node, node.label.name);
-  return !!labelled && labelled.body !== loop && contains(labelled, loop);
 }
 
 function labelledAncestor(node: Node, name: string): TSESTree.LabeledStatement | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === T.LabeledStatement && current.label.name === name) return current;
     if (isFunction(current)) return undefined;
-  }
-  return undefined;
-}
-
-/** The `try` (inside `loop`) whose `catch` receives what `node` throws, if any. */
-function catchingTry(node: Node, loop: LoopNode): TSESTree.TryStatement | undefined {
-  let child: Node = node;
-  for (let current = node.parent; current && current !== loop; current = current.parent) {
-    if (current.type === T.TryStatement && current.block === child && current.handler) return current;
-    child = current;
   }
   return undefined;
 }

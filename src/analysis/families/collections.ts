@@ -51,6 +51,7 @@ import { type Evidence, likely, proven } from "../engine/model.js";
 import { evidence, repeatsProof } from "../engine/evidence.js";
 import { forEachNode } from "../engine/node-index.js";
 import { walk } from "../../ast/walk.js";
+import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -882,15 +883,25 @@ function isMixin(variable: Variable): boolean {
   });
 }
 
+/**
+ * Whether `node` runs once with the module: no function, class body or loop iteration between
+ * it and the Program. Memoised per node (asked for every declaration; see ancestors.ts).
+ */
 function isModuleLevel(node: Node): boolean {
-  let child: Node = node;
-  for (let current = node.parent; current; child = current, current = current.parent) {
+  return foldAncestors(node, MODULE_LEVEL, moduleLevelCache);
+}
+
+const MODULE_LEVEL: AncestorFold<boolean> = {
+  boundary(current, child) {
     if (isFunction(current) || current.type === T.ClassBody) return false;
     if (isLoop(current) && child !== (current as { init?: Node | null }).init) return false;
     if (current.type === T.Program || current.type === T.TSModuleBlock) return current.type === T.Program;
-  }
-  return false;
-}
+    return undefined;
+  },
+  root: false,
+};
+
+const moduleLevelCache: AncestorCache<boolean> = new WeakMap();
 
 function isModuleExports(node: Node): boolean {
   const inner = unwrap(node);

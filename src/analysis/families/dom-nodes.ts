@@ -29,6 +29,7 @@ import {
   type Node,
   calleeOf,
   contains,
+  enclosingFunction,
   functionBinding,
   functionName,
   isClass,
@@ -62,6 +63,9 @@ import {
 } from "../../resources/dom.js";
 import { type RefResolver, thisOwner } from "../engine/refs.js";
 import { walk } from "../../ast/walk.js";
+import { ByPosition } from "../../ast/positions.js";
+import { forEachNode } from "../engine/node-index.js";
+import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 import { pushTo } from "../../util/maps.js";
 import { type Evidence, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
@@ -92,21 +96,11 @@ interface Region {
   where: string;
 }
 
-/** What a function body does to take nodes out of the tree. */
-interface Removals {
-  /** A child removal whose target is not tied to one container (`node.remove()`). */
-  generic: boolean;
-  /** Keys of containers whose children are replaced or removed. */
-  cleared: Set<string>;
-}
-
 const MAX_DEPTH = 4;
 
 export class DomNodesAnalysis {
   private readonly lifecycles: Lifecycles;
   private readonly roles = new WeakMap<FunctionNode, string | null>();
-  private readonly removals = new WeakMap<Node, Removals>();
-  private programRemovals: Removals | undefined;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -167,16 +161,22 @@ export class DomNodesAnalysis {
 
   /** The innermost enclosing function that runs again and again. */
   private repeatingRegion(node: Node): Region | undefined {
-    for (let current = node.parent; current; current = current.parent) {
-      if (!isFunction(current)) continue;
-      const role = this.roleOf(current, 0);
-      if (role) {
-        const name = functionName(current);
-        return { fn: current, where: name ? `\`${name}\` (${role})` : `this ${role.replace(/^an? /, "")}` };
-      }
-    }
-    return undefined;
+    return foldAncestors(node, this.regionFold, this.regions) ?? undefined;
   }
+
+  /** `repeatingRegion`, kept per node: asked for every insertion, however deep in blocks and callbacks. */
+  private readonly regions: AncestorCache<Region | null> = new WeakMap();
+
+  private readonly regionFold: AncestorFold<Region | null> = {
+    boundary: (current) => {
+      if (!isFunction(current)) return undefined;
+      const role = this.roleOf(current, 0);
+      if (!role) return undefined;
+      const name = functionName(current);
+      return { fn: current, where: name ? `\`${name}\` (${role})` : `this ${role.replace(/^an? /, "")}` };
+    },
+    root: null,
+  };
 
   /** Why `fn` runs again and again ("an interval callback"), or undefined. */
   private roleOf(fn: FunctionNode, depth: number): string | undefined {
@@ -262,25 +262,41 @@ export class DomNodesAnalysis {
   /** `function loop() { …; requestAnimationFrame(loop) }` and `setTimeout(this.poll, ms)` inside `poll`. */
   private reschedulesItself(fn: FunctionNode, name: string | undefined): boolean {
     if (!name) return false;
-    let found = false;
-    walk(fn.body, this.sourceCode.visitorKeys, (node) => {
-      if (found) return false;
-      if (node.type !== T.CallExpression) return;
-      const { name: callee } = calleeOf(node);
-      if (!callee || !RESCHEDULING_CALLEES.has(callee)) return;
-      for (const arg of node.arguments) if (this.mentionsName(arg, name)) found = true;
-    });
-    return found;
+    return this.reschedulingIndex().get(name)?.anyInside(fn.body) ?? false;
   }
 
-  private mentionsName(node: Node, name: string): boolean {
-    let found = false;
+  /**
+   * The file's `setTimeout(...)`, `requestAnimationFrame(...)` & co by each name their
+   * arguments mention (`loop`, `this.poll`), and by position; built on first use. Walking each
+   * named function's body for them cost the body's size per function: n·depth for nested ones.
+   */
+  private rescheduling: Map<string, ByPosition<Node>> | undefined;
+
+  private reschedulingIndex(): Map<string, ByPosition<Node>> {
+    if (!this.rescheduling) {
+      const byName = new Map<string, Node[]>();
+      forEachNode(this.sourceCode, (node) => {
+        if (node.type !== T.CallExpression) return;
+        const { name: callee } = calleeOf(node);
+        if (!callee || !RESCHEDULING_CALLEES.has(callee)) return;
+        const names = new Set<string>();
+        for (const arg of node.arguments) this.mentionedNames(arg, names);
+        for (const name of names) pushTo(byName, name, node);
+      });
+      this.rescheduling = new Map([...byName].map(([name, calls]) => [name, new ByPosition(calls, (call) => call)]));
+    }
+    return this.rescheduling;
+  }
+
+  /** Adds the names `node` mentions: identifiers (not as a property name) and `this.name` members. */
+  private mentionedNames(node: Node, names: Set<string>): void {
     walk(node, this.sourceCode.visitorKeys, (inner) => {
-      if (found) return false;
-      if (inner.type === T.Identifier && inner.name === name && !(inner.parent?.type === T.MemberExpression && inner.parent.property === inner && !inner.parent.computed)) found = true;
-      if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression && memberName(inner) === name) found = true;
+      if (inner.type === T.Identifier && !(inner.parent?.type === T.MemberExpression && inner.parent.property === inner && !inner.parent.computed)) names.add(inner.name);
+      if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression) {
+        const name = memberName(inner);
+        if (name !== undefined) names.add(name);
+      }
     });
-    return found;
   }
 
   /** The role of a place that passes `fn` as a callback or calls it from a repeating function. */
@@ -290,9 +306,7 @@ export class DomNodesAnalysis {
       if (role) return role;
       const parent = use.parent;
       if (parent?.type === T.CallExpression && parent.callee === use) {
-        for (let current: Node | undefined = parent.parent; current; current = current.parent) {
-          if (!isFunction(current)) continue;
-          if (current === fn) break;
+        for (let current = enclosingFunction(parent); current && current !== fn; current = enclosingFunction(current)) {
           const outer = this.roleOf(current, depth + 1);
           if (outer) return `called from ${describeRole(outer)}`;
         }
@@ -309,12 +323,7 @@ export class DomNodesAnalysis {
       const cls = parent.parent.parent;
       const name = keyName(parent.key, parent.computed);
       if (!name || !isClass(cls)) return uses;
-      walk(cls.body, this.sourceCode.visitorKeys, (node) => {
-        if (node.type === T.MemberExpression && unwrap(node.object).type === T.ThisExpression && memberName(node) === name) {
-          if (thisOwner(unwrap(node.object)) === cls) uses.push(node);
-        }
-      });
-      return uses;
+      return this.thisMembersOf(cls).get(name) ?? uses;
     }
     const id = functionBinding(fn);
     if (!id) return uses;
@@ -324,6 +333,27 @@ export class DomNodesAnalysis {
       uses.push(reference.identifier);
     }
     return uses;
+  }
+
+  private readonly thisMembers = new WeakMap<ClassNode, Map<string, Node[]>>();
+
+  /**
+   * The `this.name` reads of a class's own `this` in its body, by name, in source order: one
+   * walk per class, where walking the class for each method's uses cost methods × class size.
+   */
+  private thisMembersOf(cls: ClassNode): Map<string, Node[]> {
+    let byName = this.thisMembers.get(cls);
+    if (!byName) {
+      const found = new Map<string, Node[]>();
+      walk(cls.body, this.sourceCode.visitorKeys, (node) => {
+        if (node.type !== T.MemberExpression || unwrap(node.object).type !== T.ThisExpression) return;
+        const name = memberName(node);
+        if (name !== undefined && thisOwner(unwrap(node.object)) === cls) pushTo(found, name, node);
+      });
+      byName = found;
+      this.thisMembers.set(cls, byName);
+    }
+    return byName;
   }
 
   /** A function that returns JSX or `h(...)`: framework render code, not DOM updates. */
@@ -417,33 +447,35 @@ export class DomNodesAnalysis {
     if (!key) return false;
     let fresh = 0;
     let other = 0;
-    for (const inner of this.assignmentsIn(region).get(key) ?? []) {
+    for (const inner of this.assignmentsIn(region, key)) {
       if (inner.operator === "=" && this.isFresh(inner.right, region, depth + 1, "appendChild")) fresh++;
       else other++;
     }
     return other === 0 && (fresh > 0 || vacuous);
   }
 
-  private readonly assignments = new WeakMap<FunctionNode, Map<string, TSESTree.AssignmentExpression[]>>();
-
   /**
-   * The assignments in `region` (nested functions included) by the key of the location they
-   * write, collected in one walk per region: a region asking about n locations would otherwise
-   * be walked n times.
+   * The assignments in `region` (nested functions included) to the location `key` names, in
+   * source order. Read off one index of the file's assignments by key and position (built on
+   * first use): walking each region for them cost n·depth when regions nest.
    */
-  private assignmentsIn(region: FunctionNode): Map<string, TSESTree.AssignmentExpression[]> {
-    let byKey = this.assignments.get(region);
-    if (!byKey) {
-      const found = new Map<string, TSESTree.AssignmentExpression[]>();
-      walk(region.body, this.sourceCode.visitorKeys, (inner) => {
+  private assignmentsIn(region: FunctionNode, key: string): TSESTree.AssignmentExpression[] {
+    return this.assignmentIndex().get(key)?.inside(region.body) ?? [];
+  }
+
+  private assignments: Map<string, ByPosition<TSESTree.AssignmentExpression>> | undefined;
+
+  private assignmentIndex(): Map<string, ByPosition<TSESTree.AssignmentExpression>> {
+    if (!this.assignments) {
+      const byKey = new Map<string, TSESTree.AssignmentExpression[]>();
+      forEachNode(this.sourceCode, (inner) => {
         if (inner.type !== T.AssignmentExpression) return;
         const key = this.refs.key(inner.left);
-        if (key) pushTo(found, key, inner);
+        if (key) pushTo(byKey, key, inner);
       });
-      byKey = found;
-      this.assignments.set(region, byKey);
+      this.assignments = new Map([...byKey].map(([key, nodes]) => [key, new ByPosition(nodes, (node) => node)]));
     }
-    return byKey;
+    return this.assignments;
   }
 
   /** Whether a container outlives one run of `region`: the same element receives every run's node. */
@@ -607,7 +639,7 @@ export class DomNodesAnalysis {
   }
 
   private assignedIn(key: string, region: FunctionNode): boolean {
-    return this.assignmentsIn(region).has(key);
+    return this.assignmentIndex().get(key)?.anyInside(region.body) ?? false;
   }
 
   /** Something takes nodes out of the container (or out of the tree) where the owner can see it. */
@@ -622,13 +654,10 @@ export class DomNodesAnalysis {
     }
     const places: Node[] = [region, ...callees];
     if (cls) places.push(cls.body);
-    for (const place of places) {
-      const found = this.removalsIn(place);
-      if (found.generic || [...keys].some((key) => found.cleared.has(key))) return true;
-    }
+    if (places.some((place) => this.removedIn(place, keys))) return true;
     // Clears of this very container anywhere in the module (its owner for module bindings and lookups).
-    const program = this.programRemovals ?? (this.programRemovals = this.removalsIn(this.sourceCode.ast));
-    return [...keys].some((key) => program.cleared.has(key));
+    const { byKey } = this.removalIndex();
+    return [...keys].some((key) => byKey.has(key));
   }
 
   /** `calleesOf` a repeating region, once per region (one walk however many insertions it makes). */
@@ -639,28 +668,64 @@ export class DomNodesAnalysis {
     if (depth > 2 || seen.has(fn)) return [];
     seen.add(fn);
     const out: FunctionNode[] = [];
-    walk(fn.body, this.sourceCode.visitorKeys, (node) => {
-      if (node.type !== T.CallExpression) return;
-      const target = this.lifecycles.resolveFunction(node.callee);
+    for (const { target, callbacks } of this.localCallIndex().inside(fn.body)) {
       if (target && !seen.has(target)) {
         out.push(target, ...this.calleesOf(target, depth + 1, seen));
       }
-      // `setTimeout(this.dismiss, 3000)`, `toast.addEventListener("click", close)`
-      for (const arg of node.arguments) {
-        const passed = unwrap(arg);
-        if (passed.type !== T.Identifier && passed.type !== T.MemberExpression) continue;
-        const callback = this.lifecycles.resolveFunction(passed);
-        if (callback && !seen.has(callback)) out.push(callback, ...this.calleesOf(callback, depth + 1, seen));
-      }
-    });
+      for (const callback of callbacks) if (!seen.has(callback)) out.push(callback, ...this.calleesOf(callback, depth + 1, seen));
+    }
     return out;
   }
 
-  private removalsIn(root: Node): Removals {
-    const cached = this.removals.get(root);
-    if (cached) return cached;
-    const result: Removals = { generic: false, cleared: new Set() };
-    walk(root, this.sourceCode.visitorKeys, (node) => {
+  /**
+   * The file's calls that call, or pass as a callback (`setTimeout(this.dismiss, 3000)`,
+   * `toast.addEventListener("click", close)`), a function of this file; by position, so a
+   * repeating region's calls are found without walking it (nested regions would each walk all
+   * the deeper ones). Built on first use.
+   */
+  private localCalls: ByPosition<{ call: Node; target: FunctionNode | undefined; callbacks: FunctionNode[] }> | undefined;
+
+  private localCallIndex(): ByPosition<{ call: Node; target: FunctionNode | undefined; callbacks: FunctionNode[] }> {
+    if (!this.localCalls) {
+      const calls: { call: Node; target: FunctionNode | undefined; callbacks: FunctionNode[] }[] = [];
+      forEachNode(this.sourceCode, (node) => {
+        if (node.type !== T.CallExpression) return;
+        const target = this.lifecycles.resolveFunction(node.callee);
+        const callbacks: FunctionNode[] = [];
+        for (const arg of node.arguments) {
+          const passed = unwrap(arg);
+          if (passed.type !== T.Identifier && passed.type !== T.MemberExpression) continue;
+          const callback = this.lifecycles.resolveFunction(passed);
+          if (callback) callbacks.push(callback);
+        }
+        if (target || callbacks.length > 0) calls.push({ call: node, target, callbacks });
+      });
+      this.localCalls = new ByPosition(calls, (entry) => entry.call);
+    }
+    return this.localCalls;
+  }
+
+  /** Whether a child removal that is generic, or clears one of `keys`, lies inside `root`. */
+  private removedIn(root: Node, keys: ReadonlySet<string>): boolean {
+    const index = this.removalIndex();
+    return index.generic.anyInside(root) || [...keys].some((key) => index.byKey.get(key)?.anyInside(root) ?? false);
+  }
+
+  /**
+   * The file's child removals by position: those that take any node out (`x.remove()`,
+   * `replaceChildren()`), and per container key those that clear it. Built on first use, for
+   * the same reason as `localCallIndex`.
+   */
+  private removals: { generic: ByPosition<Node>; byKey: Map<string, ByPosition<Node>> } | undefined;
+
+  private removalIndex(): { generic: ByPosition<Node>; byKey: Map<string, ByPosition<Node>> } {
+    if (this.removals) return this.removals;
+    const generic: Node[] = [];
+    const byKey = new Map<string, Node[]>();
+    const clears = (node: Node, keys: Iterable<string>): void => {
+      for (const key of keys) pushTo(byKey, key, node);
+    };
+    forEachNode(this.sourceCode, (node) => {
       if (node.type === T.CallExpression) {
         const callee = unwrap(node.callee);
         if (callee.type !== T.MemberExpression) return;
@@ -670,22 +735,21 @@ export class DomNodesAnalysis {
         if (SELF_REMOVING_METHODS.has(name)) {
           const host = receiver.type === T.MemberExpression ? memberName(receiver) : undefined;
           if (name === "remove" && (node.arguments.length > 0 || (host && NON_NODE_REMOVE_HOSTS.has(host)))) return;
-          result.generic = true;
-          for (const key of this.containerKeys(receiver)) result.cleared.add(key);
+          generic.push(node);
+          clears(node, this.containerKeys(receiver));
         } else if (CLEARING_METHODS.has(name)) {
           const keys = this.containerKeys(receiver);
-          for (const key of keys) result.cleared.add(key);
-          if (name !== "replaceChildren" || keys.size === 0) result.generic = true;
+          clears(node, keys);
+          if (name !== "replaceChildren" || keys.size === 0) generic.push(node);
         }
       } else if (node.type === T.AssignmentExpression && node.operator === "=" && node.left.type === T.MemberExpression) {
         const name = memberName(node.left);
-        if (name && CLEARING_PROPERTIES.has(name)) {
-          for (const key of this.containerKeys(node.left.object)) result.cleared.add(key);
-        }
+        if (name && CLEARING_PROPERTIES.has(name)) clears(node, this.containerKeys(node.left.object));
       }
     });
-    this.removals.set(root, result);
-    return result;
+    const self = (node: Node): Node => node;
+    this.removals = { generic: new ByPosition(generic, self), byKey: new Map([...byKey].map(([key, nodes]) => [key, new ByPosition(nodes, self)])) };
+    return this.removals;
   }
 
   /**

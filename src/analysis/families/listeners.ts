@@ -37,6 +37,7 @@ import { subscriptionRegion } from "../engine/regions.js";
 import { type TargetClass, classify, iterationSource } from "../engine/targets.js";
 import { walk } from "../../ast/walk.js";
 import { pushTo } from "../../util/maps.js";
+import type { Variable } from "../../ast/scope.js";
 
 interface Listener {
   call: TSESTree.CallExpression;
@@ -350,7 +351,25 @@ function keyThroughThis(ctx: EngineContext, node: Node, depth = 0): string | und
  */
 function storedInThis(ctx: EngineContext, id: TSESTree.Identifier): string | undefined {
   const variable = ctx.refs.variable(id);
-  if (!variable || variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  if (!variable) return undefined;
+  let byVariable = storedCache.get(ctx);
+  if (!byVariable) {
+    byVariable = new WeakMap();
+    storedCache.set(ctx, byVariable);
+  }
+  let stored = byVariable.get(variable);
+  if (stored === undefined) {
+    stored = storedKey(ctx, variable) ?? null;
+    byVariable.set(variable, stored);
+  }
+  return stored ?? undefined;
+}
+
+/** Per file, per variable: `storedInThis`'s answer (null: none). Asked once per use of the variable. */
+const storedCache = new WeakMap<EngineContext, WeakMap<Variable, string | null>>();
+
+function storedKey(ctx: EngineContext, variable: Variable): string | undefined {
+  if (ctx.refs.reassigned(variable)) return undefined;
   for (const reference of variable.references) {
     const parent = (reference.identifier as Node).parent;
     if (parent?.type === T.AssignmentExpression && parent.right === reference.identifier && parent.operator === "=") {

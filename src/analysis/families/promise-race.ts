@@ -34,6 +34,10 @@ import { PROMISE_DERIVING_METHODS, PROMISE_PASSTHROUGH_STATICS, RACING_STATICS }
 import { type RefResolver, thisOwner } from "../engine/refs.js";
 import { type Evidence, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
+import { forEachNode } from "../engine/node-index.js";
+import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
+import { ByPosition } from "../../ast/positions.js";
+import { pushTo } from "../../util/maps.js";
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -119,21 +123,25 @@ export class PromiseRaceAnalysis {
    * boundary in between), or else the enclosing function if it calls itself.
    */
   private repeatingRegion(node: Node): Region | undefined {
-    let child: Node = node;
-    for (let current = node.parent; current; child = current, current = current.parent) {
-      if (isLoop(current)) {
-        if (evaluatedPerIteration(current, child) && !runsAtMostOnce(current)) {
-          return { kind: "loop", node: current, selfCalls: [], label: "" };
-        }
-        continue;
-      }
-      if (isFunction(current)) return this.recursiveRegion(current);
-      if (isClass(current) || current.type === T.Program) return undefined;
-    }
-    return undefined;
+    const around = foldAncestors(node, REPEATING_AROUND, repeatingAround);
+    if (!around) return undefined;
+    if (isFunction(around)) return this.recursiveRegion(around);
+    return { kind: "loop", node: around, selfCalls: [], label: "" };
   }
 
+  private readonly recursion = new WeakMap<FunctionNode, Region | null>();
+
+  /** `fn` as a region when it calls itself, kept per function: every race in it asks. */
   private recursiveRegion(fn: FunctionNode): Region | undefined {
+    let region = this.recursion.get(fn);
+    if (region === undefined) {
+      region = this.findRecursion(fn) ?? null;
+      this.recursion.set(fn, region);
+    }
+    return region ?? undefined;
+  }
+
+  private findRecursion(fn: FunctionNode): Region | undefined {
     const selfCalls: TSESTree.CallExpression[] = [];
     let recursive = false;
     const note = (ref: Node): void => {
@@ -371,16 +379,29 @@ export class PromiseRaceAnalysis {
   private assignedInside(member: TSESTree.MemberExpression, region: Region): boolean {
     const key = this.refs.key(member);
     if (key === undefined) return false;
-    let assigned = false;
-    visit(region.node, (node) => {
-      if (assigned) return false;
-      if (node.type === T.AssignmentExpression && inRegion(node, region)) {
+    const assignments = this.memberAssignments().get(key);
+    return !!assignments && assignments.inside(region.node).some((node) => inRegion(node, region));
+  }
+
+  /**
+   * Assignments to a member, by the member's key and by position; built on first use. Walking
+   * each race's region for them cost the region's size per race: n² for n races in one loop,
+   * or in n nested ones.
+   */
+  private assignmentIndex: Map<string, ByPosition<TSESTree.AssignmentExpression>> | undefined;
+
+  private memberAssignments(): Map<string, ByPosition<TSESTree.AssignmentExpression>> {
+    if (!this.assignmentIndex) {
+      const byKey = new Map<string, TSESTree.AssignmentExpression[]>();
+      forEachNode(this.sourceCode, (node) => {
+        if (node.type !== T.AssignmentExpression) return;
         const left = unwrap(node.left);
-        if (left.type === T.MemberExpression && this.refs.key(left) === key) assigned = true;
-      }
-      return undefined;
-    });
-    return assigned;
+        const key = left.type === T.MemberExpression ? this.refs.key(left) : undefined;
+        if (key !== undefined) pushTo(byKey, key, node);
+      });
+      this.assignmentIndex = new Map([...byKey].map(([key, nodes]) => [key, new ByPosition(nodes, (node) => node)]));
+    }
+    return this.assignmentIndex;
   }
 
   /** Whether every recursive call passes this parameter on unchanged (`poll(source, stop)`). */
@@ -436,6 +457,35 @@ function inRegion(node: Node, region: Region): boolean {
  * and never continues: it evaluates its body at most once.
  */
 function runsAtMostOnce(loop: LoopNode): boolean {
+  let once = atMostOnce.get(loop);
+  if (once === undefined) {
+    once = loopRunsAtMostOnce(loop);
+    atMostOnce.set(loop, once);
+  }
+  return once;
+}
+
+/** `runsAtMostOnce`, kept per loop: every race below the loop asks, and the answer searches its body. */
+const atMostOnce = new WeakMap<LoopNode, boolean>();
+
+/**
+ * The region a race repeats in, kept per node: the innermost loop that evaluates it on every
+ * pass (and runs more than once), else the function around it (a region if it calls itself),
+ * else none (null).
+ */
+const REPEATING_AROUND: AncestorFold<LoopNode | FunctionNode | null> = {
+  boundary(current, child) {
+    if (isLoop(current)) return evaluatedPerIteration(current, child) && !runsAtMostOnce(current) ? current : undefined;
+    if (isFunction(current)) return current;
+    if (isClass(current) || current.type === T.Program) return null;
+    return undefined;
+  },
+  root: null,
+};
+
+const repeatingAround: AncestorCache<LoopNode | FunctionNode | null> = new WeakMap();
+
+function loopRunsAtMostOnce(loop: LoopNode): boolean {
   const body = loop.body;
   const statements = body.type === T.BlockStatement ? body.body : [body];
   const last = statements[statements.length - 1];

@@ -45,6 +45,7 @@ import {
   unwrap,
 } from "../../ast/index.js";
 import { isComponentScript, looksLikeHandler, looksLikeRequestHandler } from "../../lifecycle/owners.js";
+import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 import {
   CLEAR_ALL_METHODS,
   COLLECTION_CONSTRUCTORS,
@@ -405,16 +406,15 @@ export class RegistrationAnalysis {
    * same registration, a repeating callback, or a named function that re-runs.
    */
   private repetition(node: Node, call: TSESTree.CallExpression | TSESTree.NewExpression, depth: number): Repetition | undefined {
-    let child: Node = node;
-    for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-      if (isLoop(parent) && isPerIterationPart(parent, child)) {
+    // From stop to stop (`REPETITION_STOP`): the blocks between are passed once per file.
+    for (let parent = nextStop(node); parent; parent = nextStop(parent)) {
+      if (isLoop(parent)) {
         if (this.loopInvariant(call, parent)) {
           return { kind: "loop", where: "a loop", regions: [parent], node: parent };
         }
         continue;
       }
-      if (isClass(parent) || parent.type === T.Program) return undefined;
-      if (parent.type === T.PropertyDefinition && parent.value === child) return undefined;
+      if (isClass(parent) || parent.type === T.Program || parent.type === T.PropertyDefinition) return undefined;
       if (!isFunction(parent)) continue;
       const fn = parent;
       const role = this.callbackRole(fn);
@@ -915,13 +915,33 @@ export class RegistrationAnalysis {
       const variable = this.refs.variable(inner);
       const def = variable?.defs[0];
       if (!variable || !def || contains(region, def.name)) return false;
-      return variable.references.some((reference) => reference.isWrite() && !reference.init);
+      return this.refs.reassigned(variable);
     }
     if (inner.type === T.MemberExpression && unwrap(inner.object).type === T.ThisExpression) {
       return this.assignedIn(thisOwner(inner)).has(key);
     }
     return false;
   }
+}
+
+/**
+ * Where `repetition` stops to look, above a node: a loop that runs it per iteration, a
+ * function, a field initialiser holding it, a class or the Program (null: none). Memoised per
+ * node, so registrations deep in blocks do not each climb them.
+ */
+const REPETITION_STOP: AncestorFold<Node | null> = {
+  boundary(parent, child) {
+    if (isLoop(parent)) return isPerIterationPart(parent, child) ? parent : undefined;
+    if (isClass(parent) || parent.type === T.Program || isFunction(parent)) return parent;
+    return parent.type === T.PropertyDefinition && parent.value === child ? parent : undefined;
+  },
+  root: null,
+};
+
+const repetitionStops: AncestorCache<Node | null> = new WeakMap();
+
+function nextStop(node: Node): Node | null {
+  return foldAncestors(node, REPETITION_STOP, repetitionStops);
 }
 
 /** Whether the call's result is kept: `const off = bus.on(...)`, `disposers.push(register(x))`. */

@@ -25,6 +25,7 @@ import {
 } from "../../ast/index.js";
 import { type Scopes, moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
+import { nearestAncestor } from "../../ast/ancestors.js";
 import { DEFERRED_CALLBACK_CALLEES, LIT_ELEMENT_DECORATORS, LIT_MODULES } from "../tables.js";
 import { ANGULAR, ANGULAR_ELEMENT_REF, ANGULAR_VIEW_QUERY_DECORATORS, ANGULAR_VIEW_QUERY_SIGNALS } from "./angular.js";
 import { SOLID } from "./solid.js";
@@ -114,18 +115,15 @@ export class Frameworks {
    * instance `<script>` of a .svelte file is itself a setup.
    */
   scriptEffect(node: Node): FrameworkEffect | undefined {
-    for (let current: Node | undefined = node.parent; current; current = current.parent) {
-      if ((current.type as string) === "SvelteScriptElement") {
-        if (isSvelteModuleScript(current)) return undefined;
-        return this.setupEffect(current as unknown as FunctionNode, SVELTE, "<script>", "this component's `<script>`");
-      }
-      if (current.type === T.Program) {
-        const range = this.scriptSetup();
-        if (!range || node.range[0] < range[0] || node.range[1] > range[1]) return undefined;
-        return this.setupEffect(current as unknown as FunctionNode, VUE, "<script setup>", "`<script setup>`");
-      }
+    const current = scriptOrProgram(node);
+    if (!current) return undefined;
+    if ((current.type as string) === "SvelteScriptElement") {
+      if (isSvelteModuleScript(current)) return undefined;
+      return this.setupEffect(current as unknown as FunctionNode, SVELTE, "<script>", "this component's `<script>`");
     }
-    return undefined;
+    const range = this.scriptSetup();
+    if (!range || node.range[0] < range[0] || node.range[1] > range[1]) return undefined;
+    return this.setupEffect(current as unknown as FunctionNode, VUE, "<script setup>", "`<script setup>`");
   }
 
   /** `this.name` inside a Vue options component: its method of that name. */
@@ -223,7 +221,7 @@ export class Frameworks {
           return constructor && def.name.type === T.Identifier && this.isAngularElementRefType(def.name);
         }
         if (def.type !== "Variable" || def.node.id !== def.name || !def.node.init) return false;
-        if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+        if (this.refs.reassigned(variable)) return false;
         return this.classElement(def.node.init, depth + 1);
       }
       default:
@@ -696,6 +694,12 @@ function memberKey(property: TSESTree.Property): string | undefined {
 }
 
 /** Element lookups whose result lies in the tree of the object they are called on. */
+/**
+ * The Svelte `<script>` element or the Program around a node, memoised: asked for every
+ * acquisition at a file's top level, however deep in blocks it sits.
+ */
+const scriptOrProgram = nearestAncestor((node) => (node.type as string) === "SvelteScriptElement" || node.type === T.Program);
+
 const OWN_TREE_LOOKUPS: ReadonlySet<string> = new Set([
   "querySelector",
   "querySelectorAll",

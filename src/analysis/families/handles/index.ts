@@ -19,6 +19,7 @@ import { guardedBefore } from "../../engine/guards.js";
 import { moduleBinding } from "../../engine/refs.js";
 import { callSitesOf } from "../../engine/callgraph.js";
 import { madeByOwner } from "../../engine/targets.js";
+import { pushTo } from "../../../util/maps.js";
 
 export function analyzeHandles(ctx: EngineContext): Finding[] {
   const findings: Finding[] = [];
@@ -488,7 +489,7 @@ const END_EVENTS: readonly string[] = ["close", "exit"];
 function replacedOnlyAfterEnd(ctx: EngineContext, node: Node, keys: readonly string[], releases: readonly Release[]): boolean {
   const fn = enclosingFunction(node);
   if (!fn) return false;
-  const sites = ctx.plainCalls.filter((call) => !contains(fn, call) && ctx.lifecycles.resolveFunction(call.callee) === fn);
+  const sites = ctx.callsResolvingTo(fn).filter((call) => !contains(fn, call));
   if (sites.length === 0) return false;
   return sites.every((call) => {
     const caller = enclosingFunction(call);
@@ -532,11 +533,12 @@ function judgeReleasedByCall(ctx: EngineContext, node: TSESTree.CallExpression, 
   const module = moduleOf(ctx, node.callee);
   if (!module) return undefined;
   const paths = pathKeys(ctx, node.arguments[0]);
-  const releases = releaseCalls(ctx, module, releaser).filter((call) => {
-    if (paths.length === 0) return true;
-    const released = pathKeys(ctx, call.arguments[0]);
-    return released.length === 0 || released.some((key) => paths.includes(key));
-  });
+  const index = releaseCalls(ctx, module, releaser);
+  // Releases of an unknown path, or of one of the acquisition's, in source order.
+  const releases =
+    paths.length === 0
+      ? index.all
+      : [...new Set([...index.unknownPath, ...paths.flatMap((key) => index.byPath.get(key) ?? [])])].sort((a, b) => a.range[0] - b.range[0]);
   const region = ctx.releaseRegion(owner);
   if (releases.some((call) => ctx.inRegion(call, region))) return undefined;
   const { owner: ownerText, end } = ctx.describe(owner);
@@ -565,8 +567,42 @@ function moduleOf(ctx: EngineContext, calleeNode: Node): string | undefined {
   return moduleBinding(ctx.refs, id)?.module;
 }
 
-/** Calls of `module.releaser(...)` or of an imported `releaser(...)` from that module. */
-function releaseCalls(ctx: EngineContext, module: string, releaser: string): TSESTree.CallExpression[] {
+/** `releaseCalls`'s answer: the calls, and the same by the keys of the path each releases. */
+interface ReleaseCalls {
+  all: TSESTree.CallExpression[];
+  /** Calls whose path has no key (released.length === 0 matches any acquisition). */
+  unknownPath: TSESTree.CallExpression[];
+  byPath: Map<string, TSESTree.CallExpression[]>;
+}
+
+const releaseCallCache = new WeakMap<EngineContext, Map<string, ReleaseCalls>>();
+
+/**
+ * Calls of `module.releaser(...)` or of an imported `releaser(...)` from that module, found
+ * once per file and releaser and indexed by path: each acquisition asks, and scanning the
+ * file's calls (then comparing every release's path) per acquisition was n².
+ */
+function releaseCalls(ctx: EngineContext, module: string, releaser: string): ReleaseCalls {
+  let byReleaser = releaseCallCache.get(ctx);
+  if (!byReleaser) {
+    byReleaser = new Map();
+    releaseCallCache.set(ctx, byReleaser);
+  }
+  const cacheKey = `${module}\n${releaser}`;
+  const cached = byReleaser.get(cacheKey);
+  if (cached) return cached;
+  const all = findReleaseCalls(ctx, module, releaser);
+  const result: ReleaseCalls = { all, unknownPath: [], byPath: new Map() };
+  for (const call of all) {
+    const released = pathKeys(ctx, call.arguments[0]);
+    if (released.length === 0) result.unknownPath.push(call);
+    for (const key of new Set(released)) pushTo(result.byPath, key, call);
+  }
+  byReleaser.set(cacheKey, result);
+  return result;
+}
+
+function findReleaseCalls(ctx: EngineContext, module: string, releaser: string): TSESTree.CallExpression[] {
   const out: TSESTree.CallExpression[] = [];
   for (const releases of ctx.methodReleases.values()) {
     for (const { call, name } of releases) {
