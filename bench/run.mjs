@@ -29,7 +29,7 @@ import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { mutateSome, prng } from "../scripts/mutate.mjs";
-import { FAMILIES, SHAPES, measureScaling } from "../scripts/scaling.mjs";
+import { FAMILIES, SHAPES, measureScaling, measureWork, scalingFile } from "../scripts/scaling.mjs";
 import { testCorpusSection } from "./test/summary.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -444,6 +444,28 @@ async function scalingMain() {
   const families = pick(FAMILIES, flag("families"), (f) => f.family.replace(/ /g, "-"));
   const shapes = pick(SHAPES, flag("shapes"), (s) => s);
   const narrowed = families.length < FAMILIES.length || shapes.length < SHAPES.length || String(sizes) !== "1000,4000,16000,64000";
+  const workSizes = (flag("work-sizes") ?? "1000,16000").split(",").map(Number);
+  if (args.has("--work")) {
+    // Only the work counts (in a process of their own: see measureWork), as JSON lines.
+    for (const spec of families) {
+      for (const shape of shapes) {
+        const work = await measureWork(Linter, plugin, (n) => scalingFile(spec, shape, n), workSizes, (url) => url.includes(`${root}/dist/`));
+        console.log(JSON.stringify({ family: spec.family, shape, work }));
+      }
+    }
+    return;
+  }
+  // The plugin's exact work per row first, in a child process (precise coverage must be on
+  // before the plugin's code runs, and would slow the timings after it).
+  log(`counting the plugin's work at ${workSizes.join(", ")} acquisitions`);
+  const workArgs = ["--scaling", "--work", "--skip-build", `--work-sizes=${workSizes}`, ...["families", "shapes"].flatMap((name) => (flag(name) ? [`--${name}=${flag(name)}`] : []))];
+  const works = new Map(
+    execFileSync(process.execPath, [fileURLToPath(import.meta.url), ...workArgs], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 })
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line))
+      .map(({ family, shape, work }) => [`${family}/${shape}`, work]),
+  );
   const started = Date.now();
   const load = () => loadavg().map((value) => value.toFixed(1)).join(" / ");
   const loadBefore = load();
@@ -451,9 +473,12 @@ async function scalingMain() {
     families,
     shapes,
     sizes,
-    onRow: (row) => log(`${row.family} / ${row.shape}: ${sizes.map((n) => `${n}: ${(row.times[n] / 1000).toFixed(4)} s (${row.runs[n]} runs)`).join(", ")}, ${row.ratio.toFixed(1)}× (heaviest: ${row.heaviest[sizes[sizes.length - 1]]})`),
+    onRow: (row) => {
+      row.work = works.get(`${row.family}/${row.shape}`);
+      log(`${row.family} / ${row.shape}: ${sizes.map((n) => `${n}: ${(row.times[n] / 1000).toFixed(4)} s (${row.runs[n]} runs)`).join(", ")}, ${row.ratio.toFixed(1)}× (heaviest: ${row.heaviest[sizes[sizes.length - 1]]})`);
+    },
   });
-  const table = scalingTable(rows, sizes, { cpus: cpus().length, loadBefore, loadAfter: load(), minutes: Math.round((Date.now() - started) / 60_000) });
+  const table = scalingTable(rows, sizes, workSizes, { cpus: cpus().length, loadBefore, loadAfter: load(), minutes: Math.round((Date.now() - started) / 60_000) });
   console.log(table);
   const over = rows.filter((row) => row.ratio > SCALING_BOUND);
   if (!narrowed) {
@@ -470,23 +495,24 @@ async function scalingMain() {
 const SCALING_START = "<!-- scaling:start -->";
 const SCALING_END = "<!-- scaling:end -->";
 
-function scalingTable(rows, sizes, machine) {
+function scalingTable(rows, sizes, workSizes, machine) {
   const first = sizes[0];
   const last = sizes[sizes.length - 1];
   const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
   const runs = rows.flatMap((row) => sizes.map((n) => row.runs[n]));
   const out = [
     SCALING_START,
-    `Per family and shape (\`npm run bench -- --scaling\`, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}): rule time in seconds, ESLint's own per-rule timing (\`stats\`) summed over every leakproof rule of the \`all\` preset and scaled by the share of the run the process spent on a CPU (\`process.cpuUsage\` over wall time, never above 1), so that a long run is not charged for the time other jobs held the CPUs. Each size is linted at least twice (once at ${label(last)}) and again until the runs took a second (at most 50 runs; here ${Math.min(...runs)}–${Math.max(...runs)} per size), after one untimed run of the row's smallest file; the fastest run counts. Shapes (scripts/scaling.mjs): **class**, one class acquiring n times in one method and releasing n times in another; **effect**, one React effect with n acquisitions and the n releases in its cleanup; **owners**, n small owners with one acquisition and its release each; **types**, one owner, n acquisitions of distinct event types, channels, kinds or keys; **nesting**, n/64 levels (at most 128, then repeated) of nested loops, callbacks or blocks with four acquisitions a level. Only ratios within this run are compared; bound: ${label(last)}/${label(first)} ≤ ${SCALING_BOUND}× (${last / first}× is linear). The last column is the same ratio of ESLint's unscaled figures.`,
+    `Per family and shape (\`npm run bench -- --scaling\`, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}): rule time in seconds, ESLint's own per-rule timing (\`stats\`) summed over every leakproof rule of the \`all\` preset and scaled by the share of the run the process spent on a CPU (\`process.cpuUsage\` over wall time, never above 1), so that a long run is not charged for the time other jobs held the CPUs. Each row is measured in three rounds that lint every size in turn; in a round a size is linted back to back until 0.4 s have passed (at most 50 runs; here ${Math.min(...runs)}–${Math.max(...runs)} runs per size in all), after one untimed run when it lints fast, and the batch's mean is the round's figure: the lowest of the three counts. A mean rather than the fastest run, because a 1k run can fall between two garbage collections and a 64k run cannot: the batch pays its share at every size. Shapes (scripts/scaling.mjs): **class**, one class acquiring n times in one method and releasing n times in another; **effect**, one React effect with n acquisitions and the n releases in its cleanup; **owners**, n small owners with one acquisition and its release each; **types**, one owner, n acquisitions of distinct event types, channels, kinds or keys; **nesting**, n/64 levels (at most 128, then repeated) of nested loops, callbacks or blocks with four acquisitions a level. Only ratios within this run are compared; bound: ${label(last)}/${label(first)} ≤ ${SCALING_BOUND}× (${last / first}× is linear). "Unscaled" is the same ratio of ESLint's own figures; "work" is exact and noise-free: how many blocks of the plugin's code V8 ran (precise block coverage, \`measureWork\` in scripts/scaling.mjs) for ${label(workSizes[workSizes.length - 1])} acquisitions over ${label(workSizes[0])} (${workSizes[workSizes.length - 1] / workSizes[0]}× is linear; the nest deepens from 15 to 128 levels between them, so per-acquisition work that grows with the depth shows there).`,
     "",
     `Machine: ${machine.cpus} CPUs, shared with other jobs; load average ${machine.loadBefore} at the start of the run, ${machine.loadAfter} at its end (${machine.minutes} minutes).`,
     "",
-    `| family | shape | ${sizes.map(label).join(" | ")} | ${label(last)}/${label(first)} | heaviest rule at ${label(last)} | unscaled ${label(last)}/${label(first)} |`,
-    `| --- | --- | ${sizes.map(() => "---:").join(" | ")} | ---: | --- | ---: |`,
+    `| family | shape | ${sizes.map(label).join(" | ")} | ${label(last)}/${label(first)} | heaviest rule at ${label(last)} | unscaled ${label(last)}/${label(first)} | work ${label(workSizes[workSizes.length - 1])}/${label(workSizes[0])} |`,
+    `| --- | --- | ${sizes.map(() => "---:").join(" | ")} | ---: | --- | ---: | ---: |`,
   ];
   for (const row of rows) {
     const wallRatio = row.wall[last] / Math.max(row.wall[first], 0.001);
-    out.push(`| ${row.family} | ${row.shape} | ${sizes.map((n) => (row.times[n] / 1000).toFixed(4)).join(" | ")} | ${row.ratio.toFixed(1)}× | ${row.heaviest[last]} | ${wallRatio.toFixed(1)}× |`);
+    const work = row.work ? `${(row.work[workSizes[workSizes.length - 1]] / row.work[workSizes[0]]).toFixed(1)}×` : "–";
+    out.push(`| ${row.family} | ${row.shape} | ${sizes.map((n) => (row.times[n] / 1000).toFixed(4)).join(" | ")} | ${row.ratio.toFixed(1)}× | ${row.heaviest[last]} | ${wallRatio.toFixed(1)}× | ${work} |`);
   }
   const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a), rows[0]);
   if (worst) out.push("", `Largest ratio: **${worst.ratio.toFixed(1)}×** (${worst.family} / ${worst.shape}).`);

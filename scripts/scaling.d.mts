@@ -2,13 +2,24 @@
 export interface FamilySpec {
   family: string;
   rule: string;
+  /** The `nesting` shape's construct around each level (`while (running) {` … `}`). */
+  nestOpen: (level: number) => string;
+  nestClose: string;
+  /** Whether the nest's functions are `async`. */
+  nestAsync?: boolean;
+  [key: string]: unknown;
 }
 export interface ScalingRow {
   family: string;
   rule: string;
   shape: string;
-  /** Rule time in ms by size (ESLint `stats`, summed over the leakproof rules; the fastest round). */
+  /** Rule time in ms by size: ESLint `stats` summed over the leakproof rules, scaled by the run's share of time on a CPU; per round the mean of a batch, the lowest round kept. */
   times: Record<number, number>;
+  /** The same figure from ESLint's unscaled times. */
+  wall: Record<number, number>;
+  /** Timed runs per size, and their times. */
+  runs: Record<number, number>;
+  samples: Record<number, number[]>;
   heaviest: Record<number, string>;
   findings: Record<number, number>;
   ratio: number;
@@ -19,5 +30,21 @@ export declare function scalingFile(family: string | FamilySpec, shape: string, 
 export declare function measureScaling(
   Linter: unknown,
   plugin: unknown,
-  options?: { families?: readonly FamilySpec[]; shapes?: readonly string[]; sizes?: readonly number[]; rounds?: number; onRow?: (row: ScalingRow) => void },
+  options?: {
+    families?: readonly FamilySpec[];
+    shapes?: readonly string[];
+    sizes?: readonly number[];
+    rounds?: number;
+    minRoundMs?: number;
+    maxRunsPerRound?: number;
+    onRow?: (row: ScalingRow) => void;
+  },
 ): ScalingRow[];
+/** Blocks of the plugin's code V8 ran for `make(n)`, by size (precise coverage; see the script). */
+export declare function measureWork(
+  Linter: unknown,
+  plugin: unknown,
+  make: (n: number) => string,
+  sizes: readonly number[],
+  isPluginScript: (url: string) => boolean,
+): Promise<Record<number, number>>;

@@ -268,19 +268,25 @@ export function scalingFile(family, shape, n) {
  * Lints the file of every family × shape at every size with `rules` on and returns the rule
  * time (ESLint `stats`, summed over the rules, scaled by the run's share of time on a CPU: see
  * `lintOnce`) and the heaviest rule. `Linter` is ESLint's class; `plugin` the leakproof plugin
- * object. `times` holds the figure compared, `wall` ESLint's own unscaled figure (fastest run).
+ * object. `times` holds the figure compared, `wall` the same from ESLint's unscaled figures,
+ * `runs` how many timed runs each size had and `samples` their times.
  *
- * Each size is linted at least `rounds` times (once at 64k and above, where one run takes
- * seconds), and again until the runs have taken `minTotalMs` of wall time or `maxRuns` runs:
- * a 1k file of a small shape lints in a few milliseconds, where one run says more about the
- * scheduler than about the rules. The figure kept is the fastest run, since noise on a shared
- * machine only ever adds time. Each row starts with one untimed run of its smallest file, so
- * the first size does not pay for compiling the row's code paths.
+ * A row is measured in `rounds` rounds, each linting every size in turn, so that all sizes are
+ * sampled over the same stretch of time on a shared machine rather than the small ones in one
+ * quiet second and the big ones in a busy one. Within a round a size is linted back to back
+ * until its runs took `minRoundMs` (at most `maxRunsPerRound` runs), and the batch's mean is
+ * its figure for the round; the figure kept is the lowest of the rounds (noise only adds).
+ * A mean, not the fastest run: a 1k file lints in about a millisecond, and its fastest run is
+ * one in which no garbage collection fell, while a 64k run always pays for the garbage it
+ * makes; a batch pays its share at every size. A size that lints fast gets one untimed run
+ * before its batch, which takes the garbage the previous size left; and each row starts
+ * with an untimed run of its smallest file, so the first size does not pay for compiling the
+ * row's code paths.
  */
 export function measureScaling(
   Linter,
   plugin,
-  { families = FAMILIES, shapes = SHAPES, sizes = [1000, 4000], rounds = 2, minTotalMs = 1000, maxRuns = 50, onRow } = {},
+  { families = FAMILIES, shapes = SHAPES, sizes = [1000, 4000], rounds = 3, minRoundMs = 400, maxRunsPerRound = 50, onRow } = {},
 ) {
   const rules = plugin.configs.all.rules;
   const config = [
@@ -312,29 +318,37 @@ export function measureScaling(
   const rows = [];
   for (const spec of families) {
     for (const shape of shapes) {
-      const row = { family: spec.family, rule: spec.rule, shape, times: {}, wall: {}, runs: {}, heaviest: {}, findings: {} };
+      const row = { family: spec.family, rule: spec.rule, shape, times: {}, wall: {}, runs: {}, samples: {}, heaviest: {}, findings: {} };
       lintOnce(scalingFile(spec, shape, sizes[0]), `${spec.family}/${shape}/${sizes[0]}`);
+      const codes = new Map(sizes.map((n) => [n, scalingFile(spec, shape, n)]));
       for (const n of sizes) {
-        const code = scalingFile(spec, shape, n);
-        const label = `${spec.family}/${shape}/${n}`;
-        const least = n >= 64_000 ? 1 : rounds;
-        let best = Infinity;
-        let bestWall = Infinity;
-        let runs = 0;
-        const started = performance.now();
-        while (runs < least || (runs < maxRuns && performance.now() - started < minTotalMs)) {
-          const run = lintOnce(code, label);
-          runs++;
-          bestWall = Math.min(bestWall, run.wall);
-          if (run.total < best) {
-            best = run.total;
+        row.times[n] = Infinity;
+        row.wall[n] = Infinity;
+        row.runs[n] = 0;
+        row.samples[n] = [];
+      }
+      for (let round = 0; round < rounds; round++) {
+        for (const n of sizes) {
+          const label = `${spec.family}/${shape}/${n}`;
+          // A file that lints fast first pays for the garbage the previous (bigger) size left:
+          // one untimed run takes that debt.
+          if (row.samples[n].length === 0 || Math.min(...row.samples[n]) < minRoundMs / 4) lintOnce(codes.get(n), label);
+          const started = performance.now();
+          const batch = [];
+          let wall = 0;
+          do {
+            const run = lintOnce(codes.get(n), label);
+            batch.push(run.total);
+            wall += run.wall;
             row.heaviest[n] = run.heaviest;
             row.findings[n] = run.findings;
-          }
+          } while (batch.length < maxRunsPerRound && performance.now() - started < minRoundMs);
+          const mean = batch.reduce((sum, time) => sum + time, 0) / batch.length;
+          row.times[n] = Math.min(row.times[n], mean);
+          row.wall[n] = Math.min(row.wall[n], wall / batch.length);
+          row.samples[n].push(...batch);
+          row.runs[n] += batch.length;
         }
-        row.times[n] = best;
-        row.wall[n] = bestWall;
-        row.runs[n] = runs;
       }
       const first = sizes[0];
       const last = sizes[sizes.length - 1];
@@ -344,4 +358,63 @@ export function measureScaling(
     }
   }
   return rows;
+}
+
+/**
+ * The plugin's work for a file, exactly: how many times V8 entered each block of the plugin's
+ * code while linting it (precise block coverage, summed), for files made by `make(n)` at each
+ * of `sizes`. Deterministic, so a ratio between sizes says how the work grows with no noise at
+ * all: linear work makes 4k/1k ≈ 4, work that walks the nest for every acquisition makes it
+ * grow with the depth too. `isPluginScript(url)` picks the plugin's scripts (its build, or its
+ * sources under a test runner).
+ *
+ * Precise coverage is switched on at the first call and stays on for the rest of the process
+ * (V8 keeps exact counts only from then on, and restarting it loses them): time the process's
+ * runs before asking for work, never after.
+ */
+export async function measureWork(Linter, plugin, make, sizes, isPluginScript) {
+  const config = [
+    {
+      files: ["**/*.jsx"],
+      languageOptions: { ecmaVersion: "latest", sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } } },
+      plugins: { leakproof: plugin },
+      rules: plugin.configs.all.rules,
+    },
+  ];
+  const session = await coverageSession();
+  // Uncounted: the first lint builds what the plugin builds once per process.
+  new Linter({ configType: "flat" }).verify(make(sizes[0]), config, { filename: "big.jsx" });
+  const work = {};
+  for (const n of sizes) {
+    const code = make(n);
+    await session.post("Profiler.takePreciseCoverage");
+    const messages = new Linter({ configType: "flat" }).verify(code, config, { filename: "big.jsx" });
+    const { result } = await session.post("Profiler.takePreciseCoverage");
+    const fatal = messages.find((message) => message.fatal);
+    if (fatal) throw new Error(`the ${n} file does not parse: ${fatal.message}`);
+    let total = 0;
+    for (const script of result) {
+      if (!isPluginScript(script.url)) continue;
+      for (const fn of script.functions) for (const range of fn.ranges) total += range.count;
+    }
+    work[n] = total;
+  }
+  return work;
+}
+
+let coverage;
+
+/** The inspector session with precise block coverage on, started once per process. */
+async function coverageSession() {
+  if (!coverage) {
+    coverage = (async () => {
+      const { Session } = await import("node:inspector/promises");
+      const session = new Session();
+      session.connect();
+      await session.post("Profiler.enable");
+      await session.post("Profiler.startPreciseCoverage", { callCount: true, detailed: true });
+      return session;
+    })();
+  }
+  return coverage;
 }

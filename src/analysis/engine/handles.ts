@@ -146,17 +146,23 @@ interface VariableUses {
 const NO_USES: VariableUses = { copies: [], escapes: false, returned: false };
 
 /**
- * Per variable and set of release names: `VariableUses`, from one pass over its references. A
- * variable that holds n acquisitions in turn (`ws = new WebSocket(...)` in n functions) is
- * followed once per acquisition, and scanning its references each time was n².
+ * Per resolver, variable and set of release names: `VariableUses`, from one pass over its
+ * references. A variable that holds n acquisitions in turn (`ws = new WebSocket(...)` in n
+ * functions) is followed once per acquisition, and scanning its references each time was n².
+ * Kept per resolver: the keys are its own (a file has one per set of engine options).
  */
-const usesCache = new WeakMap<Variable, Map<string, VariableUses>>();
+const usesCache = new WeakMap<RefResolver, WeakMap<Variable, Map<string, VariableUses>>>();
 
 function usesOf(variable: Variable, refs: RefResolver, releaseNames: ReadonlySet<string>, parts: ReadonlySet<string>): VariableUses {
-  let byNames = usesCache.get(variable);
+  let byVariable = usesCache.get(refs);
+  if (!byVariable) {
+    byVariable = new WeakMap();
+    usesCache.set(refs, byVariable);
+  }
+  let byNames = byVariable.get(variable);
   if (!byNames) {
     byNames = new Map();
-    usesCache.set(variable, byNames);
+    byVariable.set(variable, byNames);
   }
   const names = `${[...releaseNames].sort().join("\n")}|${[...parts].sort().join("\n")}`;
   let uses = byNames.get(names);
