@@ -134,5 +134,7 @@ describe("no rule throws", () => {
       }
     }
     expect(linted).toBeGreaterThan(files.length * 10);
-  }, 120_000);
+    // A fixed amount of work (25 mutations of every fixture and example): the bound only stops a
+    // hang. Speed is measured by the bench, and shared machines run this several times slower.
+  }, 600_000);
 });
