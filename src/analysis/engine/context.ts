@@ -35,7 +35,6 @@ import {
   TIMER_RELEASES,
 } from "../../resources/catalogue.js";
 import { RefResolver, moduleBinding } from "./refs.js";
-import { walk } from "../../ast/walk.js";
 import type { Call, EngineOptions, Release } from "./model.js";
 import {
   ACTIVATION_METHODS,
@@ -50,6 +49,7 @@ import {
 } from "../../resources/closeable.js";
 import { pushTo } from "../../util/maps.js";
 import { forEachNode } from "./node-index.js";
+import { ByPosition } from "../../ast/positions.js";
 import { Knowledge } from "./knowledge.js";
 import { Summaries, addParameterReleases } from "./summaries.js";
 
@@ -406,6 +406,26 @@ export class EngineContext {
   }
 
   /** `roots` plus every local function or `this.method` they call, transitively. */
+  /** Calls of a local function or a `this` method, with that function; built on first use. */
+  private localCalls: ByPosition<{ call: TSESTree.CallExpression; target: FunctionNode }> | undefined;
+
+  private localCallIndex(): ByPosition<{ call: TSESTree.CallExpression; target: FunctionNode }> {
+    if (!this.localCalls) {
+      const calls: { call: TSESTree.CallExpression; target: FunctionNode }[] = [];
+      forEachNode(this.sourceCode, (node) => {
+        if (node.type !== T.CallExpression) return;
+        const callee = unwrap(node.callee);
+        const target =
+          callee.type === T.Identifier || (callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression)
+            ? this.lifecycles.resolveFunction(callee)
+            : undefined;
+        if (target) calls.push({ call: node, target });
+      });
+      this.localCalls = new ByPosition(calls, (entry) => entry.call);
+    }
+    return this.localCalls;
+  }
+
   expand(roots: readonly Node[]): Node[] {
     const seen = new Set<Node>();
     const queue = [...roots];
@@ -418,23 +438,17 @@ export class EngineContext {
     return [...seen];
   }
 
-  /** Local functions called (directly) inside `root`; cached per root. */
+  /**
+   * Local functions called (directly) inside `root`; cached per root. Read off the file's calls of
+   * local functions by position rather than by walking `root`: nested regions are each a root,
+   * and walking each one's whole subtree cost n·depth over a file.
+   */
   private calleesIn(root: Node): FunctionNode[] {
     const cached = this.calleeCache.get(root);
     if (cached) return cached;
     const out: FunctionNode[] = [];
-    walk(root, this.sourceCode.visitorKeys, (node) => {
-      if (node.type === T.CallExpression) {
-        const callee = unwrap(node.callee);
-        const target =
-          callee.type === T.Identifier ||
-          (callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression)
-            ? this.lifecycles.resolveFunction(callee)
-            : undefined;
-        if (target && !contains(target, root)) out.push(target);
-        // `super.dispose()` and `this.x.dispose()` are out of sight; nothing to follow.
-      }
-    });
+    // `super.dispose()` and `this.x.dispose()` are out of sight; nothing to follow.
+    for (const { target } of this.localCallIndex().inside(root)) if (!contains(target, root)) out.push(target);
     this.regionCache.set(root, out);
     this.calleeCache.set(root, out);
     return out;
