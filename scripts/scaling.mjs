@@ -217,6 +217,9 @@ export const SHAPES = ["class", "effect", "owners", "types", "nesting"];
 /** The deepest nest the `nesting` shape writes (see there). */
 const MAX_DEPTH = 128;
 
+/** Milliseconds of CPU time in a `process.cpuUsage()` difference. */
+const cpuMs = (usage) => (usage.user + usage.system) / 1000;
+
 const lines = (count, make) => Array.from({ length: count }, (_, i) => make(i)).filter(Boolean).join("\n");
 
 /** The synthetic file for one family and shape with `n` acquisitions. */
@@ -274,8 +277,8 @@ export function scalingFile(family, shape, n) {
  * A row is measured in `rounds` rounds, each linting every size in turn, so that all sizes are
  * sampled over the same stretch of time on a shared machine rather than the small ones in one
  * quiet second and the big ones in a busy one. Within a round a size is linted back to back
- * until its runs took `minRoundMs` (at most `maxRunsPerRound` runs), and the batch's mean is
- * its figure for the round; the figure kept is the lowest of the rounds (noise only adds).
+ * until its runs took `minRoundMs` of CPU time (at most `maxRunsPerRound` runs), and the
+ * batch's mean is its figure for the round; the figure kept is the lowest of the rounds (noise only adds).
  * A mean, not the fastest run: a 1k file lints in about a millisecond, and its fastest run is
  * one in which no garbage collection fell, while a 64k run always pays for the garbage it
  * makes; a batch pays its share at every size. A size that lints fast gets one untimed run
@@ -311,7 +314,7 @@ export function measureScaling(
     // On a shared machine a long run spends part of its wall time waiting for a CPU, a short
     // one often none: the rules' wall time is scaled by the share of the run the process was
     // on a CPU (never up), so a 64k run is not charged for the other jobs' time.
-    const onCpu = Math.min(1, (cpu.user + cpu.system) / 1000 / Math.max(wall, 0.001));
+    const onCpu = Math.min(1, cpuMs(cpu) / Math.max(wall, 0.001));
     const [heaviest] = timed.sort((a, b) => b[1].total - a[1].total)[0] ?? ["none"];
     return { total: ruleWall * onCpu, wall: ruleWall, heaviest: heaviest.replace(/^leakproof\//, ""), findings: messages.length };
   };
@@ -333,7 +336,9 @@ export function measureScaling(
           // A file that lints fast first pays for the garbage the previous (bigger) size left:
           // one untimed run takes that debt.
           if (row.samples[n].length === 0 || Math.min(...row.samples[n]) < minRoundMs / 4) lintOnce(codes.get(n), label);
-          const started = performance.now();
+          // The batch's budget is CPU time: on a busy machine the same work takes longer to
+          // get done, and a wall-time budget would give the small sizes fewer runs.
+          const started = process.cpuUsage();
           const batch = [];
           let wall = 0;
           do {
@@ -342,7 +347,7 @@ export function measureScaling(
             wall += run.wall;
             row.heaviest[n] = run.heaviest;
             row.findings[n] = run.findings;
-          } while (batch.length < maxRunsPerRound && performance.now() - started < minRoundMs);
+          } while (batch.length < maxRunsPerRound && cpuMs(process.cpuUsage(started)) < minRoundMs);
           const mean = batch.reduce((sum, time) => sum + time, 0) / batch.length;
           row.times[n] = Math.min(row.times[n], mean);
           row.wall[n] = Math.min(row.wall[n], wall / batch.length);
