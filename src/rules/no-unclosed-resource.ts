@@ -9,7 +9,7 @@ export default createRule<[CommonOptions], MessageIds>({
     type: "problem",
     docs: {
       description: "Require sockets, channels, workers, watchers and other closeable resources to be closed by their owner",
-      preset: "recommended",
+      preset: "strict",
       strictOptions: [{ reportProbable: true }],
     },
     schema: [
