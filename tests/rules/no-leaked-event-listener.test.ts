@@ -1214,6 +1214,20 @@ class AbrController {
       `,
     },
     {
+      name: "an event bus emptied with clear() in the teardown (mitt's all.clear(), an EventBus's clear())",
+      code: code`
+        import { ThemeService } from "@primeuix/styled";
+        export class ThemeProvider {
+          constructor() {
+            ThemeService.on("theme:change", (theme) => this.apply(theme));
+          }
+          ngOnDestroy() {
+            ThemeService.clear();
+          }
+        }
+      `,
+    },
+    {
       name: "plain class: listeners on an element it created (member and class field)",
       code: code`
         export class Toast {
@@ -2333,6 +2347,27 @@ class Player {
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
     }),
+    {
+      name: "clear() on another object, or clear(key) on the bus, does not take the listener off",
+      code: code`
+        import { bus } from "./bus";
+        const cache = new Map();
+        export class Panel {
+          start() {
+            bus.on("refresh", this.refresh);
+            window.addEventListener("resize", this.layout);
+          }
+          destroy() {
+            cache.clear();
+            bus.clear("other");
+          }
+        }
+      `,
+      errors: [
+        { messageId: "listenerNeverRemoved", line: 5 },
+        { messageId: "listenerNeverRemoved", line: 6 },
+      ],
+    },
     probable({
       name: "plain class: the teardown closes some other object, not the target",
       code: code`

@@ -215,7 +215,10 @@ export class EngineContext {
       if (key) pushTo(this.removeAll, key, { call, name });
       return;
     }
-    if (name === REMOVE_ALL_LISTENERS) {
+    // `bus.clear()` with no argument empties an event bus (mitt's `all.clear()`, PrimeUI's
+    // EventBus): consulted only for listeners added to that same receiver, so a Map's `clear()`
+    // answers nothing. On an emitter it may take every listener off: not a proven leak.
+    if (name === REMOVE_ALL_LISTENERS || (name === "clear" && call.arguments.length === 0)) {
       const key = this.refs.key(object);
       if (key) pushTo(this.removeAll, key, { call, name });
       return;
