@@ -72,6 +72,13 @@ export const LISTENER_REMOVES = lookup<"dom" | "emitter">({
 export const REMOVE_ALL_LISTENERS = "removeAllListeners";
 
 /**
+ * Events a page fires once, while it loads. A listener for one added only while
+ * `document.readyState` says the page is still loading can be added a bounded number of
+ * times per page: whether it outlives a shorter owner is a matter of degree, not proof.
+ */
+export const PAGE_LOAD_EVENTS: ReadonlySet<string> = new Set(["DOMContentLoaded", "load", "readystatechange"]);
+
+/**
  * Methods that end the life of the object they are called on (`socket.close()`). When an
  * owner calls one on a listener's target in its release phase, the target is the owner's
  * and the listener goes with it. Never applied to long-lived targets (`document.close()`).

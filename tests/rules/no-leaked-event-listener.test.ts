@@ -2347,6 +2347,42 @@ class Player {
       `,
       errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
     }),
+    probable({
+      name: "a page-load listener added only while the page is loading: bounded by one page load",
+      code: code`
+        export class VectorMap {
+          constructor(options) {
+            if (document.readyState === "loading") {
+              window.addEventListener("DOMContentLoaded", () => this.init(options));
+            } else {
+              this.init(options);
+            }
+          }
+          destroy() {
+            this.el.remove();
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 4 }],
+    }),
+    {
+      name: "a load listener with no readyState test, or a readyState test around another event, is proven",
+      code: code`
+        export class Chart {
+          constructor() {
+            window.addEventListener("load", () => this.layout());
+            if (document.readyState !== "complete") window.addEventListener("resize", () => this.layout());
+          }
+          destroy() {
+            this.el.remove();
+          }
+        }
+      `,
+      errors: [
+        { messageId: "listenerNeverRemoved", line: 3 },
+        { messageId: "listenerNeverRemoved", line: 4 },
+      ],
+    },
     {
       name: "clear() on another object, or clear(key) on the bus, does not take the listener off",
       code: code`

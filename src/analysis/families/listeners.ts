@@ -24,6 +24,7 @@ import {
   LISTENER_ADDS,
   LISTENER_REMOVES,
   LONG_LIVED_FACTORIES,
+  PAGE_LOAD_EVENTS,
   TARGET_DISPOSERS,
 } from "../../resources/catalogue.js";
 import type { EngineContext } from "../engine/context.js";
@@ -551,7 +552,7 @@ function judgeAdd(ctx: EngineContext, add: Listener, index: RemoveIndex): Findin
   const subscription = subscriptionRemoval(ctx, add, owner, region);
   if (subscription === "in-region") return undefined;
   if (target === "external" && disposedIn(ctx, add, region)) return undefined;
-  const ownerFact = ownerProof(ctx, context);
+  const ownerFact = beforePageLoad(ctx, add) ? likely("added only while the page loads") : ownerProof(ctx, context);
   if (matching.length > 0 || subscription === "elsewhere") {
     return finding("listenerNotRemovedInTeardown", evidence(holder, ownerFact, releaseProof({ elsewhere: true })));
   }
@@ -903,6 +904,32 @@ function removeAllFor(ctx: EngineContext, add: Listener): Release[] {
     const type = staticString(typeArg);
     return type === undefined || add.type === undefined || type === add.type;
   });
+}
+
+/**
+ * A listener for a page-load event added under a `readyState` test
+ * (`if (document.readyState === "loading") window.addEventListener("DOMContentLoaded", init)`):
+ * it can only be added before the page has loaded, so however often its owner runs then, the
+ * number left behind is bounded by one page load.
+ */
+function beforePageLoad(ctx: EngineContext, add: Listener): boolean {
+  if (add.type === undefined || !PAGE_LOAD_EVENTS.has(add.type)) return false;
+  let child: Node = add.call;
+  for (let node: Node | undefined = child.parent; node && !isFunction(node); child = node, node = node.parent) {
+    const test = node.type === T.IfStatement || node.type === T.ConditionalExpression ? node.test : node.type === T.LogicalExpression && child === node.right ? node.left : undefined;
+    if (test && test !== child && readsReadyState(ctx, test)) return true;
+  }
+  return false;
+}
+
+/** Whether an expression reads some `x.readyState`. */
+function readsReadyState(ctx: EngineContext, test: Node): boolean {
+  let found = false;
+  walk(test, ctx.sourceCode.visitorKeys, (node) => {
+    if (node.type === T.MemberExpression && memberName(node) === "readyState") found = true;
+    return !found && !isFunction(node);
+  });
+  return found;
 }
 
 /** An inline handler with nothing in its body (`() => {}`, `function () {}`). */
