@@ -1228,6 +1228,19 @@ class AbrController {
       `,
     },
     {
+      name: "chained emitter calls act on the first receiver: .on(a, f).on(b, g) removed by .off(a, f).off(b, g)",
+      code: code`
+        export class Shutdown {
+          start() {
+            process.on("SIGINT", this.onInt).on("SIGTERM", this.onTerm);
+          }
+          stop() {
+            process.off("SIGINT", this.onInt).off("SIGTERM", this.onTerm);
+          }
+        }
+      `,
+    },
+    {
       name: "plain class: listeners on an element it created (member and class field)",
       code: code`
         export class Toast {
@@ -2381,6 +2394,26 @@ class Player {
       errors: [
         { messageId: "listenerNeverRemoved", line: 3 },
         { messageId: "listenerNeverRemoved", line: 4 },
+      ],
+    },
+    {
+      name: "a chained add is reported on the emitter it was added to",
+      code: code`
+        export class Shutdown {
+          start() {
+            process.on("SIGINT", this.onInt).on("SIGTERM", this.onTerm);
+          }
+          stop() {
+            process.off("SIGINT", this.onInt);
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: "listenerNeverRemoved",
+          line: 3,
+          data: { event: "'SIGTERM'", target: "process", owner: "class `Shutdown`", handler: "`this.onTerm`", end: "after `stop()`" },
+        },
       ],
     },
     {

@@ -231,7 +231,7 @@ function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string
   // of this file, not the receiver's listener API. Its body is analysed where it adds or removes
   // (a removal there is seen again at each call through `throughHelpers`).
   if (ctx.lifecycles.resolveFunction(call.callee)) return undefined;
-  const target = unwrap(callee.object);
+  const target = chainRoot(callee.object);
   // Typed: a receiver that is no event target or emitter (a custom `on()` returning an unsubscribe function) is not a listener target.
   if (typeFacts(ctx.sourceCode)?.listenable(target, method) === false) return undefined;
   const passed = handlerArg ? unwrap(handlerArg) : undefined;
@@ -264,6 +264,23 @@ function parse(ctx: EngineContext, call: TSESTree.CallExpression, method: string
     once: (LISTENER_ADDS[method]?.once ?? false) || options.once,
     signal: options.signal,
   };
+}
+
+/**
+ * The object a chained emitter call acts on: `watcher.on("add", f).on("change", g)` adds both to
+ * `watcher`, as an emitter's `on`/`off`/`once` return the emitter itself (Node's EventEmitter,
+ * chokidar, jQuery, socket.io, Vue 2's `$on`). DOM-style calls return nothing and end no chain.
+ */
+function chainRoot(receiver: Node): Node {
+  let node = unwrap(receiver);
+  while (node.type === T.CallExpression) {
+    const callee = unwrap(node.callee);
+    const name = callee.type === T.MemberExpression ? memberName(callee) : undefined;
+    if (callee.type !== T.MemberExpression || !name) break;
+    if (LISTENER_ADDS[name]?.style !== "emitter" && LISTENER_REMOVES[name] !== "emitter") break;
+    node = unwrap(callee.object);
+  }
+  return node;
 }
 
 /**
