@@ -741,6 +741,25 @@ export function link(a, b, h) {
 }`,
     },
     {
+      name: "promise executor: listeners on a child process the same call spawned into an empty let (let child = null; try { child = spawn() })",
+      code: code`
+        import { spawn } from "node:child_process";
+        export function search(rgPath, args, didMatch) {
+          let child = null;
+          try {
+            child = spawn(rgPath, args);
+          } catch (err) {
+            return Promise.reject(err);
+          }
+          return new Promise((resolve, reject) => {
+            child.on("close", () => resolve());
+            child.on("error", (err) => reject(err));
+            child.stdout.on("data", (chunk) => didMatch(chunk));
+          });
+        }
+      `,
+    },
+    {
       name: "promise executor: listeners on a tag the same operation made, assigned through a local in each branch",
       code: `
 export function addStyle(url, content) {
@@ -2416,6 +2435,24 @@ class Player {
         },
       ],
     },
+    probable({
+      name: "an empty let that is also given a value from outside is not the operation's own",
+      code: code`
+        import { spawn } from "node:child_process";
+        export function run(cmd, reuse) {
+          let child = null;
+          child = reuse ?? spawn(cmd);
+          return new Promise((resolve) => {
+            child.on("close", () => resolve());
+            child.stdout.on("data", (chunk) => process.stdout.write(chunk));
+          });
+        }
+      `,
+      errors: [
+        { messageId: "listenerOutlivesPromise", line: 6 },
+        { messageId: "listenerOutlivesPromise", line: 7 },
+      ],
+    }),
     {
       name: "clear() on another object, or clear(key) on the bus, does not take the listener off",
       code: code`

@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from "@typescript-eslint/utils";
 import { T } from "../../util/node-types.js";
-import { type Node, isFunction, isThisMember, keyName, memberName, unwrap } from "../../ast/index.js";
+import { type Node, isFunction, isNullish, isThisMember, keyName, memberName, unwrap } from "../../ast/index.js";
 import { LONG_LIVED_FACTORIES, LONG_LIVED_TARGETS } from "../../resources/catalogue.js";
 import { callSitesOf } from "./callgraph.js";
 import type { EngineContext } from "./context.js";
@@ -93,7 +93,10 @@ export function classify(ctx: EngineContext, target: Node, depth = 0): TargetCla
       const written = unwrap(value);
       return depth < 6 && written.type === T.Identifier && written.name !== inner.name && classify(ctx, written, depth + 1) === "created";
     };
-    if (writes.length > 0 && writes.every((reference) => reference.writeExpr && madeHere(reference.writeExpr))) return "created";
+    // `let child = null; try { child = spawn(...) } catch ...`: an empty value holds nothing, so
+    // only the writes of a value count (and there must be one).
+    const valued = writes.filter((reference) => !reference.writeExpr || !isNullish(reference.writeExpr));
+    if (valued.length > 0 && valued.every((reference) => reference.writeExpr && madeHere(reference.writeExpr))) return "created";
     // `const row = item.domElement.firstChild` of an item made here, `this.panel.querySelector(...)`.
     if (def.type === "Variable" && def.parent?.kind === "const" && def.node.init && depth < 6) {
       const init = unwrap(def.node.init);
