@@ -68,7 +68,7 @@ import { moduleLevel } from "../engine/targets.js";
 import { type Evidence, type Proof, likely, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
-import { allNodes, forEachNode } from "../engine/node-index.js";
+import { allNodes } from "../engine/node-index.js";
 import { hasWord } from "../../util/words.js";
 import { pushTo } from "../../util/maps.js";
 
@@ -644,11 +644,10 @@ export class RegistrationAnalysis {
     if (!this.methodCalls) {
       // Receiver keys cost scope lookups: only the calls of a name some registration asks about get them.
       this.methodCalls = new Map();
-      forEachNode(this.sourceCode, (node) => {
-        if (node.type !== T.CallExpression) return;
-        const { object, name: method } = calleeOf(node);
-        if (object && method) pushTo(this.methodCalls!, method, { call: node, object });
-      });
+      for (const call of this.ctx.calls) {
+        const { object, name: method } = calleeOf(call);
+        if (object && method) pushTo(this.methodCalls, method, { call, object });
+      }
     }
     const calls = this.methodCalls.get(name);
     let bucket: { byKey: Map<string | undefined, UndoCall[]>; terminals: Set<string> } | undefined;
