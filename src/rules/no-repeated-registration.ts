@@ -1,6 +1,6 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { analyze, engineContext } from "../analysis/index.js";
-import { type RegistrationMessageId, RegistrationAnalysis } from "../analysis/families/registrations.js";
+import { type RegistrationMessageId, RegistrationAnalysis, UndoWords } from "../analysis/families/registrations.js";
 import type { Node } from "../ast/index.js";
 import { createRule } from "../util/create-rule.js";
 import { engineInputs, probableSchema, wanted } from "./report.js";
@@ -59,9 +59,14 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ registries: [], initFunctions: [], reportProbable: false }],
   create(context, [options]) {
     const candidates: TSESTree.CallExpression[] = [];
+    // A registration without a known undo is never reported, so a call whose undo the file never
+    // names is no candidate: most files have none left, and then the engine is not built. A
+    // receiver named in `registries` needs no undo: no such test then.
+    const undoWords = options.registries?.length ? undefined : new UndoWords(context.sourceCode.text);
     return {
       CallExpression(node) {
-        if (RegistrationAnalysis.candidate(node)) candidates.push(node);
+        const method = RegistrationAnalysis.candidate(node);
+        if (method && (!undoWords || undoWords.possible(method))) candidates.push(node);
       },
       "Program:exit"() {
         if (candidates.length === 0) return;

@@ -1,4 +1,5 @@
-import { type AsyncLoopMessageId, analyzeAsyncLoops, mayHaveAsyncLoops } from "../analysis/families/async-loops.js";
+import { ASYNC_LOOP_TYPES, type AsyncLoopMessageId, analyzeAsyncLoops, isAsyncLoop, mayHaveAsyncLoops } from "../analysis/families/async-loops.js";
+import type { Node } from "../ast/index.js";
 import { engineContext } from "../analysis/index.js";
 import { createRule } from "../util/create-rule.js";
 import { engineInputs, probableSchema, teardownSchema, wanted } from "./report.js";
@@ -51,9 +52,18 @@ export default createRule<[Options], MessageIds>({
   },
   defaultOptions: [{}],
   create(context, [options]) {
+    if (!mayHaveAsyncLoops(context.sourceCode.text)) return {};
+    // Loops are met as ESLint's traversal passes them, rather than by a pass over every node of
+    // the file: the engine is built only once a loop in an async function has been seen.
+    let asyncLoop = false;
+    const loop = (node: Node): void => {
+      if (!asyncLoop) asyncLoop = isAsyncLoop(node);
+    };
+    const visitor: Record<string, (node: Node) => void> = Object.fromEntries(ASYNC_LOOP_TYPES.map((type) => [type, loop]));
     return {
+      ...visitor,
       "Program:exit"() {
-        if (!mayHaveAsyncLoops(context.sourceCode)) return;
+        if (!asyncLoop) return;
         const engine = engineContext(context.sourceCode, { teardownMethods: options.teardownMethods, ...engineInputs(context) });
         for (const finding of analyzeAsyncLoops(engine, options)) {
           if (wanted(finding, options)) context.report({ node: finding.node, messageId: finding.messageId, data: finding.data });

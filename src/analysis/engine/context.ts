@@ -81,6 +81,8 @@ export class EngineContext {
   readonly tokenReleases = new Map<string, Release[]>();
   /** `.subscribe(...)` calls. */
   readonly subscriptions: TSESTree.CallExpression[] = [];
+  /** Every call of the file, in source order (kept by the walk, so later indexes need no walk of their own). */
+  readonly calls: TSESTree.CallExpression[] = [];
   /** Calls to a bare function or a `this.method` (candidates for calling a stored disposer). */
   readonly plainCalls: TSESTree.CallExpression[] = [];
   /** Functions registered to run at teardown: `destroyRef.onDestroy(fn)`. */
@@ -144,6 +146,7 @@ export class EngineContext {
     forEachNode(this.sourceCode, (node) => {
       switch (node.type) {
         case T.CallExpression:
+          this.calls.push(node);
           this.classifyCall(node);
           if (isHookCall(node)) markReactish(node, reactish);
           break;
@@ -415,15 +418,14 @@ export class EngineContext {
   private localCallIndex(): ByPosition<{ call: TSESTree.CallExpression; target: FunctionNode }> {
     if (!this.localCalls) {
       const calls: { call: TSESTree.CallExpression; target: FunctionNode }[] = [];
-      forEachNode(this.sourceCode, (node) => {
-        if (node.type !== T.CallExpression) return;
+      for (const node of this.calls) {
         const callee = unwrap(node.callee);
         const target =
           callee.type === T.Identifier || (callee.type === T.MemberExpression && unwrap(callee.object).type === T.ThisExpression)
             ? this.lifecycles.resolveFunction(callee)
             : undefined;
         if (target) calls.push({ call: node, target });
-      });
+      }
       this.localCalls = new ByPosition(calls, (entry) => entry.call);
     }
     return this.localCalls;

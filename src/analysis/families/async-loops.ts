@@ -40,7 +40,7 @@ import { type Evidence, proven } from "../engine/model.js";
 import { HELD_BY_RUNTIME, evidence, ownerProof } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
 import { type AncestorCache, type AncestorFold, foldAncestors, nearestAncestor } from "../../ast/ancestors.js";
-import { allNodes, forEachNode } from "../engine/node-index.js";
+import { forEachNode } from "../engine/node-index.js";
 import { pushTo } from "../../util/maps.js";
 
 export type AsyncLoopMessageId = "loopNeverExits" | "abortSwallowed" | "cancelNotAwaited" | "sleepIgnoresSignal";
@@ -108,13 +108,23 @@ type VisitorKeys = TSESLint.SourceCode.VisitorKeys;
 const CANCELLATION_BUG: Evidence = evidence(HELD_BY_RUNTIME, proven("cancelled by its owner"), proven("nothing ends it"));
 
 /**
- * Whether the file can hold anything this analysis reports, checked before the engine is built:
- * every finding is about a loop whose enclosing function is `async` (and no generator), so a file
- * that never says `async`, or has no loop in such a function, has none.
+ * Whether the file's text can hold anything this analysis reports, checked before the engine is
+ * built: every finding is about a loop whose enclosing function is `async` (and no generator), so
+ * a file that never says `async` has none. The rule then looks for such a loop (`isAsyncLoop`).
  */
-export function mayHaveAsyncLoops(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
-  if (!ASYNC_LOOP_TRIGGER.test(sourceCode.text)) return false;
-  return allNodes(sourceCode).some((node) => isLoopNode(node) && isAsyncRunner(enclosingFunction(node)));
+export function mayHaveAsyncLoops(text: string): boolean {
+  return ASYNC_LOOP_TRIGGER.test(text);
+}
+
+/** The node types of the loops `isAsyncLoop` can accept (for a rule's visitor). */
+export const ASYNC_LOOP_TYPES = [T.WhileStatement, T.DoWhileStatement, T.ForStatement, T.ForOfStatement] as const;
+
+/**
+ * A loop this analysis can report on: in an `async` function that is not a generator
+ * (`describeLoop` drops the rest first). A file without one has no finding.
+ */
+export function isAsyncLoop(node: Node): boolean {
+  return isLoopNode(node) && isAsyncRunner(enclosingFunction(node));
 }
 
 /** An `async` function that is not a generator: the only functions whose loops `describeLoop` keeps. */

@@ -68,7 +68,8 @@ import { moduleLevel } from "../engine/targets.js";
 import { type Evidence, type Proof, likely, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
-import { allNodes, forEachNode } from "../engine/node-index.js";
+import { allNodes } from "../engine/node-index.js";
+import { hasWord } from "../../util/words.js";
 import { pushTo } from "../../util/maps.js";
 
 export interface RegistrationOptions {
@@ -159,6 +160,47 @@ interface UndoCall {
 const MAX_DEPTH = 3;
 const LISTENER_METHODS: ReadonlySet<string> = new Set(["on", "addListener", "prependListener"]);
 
+/** Every method some known registry (module, global or member path) is known to undo. */
+const KNOWN_REGISTRY_METHODS: ReadonlySet<string> = new Set([
+  ...Object.values(KNOWN_MODULE_REGISTRIES).flatMap((registries) => Object.values(registries).flat()),
+  ...Object.values(KNOWN_GLOBAL_REGISTRIES).flat(),
+  ...KNOWN_REGISTRY_PATHS.flatMap((known) => known.methods),
+]);
+
+/**
+ * Which registrations of a file can be known to have an undo, from its text alone (for the rule,
+ * before the engine is built; `hasUndo` decides). Short of a receiver named in the `registries`
+ * option, that takes a listener method, a method of a known registry, or an undo name the file
+ * writes somewhere: a call of it (the undo index) or a method declaring it (a class of the
+ * file). Most files calling `v.add(w)` never write `remove`. Asked once per method name.
+ */
+export class UndoWords {
+  private readonly byMethod = new Map<string, boolean>();
+  private clearAll: boolean | undefined;
+
+  constructor(private readonly text: string) {}
+
+  possible(method: string): boolean {
+    let possible = this.byMethod.get(method);
+    if (possible === undefined) {
+      const releases = releasesFor(method);
+      possible =
+        LISTENER_METHODS.has(method) ||
+        KNOWN_REGISTRY_METHODS.has(method) ||
+        releases.some((name) => hasWord(this.text, name)) ||
+        // The clear-all methods too, as `undoNamesOf` says (once per file).
+        (method !== "add" && (this.clearAll ??= [...CLEAR_ALL_METHODS].some((name) => hasWord(this.text, name))));
+      this.byMethod.set(method, possible);
+    }
+    return possible;
+  }
+}
+
+/** The methods whose call (or declaration) shows a registry can undo `method`: its releases, and the clear-all methods except for `add`. */
+function undoNamesOf(method: string, releases: readonly string[]): readonly string[] {
+  return method === "add" ? releases : [...releases, ...CLEAR_ALL_METHODS];
+}
+
 const CLASS_INSTANCE = "it belongs to the class instance";
 const COMPONENT_INSTANCE = "it belongs to the component instance";
 
@@ -183,7 +225,6 @@ function repetitionProof(repetition: Repetition): Proof {
 export class RegistrationAnalysis {
   private readonly sourceCode: Readonly<TSESLint.SourceCode>;
   private readonly refs: RefResolver;
-  private readonly undoCalls = new Map<string, UndoCall[]>();
   private readonly classSites = new WeakMap<ClassNode, Map<string, Site[]>>();
   private readonly initNames: readonly string[];
 
@@ -196,18 +237,15 @@ export class RegistrationAnalysis {
   ) {
     this.sourceCode = ctx.sourceCode;
     this.refs = ctx.refs;
-    forEachNode(this.sourceCode, (node) => {
-      if (node.type === T.CallExpression) this.indexUndo(node);
-    });
     this.initNames = [...INIT_FUNCTION_PREFIXES, ...options.initFunctions];
   }
 
-  /** Whether `call` is worth a closer look (cheap name test, for the rule's visitor). */
-  static candidate(call: TSESTree.CallExpression): boolean {
+  /** The method of `call` when it is worth a closer look (cheap name test, for the rule's visitor). */
+  static candidate(call: TSESTree.CallExpression): string | undefined {
     const callee = unwrap(call.callee);
-    if (callee.type !== T.MemberExpression) return false;
+    if (callee.type !== T.MemberExpression) return undefined;
     const name = memberName(callee);
-    return !!name && isRegistrationMethod(name) && call.arguments.length > 0;
+    return name && isRegistrationMethod(name) && call.arguments.length > 0 ? name : undefined;
   }
 
   check(call: TSESTree.CallExpression): RegistrationFinding | undefined {
@@ -341,7 +379,7 @@ export class RegistrationAnalysis {
     const { method, receiver, key, terminal } = registration;
     if (LISTENER_METHODS.has(method)) return true;
     if (this.knownRegistry(receiver, method)) return true;
-    const undoNames = method === "add" ? registration.releases : [...registration.releases, ...CLEAR_ALL_METHODS];
+    const undoNames = undoNamesOf(method, registration.releases);
     for (const name of undoNames) {
       const bucket = this.undoBucket(name);
       if (bucket && (bucket.byKey.has(key) || (!!terminal && bucket.terminals.has(terminal)))) return true;
@@ -387,15 +425,6 @@ export class RegistrationAnalysis {
     if (def?.type === "ClassName" && isClass(def.node)) return def.node;
     if (def?.type === "Variable" && def.node.init && isClass(unwrap(def.node.init))) return unwrap(def.node.init) as ClassNode;
     return undefined;
-  }
-
-  private indexUndo(call: TSESTree.CallExpression): void {
-    const { object, name } = calleeOf(call);
-    if (!object || !name) return;
-    const list = this.undoCalls.get(name);
-    const entry: UndoCall = { call, name, key: this.refs.key(object), terminal: terminalName(object) };
-    if (list) list.push(entry);
-    else this.undoCalls.set(name, [entry]);
   }
 
   // -------------------------------------------------------------------------
@@ -605,24 +634,33 @@ export class RegistrationAnalysis {
     return false;
   }
 
-  /** Undo calls by method name and by receiver key, indexed on first use (the file's undos are all collected by then). */
-  private undoBuckets: Map<string, { byKey: Map<string | undefined, UndoCall[]>; terminals: Set<string> }> | undefined;
+  /** The file's method calls (`x.name(...)`) by method name, indexed on first use. */
+  private methodCalls: Map<string, { call: TSESTree.CallExpression; object: Node }[]> | undefined;
+  /** Undo calls of one method name by receiver key, built when that name is first asked for. */
+  private readonly undoBuckets = new Map<string, { byKey: Map<string | undefined, UndoCall[]>; terminals: Set<string> } | undefined>();
 
   private undoBucket(name: string): { byKey: Map<string | undefined, UndoCall[]>; terminals: Set<string> } | undefined {
-    if (!this.undoBuckets) {
-      this.undoBuckets = new Map();
-      for (const [method, undos] of this.undoCalls) {
-        const bucket = { byKey: new Map<string | undefined, UndoCall[]>(), terminals: new Set<string>() };
-        for (const undo of undos) {
-          const list = bucket.byKey.get(undo.key);
-          if (list) list.push(undo);
-          else bucket.byKey.set(undo.key, [undo]);
-          if (undo.terminal) bucket.terminals.add(undo.terminal);
-        }
-        this.undoBuckets.set(method, bucket);
+    if (this.undoBuckets.has(name)) return this.undoBuckets.get(name);
+    if (!this.methodCalls) {
+      // Receiver keys cost scope lookups: only the calls of a name some registration asks about get them.
+      this.methodCalls = new Map();
+      for (const call of this.ctx.calls) {
+        const { object, name: method } = calleeOf(call);
+        if (object && method) pushTo(this.methodCalls, method, { call, object });
       }
     }
-    return this.undoBuckets.get(name);
+    const calls = this.methodCalls.get(name);
+    let bucket: { byKey: Map<string | undefined, UndoCall[]>; terminals: Set<string> } | undefined;
+    if (calls) {
+      bucket = { byKey: new Map(), terminals: new Set() };
+      for (const { call, object } of calls) {
+        const undo: UndoCall = { call, name, key: this.refs.key(object), terminal: terminalName(object) };
+        pushTo(bucket.byKey, undo.key, undo);
+        if (undo.terminal) bucket.terminals.add(undo.terminal);
+      }
+    }
+    this.undoBuckets.set(name, bucket);
+    return bucket;
   }
 
   /** Per list of undos (one method, one receiver): those in repeating code, by what `argumentsMatch` compares. */
