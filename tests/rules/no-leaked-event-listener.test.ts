@@ -2453,6 +2453,24 @@ class Player {
         { messageId: "listenerOutlivesPromise", line: 7 },
       ],
     }),
+    probable({
+      name: "an effect's listener taken off by the class's teardown emptying the bus: released elsewhere",
+      code: code`
+        import { effect } from "@angular/core";
+        import { ThemeService } from "@primeuix/styled";
+        export class ThemeProvider {
+          constructor() {
+            effect(() => {
+              ThemeService.on("theme:change", (theme) => this.apply(theme));
+            });
+          }
+          ngOnDestroy() {
+            ThemeService.clear();
+          }
+        }
+      `,
+      errors: [{ messageId: "listenerNotRemovedInTeardown", line: 6 }],
+    }),
     {
       name: "clear() on another object, or clear(key) on the bus, does not take the listener off",
       code: code`

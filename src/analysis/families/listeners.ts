@@ -570,7 +570,9 @@ function judgeAdd(ctx: EngineContext, add: Listener, index: RemoveIndex): Findin
   if (subscription === "in-region") return undefined;
   if (target === "external" && disposedIn(ctx, add, region)) return undefined;
   const ownerFact = beforePageLoad(ctx, add) ? likely("added only while the page loads") : ownerProof(ctx, context);
-  if (matching.length > 0 || subscription === "elsewhere") {
+  // A removal of all its listeners elsewhere (`ngOnDestroy() { bus.clear() }` of the class around
+  // an effect) is a release on another path, as a matching removal there is.
+  if (matching.length > 0 || subscription === "elsewhere" || removeAllFor(ctx, add).length > 0) {
     return finding("listenerNotRemovedInTeardown", evidence(holder, ownerFact, releaseProof({ elsewhere: true })));
   }
   const keys = [add.targetKey, add.handlerKey].filter((key): key is string => key !== undefined);
