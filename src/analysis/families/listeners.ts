@@ -564,7 +564,8 @@ function judgeAdd(ctx: EngineContext, add: Listener, index: RemoveIndex): Findin
   // closes over nothing, so one left behind keeps nothing alive (repeated adds are judged above).
   if (emptyHandler(add)) holder = likely("an empty handler holds nothing");
   if (add.signal) return judgeSignal(ctx, add, region, base, holder, ownerProof(ctx, context));
-  if (ctx.releasedIn(removeAllFor(ctx, add), region)) return undefined;
+  const removeAll = removeAllFor(ctx, add);
+  if (ctx.releasedIn(removeAll, region)) return undefined;
   if (matching.some((remove) => ctx.inRegion(remove.call, region))) return undefined;
   const subscription = subscriptionRemoval(ctx, add, owner, region);
   if (subscription === "in-region") return undefined;
@@ -572,7 +573,7 @@ function judgeAdd(ctx: EngineContext, add: Listener, index: RemoveIndex): Findin
   const ownerFact = beforePageLoad(ctx, add) ? likely("added only while the page loads") : ownerProof(ctx, context);
   // A removal of all its listeners elsewhere (`ngOnDestroy() { bus.clear() }` of the class around
   // an effect) is a release on another path, as a matching removal there is.
-  if (matching.length > 0 || subscription === "elsewhere" || removeAllFor(ctx, add).length > 0) {
+  if (matching.length > 0 || subscription === "elsewhere" || removeAll.length > 0) {
     return finding("listenerNotRemovedInTeardown", evidence(holder, ownerFact, releaseProof({ elsewhere: true })));
   }
   const keys = [add.targetKey, add.handlerKey].filter((key): key is string => key !== undefined);
