@@ -37,34 +37,46 @@ export function foldAncestors<V>(node: Node, fold: AncestorFold<V>, cache: Ances
   const path: Node[] = [];
   let current: Node = node;
   let value: V;
+  let kept = false;
   for (;;) {
-    if (cache.has(current)) {
-      value = cache.get(current) as V;
+    // One lookup per step (answers are never `undefined`), not a `has` and a `get`.
+    const known = cache.get(current);
+    if (known !== undefined) {
+      value = known;
+      kept = true;
       break;
     }
     const parent = current.parent;
     if (!parent) {
       value = fold.root;
-      cache.set(current, value);
       break;
     }
     const end = fold.boundary(parent, current);
     if (end !== undefined) {
       value = end;
-      cache.set(current, value);
       break;
     }
     path.push(current);
     current = parent;
   }
+  // The node the walk ended on answered itself (root, boundary or kept): keep it only when it
+  // was computed here and the walk was long. A short walk keeps just the node asked about:
+  // every insertion into these file-sized tables costs more than the few steps it would save,
+  // and a walk of more than SHORT_WALK steps keeps every node it passed, so the next question
+  // from below stops early and a file still costs one kept answer per node and question.
+  const keepAll = path.length > SHORT_WALK;
+  if (!kept && (keepAll || path.length === 0)) cache.set(current, value);
   // `path` runs from `node` up to the child of `current`: answer them top-down.
   for (let i = path.length - 1; i >= 0; i--) {
     const child = path[i]!;
     value = fold.extend ? fold.extend(child.parent!, child, value) : value;
-    cache.set(child, value);
+    if (keepAll || i === 0) cache.set(child, value);
   }
   return value;
 }
+
+/** Walks up to this many steps keep only the answer asked for (see `foldAncestors`). */
+const SHORT_WALK = 6;
 
 /**
  * The nearest proper ancestor of a node that passes `test`, memoised: `nearest(node)`.

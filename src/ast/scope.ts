@@ -16,6 +16,9 @@ export class Scopes {
 
   /** The variable an identifier refers to, or undefined for a global (declared nowhere in the file). */
   variable(node: TSESTree.Identifier | TSESTree.JSXIdentifier): Variable | undefined {
+    // A name no scope of the file declares resolves to nothing from anywhere: answered before
+    // asking ESLint for the node's scope, a lookup in a table as large as the file (issue 12 §2).
+    if (!this.mayBeDeclared(node.name)) return undefined;
     const found = this.lookup(this.sourceCode.getScope(node), node.name);
     return found && found.defs.length > 0 ? found : undefined;
   }
@@ -25,6 +28,7 @@ export class Scopes {
    * declares it. Decided from the scope manager, not from the user's `globals` config.
    */
   isGlobal(node: Node, name: string): boolean {
+    if (!this.mayBeDeclared(name)) return true;
     const found = this.lookup(this.sourceCode.getScope(node), name);
     return found ? found.defs.length === 0 : true;
   }
@@ -50,6 +54,12 @@ export class Scopes {
     return this.writes(variable).some((reference) => !reference.init);
   }
 
+  /** Whether some scope of the file declares `name` (true when that is unknown). */
+  private mayBeDeclared(name: string): boolean {
+    this.declaredNames ??= declaredNames(this.sourceCode);
+    return !this.declaredNames || this.declaredNames.has(name);
+  }
+
   /** Every name some scope of the file declares (null: unknown, the scope manager lists no scopes). */
   private declaredNames: ReadonlySet<string> | null | undefined;
 
@@ -64,22 +74,22 @@ export class Scopes {
   private lookup(start: Scope, name: string): Variable | null {
     // A name no scope declares resolves to nothing from anywhere: no climb (n distinct globals
     // used n scopes deep would each climb the whole chain).
-    this.declaredNames ??= declaredNames(this.sourceCode);
-    if (this.declaredNames && !this.declaredNames.has(name)) return null;
+    if (!this.mayBeDeclared(name)) return null;
     const path: Scope[] = [];
     let found: Variable | null | undefined;
     for (let scope: Scope | null = start; scope; scope = scope.upper) {
+      // A scope's own names are answered by its own small table: nothing to keep for it.
+      const own = scope.set.get(name);
+      if (own) {
+        found = own;
+        break;
+      }
       const known = this.resolved.get(scope)?.get(name);
       if (known !== undefined) {
         found = known;
         break;
       }
       path.push(scope);
-      const own = scope.set.get(name);
-      if (own) {
-        found = own;
-        break;
-      }
     }
     const result = found ?? null;
     for (const scope of path) {

@@ -48,10 +48,13 @@ import {
   TOKEN_RELEASES,
 } from "../../resources/closeable.js";
 import { pushTo } from "../../util/maps.js";
-import { forEachNode } from "./node-index.js";
+import { forEachNodeOf } from "./node-index.js";
 import { ByPosition } from "../../ast/positions.js";
 import { Knowledge } from "./knowledge.js";
 import { Summaries, addParameterReleases } from "./summaries.js";
+
+/** The node types `collect` reads (its switch): only these are visited. */
+const COLLECTED_TYPES: readonly string[] = [T.CallExpression, T.JSXElement, T.JSXFragment, T.NewExpression, T.AssignmentExpression, T.PropertyDefinition];
 
 /** Everything one walk of the file collected, plus the helpers the analysers share. */
 export class EngineContext {
@@ -143,7 +146,7 @@ export class EngineContext {
 
 
   private collect(reactish: WeakSet<FunctionNode>): void {
-    forEachNode(this.sourceCode, (node) => {
+    forEachNodeOf(this.sourceCode, COLLECTED_TYPES, (node) => {
       switch (node.type) {
         case T.CallExpression:
           this.calls.push(node);

@@ -49,9 +49,12 @@ import { type RefResolver, moduleBinding, thisOwner } from "../engine/refs.js";
 import type { EngineContext } from "../engine/context.js";
 import { type Evidence, likely, proven } from "../engine/model.js";
 import { evidence, repeatsProof } from "../engine/evidence.js";
-import { forEachNode } from "../engine/node-index.js";
+import { forEachNodeOf } from "../engine/node-index.js";
 import { walk } from "../../ast/walk.js";
 import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
+
+/** The node types `analyze` collects (its switch): only these are visited. */
+const COLLECTED_TYPES: readonly string[] = [T.VariableDeclarator, T.ClassDeclaration, T.ClassExpression, T.NewExpression, T.CallExpression, T.AssignmentExpression, T.UnaryExpression, T.ReturnStatement, T.ArrowFunctionExpression];
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -129,7 +132,7 @@ export class CollectionAnalysis {
     const classes: ClassNode[] = [];
     const news: TSESTree.NewExpression[] = [];
     void program;
-    forEachNode(this.sourceCode, (node) => {
+    forEachNodeOf(this.sourceCode, COLLECTED_TYPES, (node) => {
       switch (node.type) {
         case T.VariableDeclarator:
           declarators.push(node);

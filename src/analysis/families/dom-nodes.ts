@@ -64,7 +64,7 @@ import {
 import { type RefResolver, thisOwner } from "../engine/refs.js";
 import { walk } from "../../ast/walk.js";
 import { ByPosition } from "../../ast/positions.js";
-import { forEachNode } from "../engine/node-index.js";
+import { forEachNodeOf } from "../engine/node-index.js";
 import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 import { pushTo } from "../../util/maps.js";
 import { type Evidence, proven } from "../engine/model.js";
@@ -275,7 +275,7 @@ export class DomNodesAnalysis {
   private reschedulingIndex(): Map<string, ByPosition<Node>> {
     if (!this.rescheduling) {
       const byName = new Map<string, Node[]>();
-      forEachNode(this.sourceCode, (node) => {
+      forEachNodeOf(this.sourceCode, [T.CallExpression], (node) => {
         if (node.type !== T.CallExpression) return;
         const { name: callee } = calleeOf(node);
         if (!callee || !RESCHEDULING_CALLEES.has(callee)) return;
@@ -468,7 +468,7 @@ export class DomNodesAnalysis {
   private assignmentIndex(): Map<string, ByPosition<TSESTree.AssignmentExpression>> {
     if (!this.assignments) {
       const byKey = new Map<string, TSESTree.AssignmentExpression[]>();
-      forEachNode(this.sourceCode, (inner) => {
+      forEachNodeOf(this.sourceCode, [T.AssignmentExpression], (inner) => {
         if (inner.type !== T.AssignmentExpression) return;
         const key = this.refs.key(inner.left);
         if (key) pushTo(byKey, key, inner);
@@ -688,7 +688,7 @@ export class DomNodesAnalysis {
   private localCallIndex(): ByPosition<{ call: Node; target: FunctionNode | undefined; callbacks: FunctionNode[] }> {
     if (!this.localCalls) {
       const calls: { call: Node; target: FunctionNode | undefined; callbacks: FunctionNode[] }[] = [];
-      forEachNode(this.sourceCode, (node) => {
+      forEachNodeOf(this.sourceCode, [T.CallExpression], (node) => {
         if (node.type !== T.CallExpression) return;
         const target = this.lifecycles.resolveFunction(node.callee);
         const callbacks: FunctionNode[] = [];
@@ -725,7 +725,7 @@ export class DomNodesAnalysis {
     const clears = (node: Node, keys: Iterable<string>): void => {
       for (const key of keys) pushTo(byKey, key, node);
     };
-    forEachNode(this.sourceCode, (node) => {
+    forEachNodeOf(this.sourceCode, [T.CallExpression, T.AssignmentExpression], (node) => {
       if (node.type === T.CallExpression) {
         const callee = unwrap(node.callee);
         if (callee.type !== T.MemberExpression) return;

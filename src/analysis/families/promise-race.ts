@@ -34,7 +34,7 @@ import { PROMISE_DERIVING_METHODS, PROMISE_PASSTHROUGH_STATICS, RACING_STATICS }
 import { type RefResolver, thisOwner } from "../engine/refs.js";
 import { type Evidence, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
-import { forEachNode } from "../engine/node-index.js";
+import { forEachNodeOf } from "../engine/node-index.js";
 import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 import { ByPosition } from "../../ast/positions.js";
 import { pushTo } from "../../util/maps.js";
@@ -393,7 +393,7 @@ export class PromiseRaceAnalysis {
   private memberAssignments(): Map<string, ByPosition<TSESTree.AssignmentExpression>> {
     if (!this.assignmentIndex) {
       const byKey = new Map<string, TSESTree.AssignmentExpression[]>();
-      forEachNode(this.sourceCode, (node) => {
+      forEachNodeOf(this.sourceCode, [T.AssignmentExpression], (node) => {
         if (node.type !== T.AssignmentExpression) return;
         const left = unwrap(node.left);
         const key = left.type === T.MemberExpression ? this.refs.key(left) : undefined;
