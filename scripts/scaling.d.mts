@@ -17,12 +17,16 @@ export interface ScalingRow {
   times: Record<number, number>;
   /** The same figure from ESLint's unscaled times. */
   wall: Record<number, number>;
+  /** ESLint's own parse time of the same runs by size, scaled and chosen alike (a control, not bounded). */
+  parse: Record<number, number>;
   /** Timed runs per size, and their times. */
   runs: Record<number, number>;
   samples: Record<number, number[]>;
   heaviest: Record<number, string>;
   findings: Record<number, number>;
   ratio: number;
+  /** `parse` at the largest size over the smallest. */
+  parseRatio: number;
 }
 export declare const FAMILIES: readonly FamilySpec[];
 export declare const SHAPES: readonly string[];

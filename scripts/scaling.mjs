@@ -316,17 +316,21 @@ export function measureScaling(
     // on a CPU (never up), so a 64k run is not charged for the other jobs' time.
     const onCpu = Math.min(1, cpuMs(cpu) / Math.max(wall, 0.001));
     const [heaviest] = timed.sort((a, b) => b[1].total - a[1].total)[0] ?? ["none"];
-    return { total: ruleWall * onCpu, wall: ruleWall, heaviest: heaviest.replace(/^leakproof\//, ""), findings: messages.length };
+    // ESLint's own parse of the same file in the same run, scaled alike: a control that says
+    // how the platform's own linear work grows in time on this machine at these sizes.
+    const parse = (linter.getTimes().passes[0].parse?.total ?? 0) * onCpu;
+    return { total: ruleWall * onCpu, wall: ruleWall, parse, heaviest: heaviest.replace(/^leakproof\//, ""), findings: messages.length };
   };
   const rows = [];
   for (const spec of families) {
     for (const shape of shapes) {
-      const row = { family: spec.family, rule: spec.rule, shape, times: {}, wall: {}, runs: {}, samples: {}, heaviest: {}, findings: {} };
+      const row = { family: spec.family, rule: spec.rule, shape, times: {}, wall: {}, parse: {}, runs: {}, samples: {}, heaviest: {}, findings: {} };
       lintOnce(scalingFile(spec, shape, sizes[0]), `${spec.family}/${shape}/${sizes[0]}`);
       const codes = new Map(sizes.map((n) => [n, scalingFile(spec, shape, n)]));
       for (const n of sizes) {
         row.times[n] = Infinity;
         row.wall[n] = Infinity;
+        row.parse[n] = Infinity;
         row.runs[n] = 0;
         row.samples[n] = [];
       }
@@ -341,16 +345,19 @@ export function measureScaling(
           const started = process.cpuUsage();
           const batch = [];
           let wall = 0;
+          let parse = 0;
           do {
             const run = lintOnce(codes.get(n), label);
             batch.push(run.total);
             wall += run.wall;
+            parse += run.parse;
             row.heaviest[n] = run.heaviest;
             row.findings[n] = run.findings;
           } while (batch.length < maxRunsPerRound && cpuMs(process.cpuUsage(started)) < minRoundMs);
           const mean = batch.reduce((sum, time) => sum + time, 0) / batch.length;
           row.times[n] = Math.min(row.times[n], mean);
           row.wall[n] = Math.min(row.wall[n], wall / batch.length);
+          row.parse[n] = Math.min(row.parse[n], parse / batch.length);
           row.samples[n].push(...batch);
           row.runs[n] += batch.length;
         }
@@ -358,6 +365,7 @@ export function measureScaling(
       const first = sizes[0];
       const last = sizes[sizes.length - 1];
       row.ratio = row.times[last] / Math.max(row.times[first], 0.001);
+      row.parseRatio = row.parse[last] / Math.max(row.parse[first], 0.001);
       rows.push(row);
       onRow?.(row);
     }
