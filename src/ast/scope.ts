@@ -72,9 +72,8 @@ export class Scopes {
    * (`setInterval` in nested callbacks) climbs the chain once, not once per use.
    */
   private lookup(start: Scope, name: string): Variable | null {
-    // A name no scope declares resolves to nothing from anywhere: no climb (n distinct globals
-    // used n scopes deep would each climb the whole chain).
-    if (!this.mayBeDeclared(name)) return null;
+    // Callers have ruled out names no scope declares (`mayBeDeclared`): n distinct globals used
+    // n scopes deep would each climb the whole chain.
     const path: Scope[] = [];
     let found: Variable | null | undefined;
     for (let scope: Scope | null = start; scope; scope = scope.upper) {
