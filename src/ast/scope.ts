@@ -19,7 +19,7 @@ export class Scopes {
     // A name no scope of the file declares resolves to nothing from anywhere: answered before
     // asking ESLint for the node's scope, a lookup in a table as large as the file (issue 12 §2).
     if (!this.mayBeDeclared(node.name)) return undefined;
-    const found = this.lookup(this.sourceCode.getScope(node), node.name);
+    const found = this.lookup(scopeOf(this.sourceCode, node), node.name);
     return found && found.defs.length > 0 ? found : undefined;
   }
 
@@ -29,7 +29,7 @@ export class Scopes {
    */
   isGlobal(node: Node, name: string): boolean {
     if (!this.mayBeDeclared(name)) return true;
-    const found = this.lookup(this.sourceCode.getScope(node), name);
+    const found = this.lookup(scopeOf(this.sourceCode, node), name);
     return found ? found.defs.length === 0 : true;
   }
 
@@ -101,6 +101,44 @@ export class Scopes {
     }
     return result;
   }
+}
+
+/**
+ * Node types to which no scope manager attaches a scope (eslint-scope, typescript-eslint's,
+ * and the Vue and Svelte parsers' attach theirs to functions, classes, blocks, loops, `switch`,
+ * `catch`, `with`, modules, type declarations and template blocks), except as the value of a
+ * class field, whose initialiser is a scope of its own.
+ */
+const SCOPELESS: ReadonlySet<string> = new Set<string>([
+  T.Identifier, T.PrivateIdentifier, T.ThisExpression, T.Super, T.Literal, T.TemplateLiteral, T.TaggedTemplateExpression,
+  T.MemberExpression, T.CallExpression, T.NewExpression, T.ChainExpression, T.ImportExpression,
+  T.AssignmentExpression, T.BinaryExpression, T.LogicalExpression, T.UnaryExpression, T.UpdateExpression,
+  T.ConditionalExpression, T.SequenceExpression, T.AwaitExpression, T.YieldExpression, T.SpreadElement,
+  T.ObjectExpression, T.ArrayExpression, T.Property, T.TSAsExpression, T.TSSatisfiesExpression,
+  T.TSNonNullExpression, T.TSTypeAssertion, T.ExpressionStatement, T.ReturnStatement, T.ThrowStatement,
+  T.IfStatement, T.VariableDeclaration, T.VariableDeclarator,
+]);
+
+/** Nodes whose child may be a class field's initialiser (a scope of its own). */
+const FIELD_HOLDERS: ReadonlySet<string> = new Set<string>([T.PropertyDefinition, T.AccessorProperty, T.TSAbstractPropertyDefinition, T.TSAbstractAccessorProperty]);
+
+/**
+ * `sourceCode.getScope(node)`, asked of the nearest ancestor that can hold a scope: ESLint
+ * climbs from the node itself and keeps an entry per node asked, so asking of each identifier
+ * cost a table entry and a climb per identifier; the enclosing block or function is asked of
+ * again and again and answers from ESLint's table (issue 12 §2). The answer is the same: a
+ * scopeless node's scope is its parent's, except directly under the Program (ESLint answers
+ * the Program itself with the global scope, its children with the module scope) and as a
+ * class field's value.
+ */
+export function scopeOf(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): Scope {
+  let current: Node = node;
+  while (SCOPELESS.has(current.type)) {
+    const parent: Node | undefined = current.parent;
+    if (!parent || parent.type === T.Program || FIELD_HOLDERS.has(parent.type)) break;
+    current = parent;
+  }
+  return sourceCode.getScope(current);
 }
 
 /**

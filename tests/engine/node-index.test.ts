@@ -1,8 +1,10 @@
 /**
  * The engine's shared views of a file's nodes (issue 12 §2): `forEachNodeOf` must visit exactly
- * the nodes a filtered `forEachNode` visits, in the same order, for any set of types; and
+ * the nodes a filtered `forEachNode` visits, in the same order, for any set of types;
  * `foldAncestors`, which keeps only some answers, must answer every node as a plain walk up the
- * parent chain would, whatever order the nodes are asked in.
+ * parent chain would, whatever order the nodes are asked in; `nodesInside` and `ownNodesOf` must
+ * find what a walk of a function's body finds; `ByPosition` must order what it is given; and
+ * `scopeOf`, which asks ESLint of an ancestor, must answer what `getScope` answers of the node.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,8 +12,12 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import { allNodes, forEachNode, forEachNodeOf } from "../../src/analysis/engine/node-index.js";
+import { allNodes, forEachNode, forEachNodeOf, nodesInside, ownNodesOf } from "../../src/ast/node-index.js";
 import { type AncestorFold, foldAncestors } from "../../src/ast/ancestors.js";
+import { type FunctionNode, isFunction } from "../../src/ast/index.js";
+import { ByPosition } from "../../src/ast/positions.js";
+import { scopeOf } from "../../src/ast/scope.js";
+import { walk } from "../../src/ast/walk.js";
 
 type Node = TSESTree.Node;
 
@@ -107,5 +113,97 @@ describe("foldAncestors", () => {
         for (const node of nodes) expect(foldAncestors(node, depthFold, depths)).toBe(naiveDepth(node));
       });
     }
+  }
+});
+
+/** Every function node of a file. */
+const functionsOf = (sourceCode: Readonly<TSESLint.SourceCode>): FunctionNode[] =>
+  allNodes(sourceCode).filter((node): node is FunctionNode => isFunction(node));
+
+/** What a walk of `root` finds of `type`, stopping at nested functions when `own`. */
+function walked(sourceCode: Readonly<TSESLint.SourceCode>, root: Node, type: string, own: boolean): Node[] {
+  const out: Node[] = [];
+  walk(root, sourceCode.visitorKeys, (node) => {
+    if (own && isFunction(node)) return false;
+    if (node.type === type) out.push(node);
+    return true;
+  });
+  return out;
+}
+
+const EDGES = `
+class A { field = f(() => g()); static s = h(); #p = (this.x = 1); m(a = d(), b = (x = 2)) { k(); return () => l(); } }
+function outer(x = init()) { const inner = function named() { named(); y = 1; }; z = 2; class B { v = w(); } return q()(r()); }
+const arrow = (p = u()) => v(() => (s = 3));
+a?.b(c()).d();
+`;
+
+describe("nodesInside and ownNodesOf", () => {
+  for (const [name, code] of [["edges", EDGES], ["deep nest", DEEP], ...samples.slice(0, 20).map((text, i) => [`fixture ${i}`, text] as const)]) {
+    it(`find what a walk of each function's body finds, in order: ${name}`, () => {
+      const sourceCode = sourceCodeOf(code);
+      const functions = functionsOf(sourceCode);
+      if (!name.startsWith("fixture")) expect(functions.length).toBeGreaterThan(5);
+      for (const fn of functions) {
+        for (const type of ["CallExpression", "AssignmentExpression"]) {
+          expect(nodesInside(sourceCode, type, fn.body)).toEqual(walked(sourceCode, fn.body, type, false));
+          expect(ownNodesOf(sourceCode, type, fn)).toEqual(walked(sourceCode, fn.body, type, true));
+        }
+      }
+    });
+  }
+});
+
+describe("ByPosition", () => {
+  it("lists nodes given out of order by position, ties in their given order", () => {
+    const sourceCode = sourceCodeOf(EDGES);
+    const calls = allNodes(sourceCode).filter((node) => node.type === "CallExpression");
+    const items = [...calls].reverse().flatMap((node, i) => [{ node, tag: `${i}a` }, { node, tag: `${i}b` }]);
+    const index = new ByPosition(items, (item) => item.node);
+    const program = sourceCode.ast;
+    const inside = index.inside(program);
+    // A stable sort of what was given (calls that start together, `a?.b(c()).d()`, stay reversed).
+    expect(inside).toEqual([...items].sort((x, y) => x.node.range[0] - y.node.range[0]));
+    expect(inside.map((item) => item.node)).not.toEqual(items.map((item) => item.node));
+    // Equal starts keep their given order: each node's "a" before its "b".
+    for (let i = 0; i < inside.length; i += 2) expect(inside[i]!.tag.endsWith("a") && inside[i + 1]!.tag.endsWith("b")).toBe(true);
+    for (const fn of functionsOf(sourceCode)) {
+      expect(index.inside(fn).map((item) => item.node)).toEqual(
+        inside.map((item) => item.node).filter((node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1]),
+      );
+      expect(index.anyInside(fn)).toBe(calls.some((node) => node.range[0] >= fn.range[0] && node.range[1] <= fn.range[1]));
+    }
+  });
+});
+
+describe("scopeOf", () => {
+  const TS_EDGES = `
+${EDGES}
+namespace N { export const n = m(); }
+enum E { A = 1 }
+type T<U> = U extends string ? (x: U) => void : never;
+const fe = function self() { return self; };
+for (let i = 0; i < 2; i++) { try { t(i); } catch (error) { log(error); } }
+switch (k) { case 1: { const blocked = 1; use(blocked); } }
+label: while (w) { break label; }
+export default class { static { init(this); } accessor acc = make(); }
+`;
+  for (const [name, code] of [["edges", TS_EDGES], ["deep nest", DEEP], ...samples.slice(0, 20).map((text, i) => [`fixture ${i}`, text] as const)]) {
+    it(`answers what ESLint's getScope answers for every node: ${name}`, () => {
+      const expected = sourceCodeOf(code);
+      const actual = sourceCodeOf(code);
+      const expectedNodes = allNodes(expected);
+      const actualNodes = allNodes(actual);
+      expect(actualNodes.length).toBe(expectedNodes.length);
+      // Scopes of two parses are compared by what they are: type, block position, depth.
+      const describe = (scope: TSESLint.Scope.Scope): string => {
+        let depth = 0;
+        for (let up = scope.upper; up; up = up.upper) depth++;
+        return `${scope.type}@${scope.block.range.join("-")}/${depth}`;
+      };
+      for (let i = 0; i < actualNodes.length; i++) {
+        expect(describe(scopeOf(actual, actualNodes[i]!))).toBe(describe(expected.getScope(expectedNodes[i]!)));
+      }
+    });
   }
 });

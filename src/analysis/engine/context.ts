@@ -48,7 +48,7 @@ import {
   TOKEN_RELEASES,
 } from "../../resources/closeable.js";
 import { pushTo } from "../../util/maps.js";
-import { forEachNodeOf } from "./node-index.js";
+import { forEachNodeOf } from "../../ast/node-index.js";
 import { ByPosition } from "../../ast/positions.js";
 import { Knowledge } from "./knowledge.js";
 import { Summaries, addParameterReleases } from "./summaries.js";

@@ -21,7 +21,7 @@ import { APP_ROOT_FILES, EFFECT_HOOK_HOSTS, isAppRootName, INJECTORS, INJECTOR_M
 import { LISTENER_REMOVES, OBJECT_URL_RELEASE, TIMER_RELEASES } from "../../resources/catalogue.js";
 import type { EngineContext } from "./context.js";
 import { onceForGood } from "./guards.js";
-import { allNodes } from "./node-index.js";
+import { allNodes } from "../../ast/node-index.js";
 import type { Handle } from "./handles.js";
 import { type Evidence, type Proof, likely, proven } from "./model.js";
 import { type TargetClass, classify, insertionsOf, moduleLevel } from "./targets.js";

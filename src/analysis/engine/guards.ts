@@ -5,7 +5,7 @@ import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, contains, enclosingFunction, isFunction } from "../../ast/index.js";
 import type { EngineContext } from "./context.js";
 import type { Release } from "./model.js";
-import { allNodes } from "./node-index.js";
+import { allNodes, nodesInside, ownNodesOf } from "../../ast/node-index.js";
 import { pushTo } from "../../util/maps.js";
 import { walk } from "../../ast/walk.js";
 
@@ -101,17 +101,17 @@ function testedKeys(ctx: EngineContext, fn: FunctionNode): Map<string, number> {
 function helperEnds(ctx: EngineContext, fn: FunctionNode): Map<Node, number> {
   const out = new Map<Node, number>();
   const reached = new Map<FunctionNode, Node[]>();
-  walk(fn.body, ctx.sourceCode.visitorKeys, (node) => {
-    if (node.type !== T.CallExpression) return;
+  for (const node of nodesInside(ctx.sourceCode, T.CallExpression, fn.body)) {
+    if (node.type !== T.CallExpression) continue;
     const callee = ctx.lifecycles.resolveFunction(node.callee);
-    if (!callee || callee === fn) return;
+    if (!callee || callee === fn) continue;
     let roots = reached.get(callee);
     if (!roots) {
       roots = ctx.expand([callee]);
       reached.set(callee, roots);
     }
     for (const root of roots) if (node.range[1] < (out.get(root) ?? Infinity)) out.set(root, node.range[1]);
-  });
+  }
   return out;
 }
 
@@ -132,14 +132,11 @@ export function mentions(ctx: EngineContext, node: Node, keys: readonly string[]
 /** The locations a function writes in its own body (not in nested functions). */
 function writtenIn(ctx: EngineContext, fn: FunctionNode): ReadonlySet<string> {
   const keys = new Set<string>();
-  walk(fn.body, ctx.sourceCode.visitorKeys, (node) => {
-    if (isFunction(node)) return false;
-    if (node.type === T.AssignmentExpression) {
-      const key = ctx.refs.key(node.left);
-      if (key) keys.add(key);
-    }
-    return true;
-  });
+  for (const node of ownNodesOf(ctx.sourceCode, T.AssignmentExpression, fn)) {
+    if (node.type !== T.AssignmentExpression) continue;
+    const key = ctx.refs.key(node.left);
+    if (key) keys.add(key);
+  }
   return keys;
 }
 

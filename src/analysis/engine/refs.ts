@@ -50,6 +50,19 @@ export class RefResolver extends Scopes {
    * (a call result, a computed member with a dynamic key, ...).
    */
   key(node: Node, depth = 0): string | undefined {
+    if (depth !== 0) return this.computeKey(node, depth);
+    // Kept per node: every family asks the key of the same receivers and arguments, and each
+    // answer costs several lookups in tables as large as the file (issue 12 §2).
+    const known = this.keys.get(node);
+    if (known !== undefined) return known ?? undefined;
+    const key = this.computeKey(node, 0);
+    this.keys.set(node, key ?? null);
+    return key;
+  }
+
+  private readonly keys = new WeakMap<Node, string | null>();
+
+  private computeKey(node: Node, depth: number): string | undefined {
     if (depth > 8) return undefined;
     const inner = unwrap(node);
     switch (inner.type) {

@@ -9,14 +9,13 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, calleeOf, contains, isFunction, unwrap } from "../../ast/index.js";
 import { moduleBinding } from "../../ast/scope.js";
-import { walk } from "../../ast/walk.js";
 import { CLEANUP_REGISTRARS } from "../../lifecycle/tables.js";
 import { pushTo } from "../../util/maps.js";
 import type { TSESLint } from "@typescript-eslint/utils";
 import type { Lifecycles } from "../../lifecycle/owners.js";
 import type { Knowledge } from "./knowledge.js";
 import type { Release } from "./model.js";
-import { allNodes } from "./node-index.js";
+import { allNodes, nodesInside } from "../../ast/node-index.js";
 import type { RefResolver } from "./refs.js";
 
 /** What summaries read from the per-file context (kept narrow so the context can own them without a cycle). */
@@ -59,8 +58,8 @@ export class Summaries {
     visiting.add(fn);
     let registersCleanup = false;
     let acquires = this.acquiresDirectly(fn);
-    walk(fn.body, this.ctx.sourceCode.visitorKeys, (node) => {
-      if (node.type !== T.CallExpression) return;
+    for (const node of nodesInside(this.ctx.sourceCode, T.CallExpression, fn.body)) {
+      if (node.type !== T.CallExpression) continue;
       if (!registersCleanup && this.registersDirectly(node)) registersCleanup = true;
       const callee = this.ctx.lifecycles.resolveFunction(node.callee);
       if (callee && callee !== fn && !contains(fn, callee)) {
@@ -68,7 +67,7 @@ export class Summaries {
         registersCleanup ||= inner.registersCleanup;
         acquires ||= inner.acquires;
       }
-    });
+    }
     visiting.delete(fn);
     const summary: Summary = { callers: this.callersOf(fn), registersCleanup, acquires };
     this.summaries.set(fn, summary);

@@ -40,7 +40,7 @@ import { type Evidence, proven } from "../engine/model.js";
 import { HELD_BY_RUNTIME, evidence, ownerProof } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
 import { type AncestorCache, type AncestorFold, foldAncestors, nearestAncestor } from "../../ast/ancestors.js";
-import { forEachNodeOf } from "../engine/node-index.js";
+import { forEachNodeOf } from "../../ast/node-index.js";
 import { pushTo } from "../../util/maps.js";
 
 /** The node types `collect` reads (its switch): only these are visited. */

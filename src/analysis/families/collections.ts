@@ -49,7 +49,7 @@ import { type RefResolver, moduleBinding, thisOwner } from "../engine/refs.js";
 import type { EngineContext } from "../engine/context.js";
 import { type Evidence, likely, proven } from "../engine/model.js";
 import { evidence, repeatsProof } from "../engine/evidence.js";
-import { forEachNodeOf } from "../engine/node-index.js";
+import { forEachNodeOf } from "../../ast/node-index.js";
 import { walk } from "../../ast/walk.js";
 import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 

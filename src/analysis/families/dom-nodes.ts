@@ -64,7 +64,7 @@ import {
 import { type RefResolver, thisOwner } from "../engine/refs.js";
 import { walk } from "../../ast/walk.js";
 import { ByPosition } from "../../ast/positions.js";
-import { forEachNodeOf } from "../engine/node-index.js";
+import { forEachNodeOf } from "../../ast/node-index.js";
 import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 import { pushTo } from "../../util/maps.js";
 import { type Evidence, proven } from "../engine/model.js";

@@ -13,7 +13,7 @@ import { type Finding, likely, proven } from "../engine/model.js";
 import { HELD_BY_RUNTIME, evidence, handedAway, ownerProof, releaseProof } from "../engine/evidence.js";
 import { type Handle, handleOf } from "../engine/handles.js";
 import { type CleanupOffer, appendCleanupSuggestion, isGlobalIn, withCleanup } from "../engine/suggestions.js";
-import { allNodes } from "../engine/node-index.js";
+import { allNodes } from "../../ast/node-index.js";
 
 const RELEASE_NAMES = new Set([OBJECT_URL_RELEASE]);
 

@@ -34,7 +34,7 @@ import { PROMISE_DERIVING_METHODS, PROMISE_PASSTHROUGH_STATICS, RACING_STATICS }
 import { type RefResolver, thisOwner } from "../engine/refs.js";
 import { type Evidence, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
-import { forEachNodeOf } from "../engine/node-index.js";
+import { forEachNodeOf } from "../../ast/node-index.js";
 import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 import { ByPosition } from "../../ast/positions.js";
 import { pushTo } from "../../util/maps.js";

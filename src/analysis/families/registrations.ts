@@ -68,7 +68,7 @@ import { moduleLevel } from "../engine/targets.js";
 import { type Evidence, type Proof, likely, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
-import { allNodes } from "../engine/node-index.js";
+import { allNodes } from "../../ast/node-index.js";
 import { hasWord } from "../../util/words.js";
 import { pushTo } from "../../util/maps.js";
 

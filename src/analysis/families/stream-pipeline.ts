@@ -47,7 +47,7 @@ import {
   nodeModuleName,
 } from "../../resources/streams.js";
 import type { RefResolver } from "../engine/refs.js";
-import { allNodes, forEachNodeOf } from "../engine/node-index.js";
+import { allNodes, forEachNodeOf } from "../../ast/node-index.js";
 import { type Evidence, likely, proven } from "../engine/model.js";
 import type { Lifecycles } from "../../lifecycle/owners.js";
 import { HELD_BY_RUNTIME, evidence } from "../engine/evidence.js";

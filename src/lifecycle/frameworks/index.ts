@@ -25,6 +25,7 @@ import {
 } from "../../ast/index.js";
 import { type Scopes, moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
+import { ownNodesOf } from "../../ast/node-index.js";
 import { nearestAncestor } from "../../ast/ancestors.js";
 import { DEFERRED_CALLBACK_CALLEES, LIT_ELEMENT_DECORATORS, LIT_MODULES } from "../tables.js";
 import { ANGULAR, ANGULAR_ELEMENT_REF, ANGULAR_VIEW_QUERY_DECORATORS, ANGULAR_VIEW_QUERY_SIGNALS } from "./angular.js";
@@ -596,13 +597,11 @@ export class Frameworks {
   /** Calls made directly in `fn`'s body (not in nested functions) that match `test`. */
   private directCalls(fn: FunctionNode, test: (match: Match) => boolean, limit = Infinity): TSESTree.CallExpression[] {
     const found: TSESTree.CallExpression[] = [];
-    const keys = this.sourceCode?.visitorKeys;
-    if (!keys) return found;
-    walk(fn.body, keys, (node) => {
-      if (found.length >= limit || isFunction(node)) return false;
+    if (!this.sourceCode) return found;
+    for (const node of ownNodesOf(this.sourceCode, T.CallExpression, fn)) {
+      if (found.length >= limit) break;
       if (node.type === T.CallExpression && this.recognise(node.callee).some(test)) found.push(node);
-      return true;
-    });
+    }
     return found;
   }
 
