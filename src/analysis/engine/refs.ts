@@ -21,8 +21,8 @@ export class RefResolver extends Scopes {
   private readonly functionThis = new Set<number>();
   /** Per class: getters that only return another field (`get fork() { return this._fork }`). */
   private readonly getters = new WeakMap<object, Map<string, string>>();
-  /** The variable behind each `v<id>` key made so far. */
-  private readonly variablesById = new Map<number, Variable>();
+  /** The parameter behind each `v<id>` key of a function parameter made so far. */
+  private readonly parametersByKey = new Map<string, Variable>();
 
   /** A stable numeric id for any object (variables, nodes). */
   id(object: object): number {
@@ -71,9 +71,11 @@ export class RefResolver extends Scopes {
         if (!variable) return `g:${inner.name}`;
         const aliasKey = this.aliasKey(variable, depth);
         if (aliasKey) return aliasKey;
-        const id = this.id(variable);
-        this.variablesById.set(id, variable);
-        return `v${id}`;
+        const key = `v${this.id(variable)}`;
+        // Only parameters' keys are asked about later (`parameterOfKey`): the table stays as small
+        // as the number of parameters used as keys, not of every variable.
+        if (variable.defs[0]?.type === "Parameter") this.parametersByKey.set(key, variable);
+        return key;
       }
       case T.ThisExpression: {
         const owner = thisOwner(inner);
@@ -202,10 +204,14 @@ export class RefResolver extends Scopes {
     return undefined;
   }
 
+  /** Whether any key made so far is a function parameter's (else `parameterOfKey` answers nothing). */
+  get hasParameterKeys(): boolean {
+    return this.parametersByKey.size > 0;
+  }
+
   /** For a `v<id>` key of a function parameter: the function and the parameter's position. */
   parameterOfKey(key: string): { fn: FunctionNode; index: number } | undefined {
-    if (!/^v\d+$/.test(key)) return undefined;
-    const def = this.variablesById.get(Number(key.slice(1)))?.defs[0];
+    const def = this.parametersByKey.get(key)?.defs[0];
     if (def?.type !== "Parameter" || !isFunction(def.node)) return undefined;
     const index = def.node.params.findIndex((param) => param === def.name || (param.type === T.AssignmentPattern && param.left === def.name));
     return index < 0 ? undefined : { fn: def.node, index };

@@ -137,6 +137,11 @@ export class Summaries {
     return calls;
   }
 
+  /** Whether any key made so far roots at a function parameter (else `substitutions` finds none). */
+  get hasParameterKeys(): boolean {
+    return this.ctx.refs.hasParameterKeys;
+  }
+
   /**
    * For a key whose root is a parameter of a function (`el.removeEventListener` in
    * `unbind(el)`), the same key as each in-file call site passes it: `unbind(this.video)` turns
@@ -165,6 +170,8 @@ export class Summaries {
  * `dispose() → unbind(el) → off(el, ...)`).
  */
 export function addParameterReleases(summaries: Summaries, index: Map<string, Release[]>): void {
+  // No key names a parameter: no release can be carried to a call site (and a large index is not copied).
+  if (!summaries.hasParameterKeys) return;
   let pending = [...index.entries()];
   for (let level = 0; level < 2 && pending.length > 0; level++) {
     const added: [string, Release[]][] = [];
