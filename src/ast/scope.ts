@@ -16,10 +16,7 @@ export class Scopes {
 
   /** The variable an identifier refers to, or undefined for a global (declared nowhere in the file). */
   variable(node: TSESTree.Identifier | TSESTree.JSXIdentifier): Variable | undefined {
-    // A name no scope of the file declares resolves to nothing from anywhere: answered before
-    // asking ESLint for the node's scope, a lookup in a table as large as the file (issue 12 §2).
-    if (!this.mayBeDeclared(node.name)) return undefined;
-    const found = this.lookup(scopeOf(this.sourceCode, node), node.name);
+    const found = this.resolve(node, node.name);
     return found && found.defs.length > 0 ? found : undefined;
   }
 
@@ -28,9 +25,22 @@ export class Scopes {
    * declares it. Decided from the scope manager, not from the user's `globals` config.
    */
   isGlobal(node: Node, name: string): boolean {
-    if (!this.mayBeDeclared(name)) return true;
-    const found = this.lookup(scopeOf(this.sourceCode, node), name);
+    const found = this.resolve(node, name);
     return found ? found.defs.length === 0 : true;
+  }
+
+  /**
+   * The variable `name` denotes at `node`, or null. The innermost scope answers first: most names
+   * a rule asks about are declared right there, and each further table is as large as the file
+   * in the worst case (issue 12 §2). A name no scope of the file declares resolves to nothing
+   * from anywhere, so it never climbs the chain (n distinct globals n scopes deep would).
+   */
+  private resolve(node: Node, name: string): Variable | null {
+    const scope = scopeOf(this.sourceCode, node);
+    const own = scope.set.get(name);
+    if (own) return own;
+    if (!this.mayBeDeclared(name)) return null;
+    return this.lookup(scope, name);
   }
 
   private readonly writeCache = new WeakMap<Variable, readonly Reference[]>();
