@@ -6,6 +6,7 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import { type FunctionNode, type Node, contains, enclosingFunction } from "./index.js";
 import { ByPosition } from "./positions.js";
+import { pushTo } from "../util/maps.js";
 import { walk } from "./walk.js";
 
 const cache = new WeakMap<object, readonly Node[]>();
@@ -120,6 +121,24 @@ export function forEachNodeOf(sourceCode: Readonly<TSESLint.SourceCode>, types: 
   }
 }
 
+/**
+ * What `build` makes of a file's nodes of one type, made once per file and type: `cache` is a
+ * module-level table next to the one function that uses it.
+ */
+function perType<V>(cache: WeakMap<object, Map<string, V>>, sourceCode: Readonly<TSESLint.SourceCode>, type: string, build: () => V): V {
+  let byType = cache.get(sourceCode.ast);
+  if (!byType) {
+    byType = new Map();
+    cache.set(sourceCode.ast, byType);
+  }
+  let value = byType.get(type);
+  if (value === undefined) {
+    value = build();
+    byType.set(type, value);
+  }
+  return value;
+}
+
 const positionCache = new WeakMap<object, Map<string, ByPosition<Node>>>();
 
 /**
@@ -130,20 +149,13 @@ const positionCache = new WeakMap<object, Map<string, ByPosition<Node>>>();
  * function, a pass that misses the CPU's cache on every node of a large file (issue 12 §2).
  */
 export function nodesInside(sourceCode: Readonly<TSESLint.SourceCode>, type: string, root: Node): Node[] {
-  let byType = positionCache.get(sourceCode.ast);
-  if (!byType) {
-    byType = new Map();
-    positionCache.set(sourceCode.ast, byType);
-  }
-  let index = byType.get(type);
-  if (!index) {
+  const index = perType(positionCache, sourceCode, type, () => {
     const nodes: Node[] = [];
     forEachNodeOf(sourceCode, [type], (node) => {
       nodes.push(node);
     });
-    index = new ByPosition(nodes, (node) => node);
-    byType.set(type, index);
-  }
+    return new ByPosition(nodes, (node) => node);
+  });
   return index.inside(root);
 }
 
@@ -156,24 +168,14 @@ const ownCache = new WeakMap<object, Map<string, Map<Node, Node[]>>>();
  * nest of functions is not walked once per level).
  */
 export function ownNodesOf(sourceCode: Readonly<TSESLint.SourceCode>, type: string, fn: FunctionNode): Node[] {
-  let byType = ownCache.get(sourceCode.ast);
-  if (!byType) {
-    byType = new Map();
-    ownCache.set(sourceCode.ast, byType);
-  }
-  let byFunction = byType.get(type);
-  if (!byFunction) {
+  const byFunction = perType(ownCache, sourceCode, type, () => {
     const grouped = new Map<Node, Node[]>();
     forEachNodeOf(sourceCode, [type], (node) => {
       const owner = enclosingFunction(node);
-      if (!owner) return;
-      const list = grouped.get(owner);
-      if (list) list.push(node);
-      else grouped.set(owner, [node]);
+      if (owner) pushTo(grouped, owner, node);
     });
-    byFunction = grouped;
-    byType.set(type, byFunction);
-  }
+    return grouped;
+  });
   // A default parameter value belongs to the function too, but is not in its body.
   return (byFunction.get(fn) ?? []).filter((node) => contains(fn.body, node));
 }
