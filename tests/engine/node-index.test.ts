@@ -10,6 +10,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import tsParser from "@typescript-eslint/parser";
+import svelteParser from "svelte-eslint-parser";
+import vueParser from "vue-eslint-parser";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { allNodes, forEachNode, forEachNodeOf, nodesInside, ownNodesOf } from "../../src/ast/node-index.js";
@@ -21,21 +23,22 @@ import { walk } from "../../src/ast/walk.js";
 
 type Node = TSESTree.Node;
 
-/** The SourceCode ESLint builds for `code` (parsed as TSX), with its traversal done. */
-function sourceCodeOf(code: string): Readonly<TSESLint.SourceCode> {
+/** The SourceCode ESLint builds for `code` (parsed as TSX, or as a Svelte or Vue component), with its traversal done. */
+function sourceCodeOf(code: string, filename = "x.tsx"): Readonly<TSESLint.SourceCode> {
   let captured: Readonly<TSESLint.SourceCode> | undefined;
   const linter = new Linter({ configType: "flat" });
+  const parser = filename.endsWith(".svelte") ? svelteParser : filename.endsWith(".vue") ? vueParser : tsParser;
   const messages = linter.verify(
     code,
     [
       {
-        files: ["**/*.tsx"],
-        languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+        files: ["**/*.tsx", "**/*.svelte", "**/*.vue"],
+        languageOptions: { parser, parserOptions: { ecmaFeatures: { jsx: true } } },
         plugins: { probe: { rules: { capture: { create: (context) => ({ Program: () => void (captured = context.sourceCode as never) }) } } } },
         rules: { "probe/capture": "error" },
       },
     ],
-    { filename: "x.tsx" },
+    { filename },
   );
   expect(messages.filter((message) => message.fatal)).toEqual([]);
   return captured!;
@@ -188,10 +191,38 @@ switch (k) { case 1: { const blocked = 1; use(blocked); } }
 label: while (w) { break label; }
 export default class { static { init(this); } accessor acc = make(); }
 `;
-  for (const [name, code] of [["edges", TS_EDGES], ["deep nest", DEEP], ...samples.slice(0, 20).map((text, i) => [`fixture ${i}`, text] as const)]) {
+  // Template blocks that bind names (`#each`, `:then`, snippets, `let:`, `v-for`, `v-slot`) get scopes of their own.
+  const SVELTE = `<script>
+  import { onMount } from "svelte";
+  let items = [1, 2]; let promise = load(); const f = () => g(items);
+  onMount(() => { const t = setInterval(tick, 10); return () => clearInterval(t); });
+  $: doubled = items.map((x) => x * 2);
+</script>
+{#each items as item, i (item)}<p on:click={() => pick(item, i)}>{item}</p>{:else}none{/each}
+{#await promise then value}{value}{:catch error}{error.message}{/await}
+{#snippet row(cell)}<td>{cell}</td>{/snippet}
+<Comp let:slotted>{slotted + f()}</Comp>
+{@const c = items.length}
+`;
+  const VUE = `<script setup>
+import { onMounted, ref } from "vue";
+const list = ref([]); const el = ref(null);
+onMounted(() => { window.addEventListener("resize", onResize); });
+function onResize() { list.value.push(el.value.clientWidth); }
+</script>
+<template><div v-for="(x, i) in list" :key="i" @click="pick(x)"><slot :item="x" /></div></template>
+`;
+  const CASES: (readonly [string, string, string?])[] = [
+    ["edges", TS_EDGES],
+    ["deep nest", DEEP],
+    ["svelte", SVELTE, "x.svelte"],
+    ["vue", VUE, "x.vue"],
+    ...samples.slice(0, 20).map((text, i) => [`fixture ${i}`, text] as const),
+  ];
+  for (const [name, code, filename] of CASES) {
     it(`answers what ESLint's getScope answers for every node: ${name}`, () => {
-      const expected = sourceCodeOf(code);
-      const actual = sourceCodeOf(code);
+      const expected = sourceCodeOf(code, filename);
+      const actual = sourceCodeOf(code, filename);
       const expectedNodes = allNodes(expected);
       const actualNodes = allNodes(actual);
       expect(actualNodes.length).toBe(expectedNodes.length);
@@ -201,9 +232,14 @@ export default class { static { init(this); } accessor acc = make(); }
         for (let up = scope.upper; up; up = up.upper) depth++;
         return `${scope.type}@${scope.block.range.join("-")}/${depth}`;
       };
+      const seen = new Set<string>();
       for (let i = 0; i < actualNodes.length; i++) {
-        expect(describe(scopeOf(actual, actualNodes[i]!))).toBe(describe(expected.getScope(expectedNodes[i]!)));
+        const answer = describe(scopeOf(actual, actualNodes[i]!));
+        expect(answer).toBe(describe(expected.getScope(expectedNodes[i]!)));
+        seen.add(answer);
       }
+      // The hand-written programs reach many scopes (template blocks included), not just one.
+      if (!name.startsWith("fixture")) expect(seen.size).toBeGreaterThan(3);
     });
   }
 });
