@@ -41,6 +41,7 @@ import { HELD_BY_RUNTIME, evidence, ownerProof } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
 import { type AncestorCache, type AncestorFold, foldAncestors, nearestAncestor } from "../../ast/ancestors.js";
 import { forEachNodeOf } from "../../ast/node-index.js";
+import { scopeOf } from "../../ast/scope.js";
 import { pushTo } from "../../util/maps.js";
 
 /** The node types `collect` reads (its switch): only these are visited. */
@@ -570,8 +571,9 @@ class AsyncLoopAnalysis {
   /** The name of a signal variable or parameter visible at `node`. */
   private signalInScope(node: Node): string | undefined {
     // No try/catch: `getScope` does not throw for a node of the tree, so one would only hide a
-    // stack overflow from a resolver that lost its way (issue 12).
-    for (let scope: TSESLint.Scope.Scope | null = this.sourceCode.getScope(node); scope; scope = scope.upper) {
+    // stack overflow from a resolver that lost its way (issue 12). `scopeOf` asks it of the
+    // nearest ancestor that can hold a scope, as every scope lookup of the engine does.
+    for (let scope: TSESLint.Scope.Scope | null = scopeOf(this.sourceCode, node); scope; scope = scope.upper) {
       for (const [name, variable] of scope.set) {
         if (variable.defs.some((def) => def.type !== "Type") && SIGNAL_NAME.test(name)) return name;
       }

@@ -48,6 +48,7 @@ import {
 } from "../../resources/streams.js";
 import type { RefResolver } from "../engine/refs.js";
 import { allNodes, forEachNodeOf } from "../../ast/node-index.js";
+import { scopeOf } from "../../ast/scope.js";
 import { type Evidence, likely, proven } from "../engine/model.js";
 import type { Lifecycles } from "../../lifecycle/owners.js";
 import { HELD_BY_RUNTIME, evidence } from "../engine/evidence.js";
@@ -709,8 +710,9 @@ function moduleScope(globalScope: Scope | null): Scope | undefined {
 /** The variable `name` resolves to at `node`. */
 function lookup(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, name: string): Variable | undefined {
   // No try/catch: `getScope` does not throw for a node of the tree, so one would only hide a
-  // stack overflow from a resolver that lost its way (issue 12).
-  let scope: Scope | null = sourceCode.getScope(node);
+  // stack overflow from a resolver that lost its way (issue 12). `scopeOf` asks it of the nearest
+  // ancestor that can hold a scope, as every scope lookup of the engine does.
+  let scope: Scope | null = scopeOf(sourceCode, node);
   while (scope) {
     const found = scope.set.get(name);
     if (found) return found;
