@@ -53,8 +53,10 @@ import { forEachNodeOf } from "../../ast/node-index.js";
 import { walk } from "../../ast/walk.js";
 import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 
-/** The node types `analyze` collects (its switch): only these are visited. */
-const COLLECTED_TYPES: readonly string[] = [T.VariableDeclarator, T.ClassDeclaration, T.ClassExpression, T.NewExpression, T.CallExpression, T.AssignmentExpression, T.UnaryExpression, T.ReturnStatement, T.ArrowFunctionExpression];
+/** The node types that declare a candidate (`analyze` reads these first). */
+const CANDIDATE_TYPES: readonly string[] = [T.VariableDeclarator, T.ClassDeclaration, T.ClassExpression, T.NewExpression];
+/** The node types that grow, empty or hand out a candidate (read once there is one). */
+const USE_TYPES: readonly string[] = [T.CallExpression, T.AssignmentExpression, T.UnaryExpression, T.ReturnStatement, T.ArrowFunctionExpression];
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -132,7 +134,10 @@ export class CollectionAnalysis {
     const classes: ClassNode[] = [];
     const news: TSESTree.NewExpression[] = [];
     void program;
-    forEachNodeOf(this.sourceCode, COLLECTED_TYPES, (node) => {
+    // Candidates come only from declarations and classes: the uses (calls, assignments, deletes,
+    // returns) are read only when there is one, so a file holding no long-lived collection
+    // costs a pass over its declarators, not over every call.
+    forEachNodeOf(this.sourceCode, CANDIDATE_TYPES, (node) => {
       switch (node.type) {
         case T.VariableDeclarator:
           declarators.push(node);
@@ -144,6 +149,19 @@ export class CollectionAnalysis {
         case T.NewExpression:
           news.push(node);
           break;
+        default:
+          break;
+      }
+    });
+
+    // A singleton is an instance of one of this file's classes.
+    if (classes.length > 0) this.findSingletons(classes, news);
+    for (const declarator of declarators) this.moduleCandidates(declarator);
+    for (const cls of classes) this.classCandidates(cls);
+    if (this.candidates.length === 0) return [];
+
+    forEachNodeOf(this.sourceCode, USE_TYPES, (node) => {
+      switch (node.type) {
         case T.CallExpression:
           this.calls.push(node);
           break;
@@ -163,11 +181,6 @@ export class CollectionAnalysis {
           break;
       }
     });
-
-    this.findSingletons(classes, news);
-    for (const declarator of declarators) this.moduleCandidates(declarator);
-    for (const cls of classes) this.classCandidates(cls);
-    if (this.candidates.length === 0) return [];
 
     this.aliasParameters();
     for (const call of this.calls) this.classifyCall(call);

@@ -249,14 +249,17 @@ export class RegistrationAnalysis {
   }
 
   check(call: TSESTree.CallExpression): RegistrationFinding | undefined {
-    const registration = this.registration(call);
-    if (!registration) return undefined;
+    if (!RegistrationAnalysis.candidate(call)) return undefined;
+    // The owner first: it is kept per function, while the receiver's analysis below (key,
+    // lifetime, undo index) is per call, and a call that an effect owns needs none of it.
     const owner = this.ctx.lifecycles.ownerOf(call).owner;
     // React render code and effect callbacks belong to the hook-aware rules. What a component's
     // own `<script setup>` / instance `<script>` runs (its handlers and helpers) is judged like
     // module code: the engine's owners call that script an effect, but no hook runs it (a
     // registry declared at its top level is the instance's: see `lifetime`).
     if (owner.type === "render" || (owner.type === "effect" && !isComponentScript(owner))) return undefined;
+    const registration = this.registration(call);
+    if (!registration) return undefined;
     const repetition = this.repetition(call, call, 0);
     if (!repetition) return undefined;
     if (this.freshReceiver(registration, repetition)) return undefined;
