@@ -48,13 +48,19 @@ import {
   TOKEN_RELEASES,
 } from "../../resources/closeable.js";
 import { pushTo } from "../../util/maps.js";
-import { forEachNodeOf } from "../../ast/node-index.js";
+import { forEachNodeOf, indexedTypes } from "../../ast/node-index.js";
 import { ByPosition } from "../../ast/positions.js";
 import { Knowledge } from "./knowledge.js";
 import { Summaries, addParameterReleases } from "./summaries.js";
 
 /** The node types `collect` reads (its switch): only these are visited. */
-const COLLECTED_TYPES: readonly string[] = [T.CallExpression, T.JSXElement, T.JSXFragment, T.NewExpression, T.AssignmentExpression, T.PropertyDefinition];
+const COLLECTED_TYPES = indexedTypes([T.CallExpression, T.JSXElement, T.JSXFragment, T.NewExpression, T.AssignmentExpression, T.PropertyDefinition]);
+
+/** The engine's indexes of release calls by the key of what they release. */
+type ReleaseIndex = "timerReleases" | "removeAll" | "revokes" | "aborts" | "methodReleases" | "activations" | "tokenReleases";
+
+/** The indexes a helper's releases of its parameters are carried into (activations are not releases). */
+const PARAMETER_RELEASE_INDEXES: readonly ReleaseIndex[] = ["timerReleases", "revokes", "aborts", "methodReleases", "tokenReleases", "removeAll"];
 
 /** Everything one walk of the file collected, plus the helpers the analysers share. */
 export class EngineContext {
@@ -63,25 +69,43 @@ export class EngineContext {
   /** Timer acquisitions: calls to the global `setInterval` & co. */
   readonly timers: { call: TSESTree.CallExpression; name: string }[] = [];
   /** `clearInterval(x)` & co, by the key of `x`. */
-  readonly timerReleases = new Map<string, Release[]>();
+  get timerReleases(): Map<string, Release[]> {
+    return this.releaseIndexes().timerReleases;
+  }
   readonly listenerAdds: { call: TSESTree.CallExpression; name: string }[] = [];
   readonly listenerRemoves: { call: TSESTree.CallExpression; name: string }[] = [];
   /** `x.removeAllListeners(...)`, by the key of `x`. */
-  readonly removeAll = new Map<string, Release[]>();
+  get removeAll(): Map<string, Release[]> {
+    return this.releaseIndexes().removeAll;
+  }
   readonly objectUrls: TSESTree.CallExpression[] = [];
-  readonly revokes = new Map<string, Release[]>();
+  /** `URL.revokeObjectURL(x)`, by the key of `x`. */
+  get revokes(): Map<string, Release[]> {
+    return this.releaseIndexes().revokes;
+  }
   /** Every `URL.revokeObjectURL` call, keyed or not. */
   revokeCount = 0;
   /** `controller.abort()`, by the key of `controller`. */
-  readonly aborts = new Map<string, Release[]>();
+  get aborts(): Map<string, Release[]> {
+    return this.releaseIndexes().aborts;
+  }
   /** Observers, closeable resources: constructed or made by a module factory. */
   readonly handleAcquisitions: { node: Call; entry: HandleEntry }[] = [];
   /** `x.close()`, `x.disconnect()`, ... by the key of `x`. */
-  readonly methodReleases = new Map<string, Release[]>();
+  get methodReleases(): Map<string, Release[]> {
+    return this.releaseIndexes().methodReleases;
+  }
   /** `observer.observe(...)` and other activations, by the key of the receiver. */
-  readonly activations = new Map<string, Release[]>();
+  get activations(): Map<string, Release[]> {
+    return this.releaseIndexes().activations;
+  }
   /** `source.unsubscribe(token)`, by the key of `token`. */
-  readonly tokenReleases = new Map<string, Release[]>();
+  get tokenReleases(): Map<string, Release[]> {
+    return this.releaseIndexes().tokenReleases;
+  }
+  /** The release calls the walk found, in source order, with the node whose key indexes each. */
+  private readonly foundReleases: { index: ReleaseIndex; call: TSESTree.CallExpression; name: string; keyed: Node }[] = [];
+  private indexes: Record<ReleaseIndex, Map<string, Release[]>> | undefined;
   /** `.subscribe(...)` calls. */
   readonly subscriptions: TSESTree.CallExpression[] = [];
   /** Every call of the file, in source order (kept by the walk, so later indexes need no walk of their own). */
@@ -124,10 +148,39 @@ export class EngineContext {
     );
     this.summaries = new Summaries(this);
     this.collect(reactish);
-    // Releases a helper makes of its parameters count where the helper is called.
-    for (const index of [this.timerReleases, this.revokes, this.aborts, this.methodReleases, this.tokenReleases, this.removeAll]) {
-      addParameterReleases(this.summaries, index);
+  }
+
+  /**
+   * The release indexes, keyed on first use. A key costs lookups in tables as large as the file
+   * (the scope's variables, the keys made so far), and only the families that found an
+   * acquisition of a kind ask for its releases: a file with a thousand `node.remove()` calls and
+   * no observer or closeable needs none of them keyed (issue 12 §2). Built in source order, as the
+   * walk found them, so every index lists its releases as an eager build would.
+   */
+  private releaseIndexes(): Record<ReleaseIndex, Map<string, Release[]>> {
+    if (this.indexes) return this.indexes;
+    const indexes: Record<ReleaseIndex, Map<string, Release[]>> = {
+      timerReleases: new Map(),
+      removeAll: new Map(),
+      revokes: new Map(),
+      aborts: new Map(),
+      methodReleases: new Map(),
+      activations: new Map(),
+      tokenReleases: new Map(),
+    };
+    for (const { index, call, name, keyed } of this.foundReleases) {
+      const key = this.refs.key(keyed);
+      if (key) pushTo(indexes[index], key, { call, name });
     }
+    this.indexes = indexes;
+    // Releases a helper makes of its parameters count where the helper is called.
+    for (const index of PARAMETER_RELEASE_INDEXES) addParameterReleases(this.summaries, indexes[index]);
+    return indexes;
+  }
+
+  /** Records a release of `keyed` (its key is made when the index is first asked for). */
+  private found(index: ReleaseIndex, call: TSESTree.CallExpression, name: string, keyed: Node): void {
+    this.foundReleases.push({ index, call, name, keyed });
   }
 
   /**
@@ -197,7 +250,7 @@ export class EngineContext {
       // `node:timers`: other names need no scope lookup.
       const timerName = TIMERS[name] || TIMER_RELEASES.has(name) || this.timerImports().has(name) ? this.timerFunctionName(unwrap(call.callee)) : undefined;
       if (timerName && TIMERS[timerName]) this.timers.push({ call, name: timerName });
-      else if (timerName && TIMER_RELEASES.has(timerName)) this.indexArg(this.timerReleases, call, timerName);
+      else if (timerName && TIMER_RELEASES.has(timerName)) this.indexArg("timerReleases", call, timerName);
       return;
     }
     // The receiver's binding is looked up only for a timer's name: most calls have none.
@@ -206,7 +259,7 @@ export class EngineContext {
       return;
     }
     if (TIMER_RELEASES.has(name) && (this.isTimerModule(object) || this.refs.isGlobalPath(call.callee, name))) {
-      this.indexArg(this.timerReleases, call, name);
+      this.indexArg("timerReleases", call, name);
       return;
     }
     if (LISTENER_ADDS[name] && call.arguments.length >= 2) {
@@ -217,43 +270,32 @@ export class EngineContext {
       this.listenerRemoves.push({ call, name });
       // `editor.off("change")`, `socket.off()`: emitter-style `off` with no handler takes off
       // every listener (of that event) — jQuery, socket.io, mitt, video.js and most emitters.
-      const key = (name === "off" || name === "$off") && call.arguments.length <= 1 ? this.refs.key(object) : undefined;
-      if (key) pushTo(this.removeAll, key, { call, name });
+      if ((name === "off" || name === "$off") && call.arguments.length <= 1) this.found("removeAll", call, name, object);
       return;
     }
     // `bus.clear()` with no argument empties an event bus (mitt's `all.clear()`, PrimeUI's
     // EventBus): consulted only for listeners added to that same receiver, so a Map's `clear()`
     // answers nothing. On an emitter it may take every listener off: not a proven leak.
     if (name === REMOVE_ALL_LISTENERS || (name === "clear" && call.arguments.length === 0)) {
-      const key = this.refs.key(object);
-      if (key) pushTo(this.removeAll, key, { call, name });
+      this.found("removeAll", call, name, object);
       return;
     }
     if ((name === OBJECT_URL_ACQUIRE || name === OBJECT_URL_RELEASE) && this.isUrlHost(object)) {
       if (name === OBJECT_URL_ACQUIRE) this.objectUrls.push(call);
       else {
         this.revokeCount++;
-        this.indexArg(this.revokes, call, name);
+        this.indexArg("revokes", call, name);
       }
       return;
     }
-    if (name === "abort") {
-      const key = this.refs.key(object);
-      if (key) pushTo(this.aborts, key, { call, name });
-    }
+    if (name === "abort") this.found("aborts", call, name, object);
   }
 
   /** Release-method calls, subscriptions and teardown registrations (any receiver). */
   private classifyMethodCall(call: TSESTree.CallExpression, object: Node, name: string): void {
-    if (HANDLE_RELEASE_METHODS.has(name)) {
-      const key = this.refs.key(object);
-      if (key) pushTo(this.methodReleases, key, { call, name });
-    }
-    if (ACTIVATION_METHODS.has(name)) {
-      const key = this.refs.key(object);
-      if (key) pushTo(this.activations, key, { call, name });
-    }
-    if (TOKEN_RELEASES.has(name)) this.indexArg(this.tokenReleases, call, name);
+    if (HANDLE_RELEASE_METHODS.has(name)) this.found("methodReleases", call, name, object);
+    if (ACTIVATION_METHODS.has(name)) this.found("activations", call, name, object);
+    if (TOKEN_RELEASES.has(name)) this.indexArg("tokenReleases", call, name);
     if (SUBSCRIBE_METHODS.has(name)) this.subscriptions.push(call);
     if (TEARDOWN_REGISTRARS.has(name)) {
       for (const arg of call.arguments) {
@@ -354,11 +396,9 @@ export class EngineContext {
     return false;
   }
 
-  private indexArg(map: Map<string, Release[]>, call: TSESTree.CallExpression, name: string): void {
+  private indexArg(index: ReleaseIndex, call: TSESTree.CallExpression, name: string): void {
     const arg = call.arguments[0];
-    if (!arg || arg.type === T.SpreadElement) return;
-    const key = this.refs.key(arg);
-    if (key) pushTo(map, key, { call, name });
+    if (arg && arg.type !== T.SpreadElement) this.found(index, call, name, arg);
   }
 
   /** Whether an expression evaluates to a fresh object owned by whoever keeps it. */
