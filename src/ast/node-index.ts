@@ -61,29 +61,50 @@ export function forEachNode(sourceCode: Readonly<TSESLint.SourceCode>, visit: (n
   for (let i = 0; i < nodes.length; i++) visit(nodes[i]!);
 }
 
+/**
+ * The node types analyses ask `forEachNodeOf`, `nodesInside` and `ownNodesOf` for, declared by
+ * each analysis when its module loads (`indexedTypes`). A file's type index lists only these:
+ * pushing the position of every node of the file into a list, for the many types nobody asks
+ * about, cost more than the rest of the pass (issue 12 §2).
+ */
+const INDEXED = new Set<string>();
+
+/** Declares node types an analysis will ask the index for (at module level); returns them. */
+export function indexedTypes(types: readonly string[]): readonly string[] {
+  for (const type of types) INDEXED.add(type);
+  return types;
+}
+
 const typeCache = new WeakMap<object, Map<string, number[]>>();
 
 /**
- * Per node type, the positions in `allNodes` of the nodes of that type, in order. Built by one
- * pass on first use: an analysis that wants calls and assignments reads those two lists instead
- * of testing every node of the file, so the file's nodes are walked twice in all (the steps,
- * then this), not once per analysis. On a large file each pass over every node is mostly
- * memory traffic, the cost that grows fastest with the file's size (issue 12 §2).
+ * Per node type, the positions in `allNodes` of the nodes of that type, in order. The declared
+ * types are indexed by one pass on first use: an analysis that wants calls and assignments
+ * reads those two lists instead of testing every node of the file, so the file's nodes are
+ * walked twice in all (the steps, then this), not once per analysis. On a large file each pass
+ * over every node is mostly memory traffic, the cost that grows fastest with the file's size
+ * (issue 12 §2). A type nobody declared gets a pass of its own when first asked for.
  */
-function typeIndex(sourceCode: Readonly<TSESLint.SourceCode>): Map<string, number[]> {
+function positionsOf(sourceCode: Readonly<TSESLint.SourceCode>, type: string): number[] {
   let index = typeCache.get(sourceCode.ast);
   if (!index) {
     index = new Map();
+    for (const declared of INDEXED) index.set(declared, []);
     const nodes = allNodes(sourceCode);
     for (let i = 0; i < nodes.length; i++) {
-      const type = nodes[i]!.type;
-      const list = index.get(type);
-      if (list) list.push(i);
-      else index.set(type, [i]);
+      // One lookup per node; `undefined` for a type not declared.
+      index.get(nodes[i]!.type)?.push(i);
     }
     typeCache.set(sourceCode.ast, index);
   }
-  return index;
+  let list = index.get(type);
+  if (!list) {
+    list = [];
+    const nodes = allNodes(sourceCode);
+    for (let i = 0; i < nodes.length; i++) if (nodes[i]!.type === type) list.push(i);
+    index.set(type, list);
+  }
+  return list;
 }
 
 /**
@@ -92,11 +113,10 @@ function typeIndex(sourceCode: Readonly<TSESLint.SourceCode>): Map<string, numbe
  */
 export function forEachNodeOf(sourceCode: Readonly<TSESLint.SourceCode>, types: readonly string[], visit: (node: Node) => void): void {
   const nodes = allNodes(sourceCode);
-  const index = typeIndex(sourceCode);
   const lists: number[][] = [];
   for (const type of new Set(types)) {
-    const list = index.get(type);
-    if (list) lists.push(list);
+    const list = positionsOf(sourceCode, type);
+    if (list.length > 0) lists.push(list);
   }
   if (lists.length === 1) {
     const [list] = lists as [number[]];

@@ -14,7 +14,7 @@ import svelteParser from "svelte-eslint-parser";
 import vueParser from "vue-eslint-parser";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import { allNodes, forEachNode, forEachNodeOf, nodesInside, ownNodesOf } from "../../src/ast/node-index.js";
+import { allNodes, forEachNode, forEachNodeOf, indexedTypes, nodesInside, ownNodesOf } from "../../src/ast/node-index.js";
 import { type AncestorFold, foldAncestors } from "../../src/ast/ancestors.js";
 import { type FunctionNode, isFunction } from "../../src/ast/index.js";
 import { ByPosition } from "../../src/ast/positions.js";
@@ -61,6 +61,10 @@ const TYPE_SETS: string[][] = [
   ["NoSuchType", "Identifier"],
   ["CallExpression", "CallExpression"],
 ];
+
+// Some types declared (indexed by the shared pass), the others not (a pass of their own when
+// first asked for): the sets below mix both, so both paths and their merge are checked.
+indexedTypes(["CallExpression", "ReturnStatement", "ClassDeclaration"]);
 
 describe("forEachNodeOf", () => {
   it("has fixtures to read", () => expect(samples.length).toBeGreaterThan(10));

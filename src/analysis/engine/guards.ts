@@ -5,9 +5,12 @@ import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, contains, enclosingFunction, isFunction } from "../../ast/index.js";
 import type { EngineContext } from "./context.js";
 import type { Release } from "./model.js";
-import { allNodes, nodesInside, ownNodesOf } from "../../ast/node-index.js";
+import { allNodes, indexedTypes, nodesInside, ownNodesOf } from "../../ast/node-index.js";
 import { pushTo } from "../../util/maps.js";
 import { walk } from "../../ast/walk.js";
+
+/** The node types guards read from the node index. */
+const [CALL, ASSIGNMENT] = indexedTypes([T.CallExpression, T.AssignmentExpression]) as [string, string];
 
 type ReleaseIndex = ReadonlyMap<string, readonly Release[]>;
 
@@ -101,7 +104,7 @@ function testedKeys(ctx: EngineContext, fn: FunctionNode): Map<string, number> {
 function helperEnds(ctx: EngineContext, fn: FunctionNode): Map<Node, number> {
   const out = new Map<Node, number>();
   const reached = new Map<FunctionNode, Node[]>();
-  for (const node of nodesInside(ctx.sourceCode, T.CallExpression, fn.body)) {
+  for (const node of nodesInside(ctx.sourceCode, CALL, fn.body)) {
     if (node.type !== T.CallExpression) continue;
     const callee = ctx.lifecycles.resolveFunction(node.callee);
     if (!callee || callee === fn) continue;
@@ -132,7 +135,7 @@ export function mentions(ctx: EngineContext, node: Node, keys: readonly string[]
 /** The locations a function writes in its own body (not in nested functions). */
 function writtenIn(ctx: EngineContext, fn: FunctionNode): ReadonlySet<string> {
   const keys = new Set<string>();
-  for (const node of ownNodesOf(ctx.sourceCode, T.AssignmentExpression, fn)) {
+  for (const node of ownNodesOf(ctx.sourceCode, ASSIGNMENT, fn)) {
     if (node.type !== T.AssignmentExpression) continue;
     const key = ctx.refs.key(node.left);
     if (key) keys.add(key);

@@ -15,8 +15,11 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import type { Lifecycles } from "../../lifecycle/owners.js";
 import type { Knowledge } from "./knowledge.js";
 import type { Release } from "./model.js";
-import { allNodes, nodesInside } from "../../ast/node-index.js";
+import { allNodes, indexedTypes, nodesInside } from "../../ast/node-index.js";
 import type { RefResolver } from "./refs.js";
+
+/** The node type summaries read from the node index. */
+const [CALL] = indexedTypes([T.CallExpression]) as [string];
 
 /** What summaries read from the per-file context (kept narrow so the context can own them without a cycle). */
 export interface SummaryHost {
@@ -58,7 +61,7 @@ export class Summaries {
     visiting.add(fn);
     let registersCleanup = false;
     let acquires = this.acquiresDirectly(fn);
-    for (const node of nodesInside(this.ctx.sourceCode, T.CallExpression, fn.body)) {
+    for (const node of nodesInside(this.ctx.sourceCode, CALL, fn.body)) {
       if (node.type !== T.CallExpression) continue;
       if (!registersCleanup && this.registersDirectly(node)) registersCleanup = true;
       const callee = this.ctx.lifecycles.resolveFunction(node.callee);

@@ -40,12 +40,12 @@ import { type Evidence, proven } from "../engine/model.js";
 import { HELD_BY_RUNTIME, evidence, ownerProof } from "../engine/evidence.js";
 import { walk } from "../../ast/walk.js";
 import { type AncestorCache, type AncestorFold, foldAncestors, nearestAncestor } from "../../ast/ancestors.js";
-import { forEachNodeOf } from "../../ast/node-index.js";
+import { forEachNodeOf, indexedTypes } from "../../ast/node-index.js";
 import { scopeOf } from "../../ast/scope.js";
 import { pushTo } from "../../util/maps.js";
 
 /** The node types `collect` reads (its switch): only these are visited. */
-const COLLECTED_TYPES: readonly string[] = [T.WhileStatement, T.DoWhileStatement, T.ForStatement, T.ForOfStatement, T.AssignmentExpression, T.UpdateExpression, T.CallExpression, T.NewExpression, T.AwaitExpression, T.ReturnStatement, T.BreakStatement, T.ContinueStatement, T.ThrowStatement, T.MemberExpression, T.ClassDeclaration, T.ClassExpression];
+const COLLECTED_TYPES = indexedTypes([T.WhileStatement, T.DoWhileStatement, T.ForStatement, T.ForOfStatement, T.AssignmentExpression, T.UpdateExpression, T.CallExpression, T.NewExpression, T.AwaitExpression, T.ReturnStatement, T.BreakStatement, T.ContinueStatement, T.ThrowStatement, T.MemberExpression, T.ClassDeclaration, T.ClassExpression]);
 
 export type AsyncLoopMessageId = "loopNeverExits" | "abortSwallowed" | "cancelNotAwaited" | "sleepIgnoresSignal";
 

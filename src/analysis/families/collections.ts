@@ -49,14 +49,14 @@ import { type RefResolver, moduleBinding, thisOwner } from "../engine/refs.js";
 import type { EngineContext } from "../engine/context.js";
 import { type Evidence, likely, proven } from "../engine/model.js";
 import { evidence, repeatsProof } from "../engine/evidence.js";
-import { forEachNodeOf } from "../../ast/node-index.js";
+import { forEachNodeOf, indexedTypes } from "../../ast/node-index.js";
 import { walk } from "../../ast/walk.js";
 import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 
 /** The node types that declare a candidate (`analyze` reads these first). */
-const CANDIDATE_TYPES: readonly string[] = [T.VariableDeclarator, T.ClassDeclaration, T.ClassExpression, T.NewExpression];
+const CANDIDATE_TYPES = indexedTypes([T.VariableDeclarator, T.ClassDeclaration, T.ClassExpression, T.NewExpression]);
 /** The node types that grow, empty or hand out a candidate (read once there is one). */
-const USE_TYPES: readonly string[] = [T.CallExpression, T.AssignmentExpression, T.UnaryExpression, T.ReturnStatement, T.ArrowFunctionExpression];
+const USE_TYPES = indexedTypes([T.CallExpression, T.AssignmentExpression, T.UnaryExpression, T.ReturnStatement, T.ArrowFunctionExpression]);
 
 type Variable = TSESLint.Scope.Variable;
 

@@ -64,11 +64,16 @@ import {
 import { type RefResolver, thisOwner } from "../engine/refs.js";
 import { walk } from "../../ast/walk.js";
 import { ByPosition } from "../../ast/positions.js";
-import { forEachNodeOf } from "../../ast/node-index.js";
+import { forEachNodeOf, indexedTypes } from "../../ast/node-index.js";
 import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 import { pushTo } from "../../util/maps.js";
 import { type Evidence, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
+
+/** The node types this analysis reads from the node index. */
+const CALLS = indexedTypes([T.CallExpression]);
+const ASSIGNMENTS = indexedTypes([T.AssignmentExpression]);
+const CALLS_AND_ASSIGNMENTS = indexedTypes([T.CallExpression, T.AssignmentExpression]);
 
 export interface DomNodesOptions {
   /** Extra function names that run repeatedly. */
@@ -275,7 +280,7 @@ export class DomNodesAnalysis {
   private reschedulingIndex(): Map<string, ByPosition<Node>> {
     if (!this.rescheduling) {
       const byName = new Map<string, Node[]>();
-      forEachNodeOf(this.sourceCode, [T.CallExpression], (node) => {
+      forEachNodeOf(this.sourceCode, CALLS, (node) => {
         if (node.type !== T.CallExpression) return;
         const { name: callee } = calleeOf(node);
         if (!callee || !RESCHEDULING_CALLEES.has(callee)) return;
@@ -468,7 +473,7 @@ export class DomNodesAnalysis {
   private assignmentIndex(): Map<string, ByPosition<TSESTree.AssignmentExpression>> {
     if (!this.assignments) {
       const byKey = new Map<string, TSESTree.AssignmentExpression[]>();
-      forEachNodeOf(this.sourceCode, [T.AssignmentExpression], (inner) => {
+      forEachNodeOf(this.sourceCode, ASSIGNMENTS, (inner) => {
         if (inner.type !== T.AssignmentExpression) return;
         const key = this.refs.key(inner.left);
         if (key) pushTo(byKey, key, inner);
@@ -688,7 +693,7 @@ export class DomNodesAnalysis {
   private localCallIndex(): ByPosition<{ call: Node; target: FunctionNode | undefined; callbacks: FunctionNode[] }> {
     if (!this.localCalls) {
       const calls: { call: Node; target: FunctionNode | undefined; callbacks: FunctionNode[] }[] = [];
-      forEachNodeOf(this.sourceCode, [T.CallExpression], (node) => {
+      forEachNodeOf(this.sourceCode, CALLS, (node) => {
         if (node.type !== T.CallExpression) return;
         const target = this.lifecycles.resolveFunction(node.callee);
         const callbacks: FunctionNode[] = [];
@@ -725,7 +730,7 @@ export class DomNodesAnalysis {
     const clears = (node: Node, keys: Iterable<string>): void => {
       for (const key of keys) pushTo(byKey, key, node);
     };
-    forEachNodeOf(this.sourceCode, [T.CallExpression, T.AssignmentExpression], (node) => {
+    forEachNodeOf(this.sourceCode, CALLS_AND_ASSIGNMENTS, (node) => {
       if (node.type === T.CallExpression) {
         const callee = unwrap(node.callee);
         if (callee.type !== T.MemberExpression) return;

@@ -34,10 +34,13 @@ import { PROMISE_DERIVING_METHODS, PROMISE_PASSTHROUGH_STATICS, RACING_STATICS }
 import { type RefResolver, thisOwner } from "../engine/refs.js";
 import { type Evidence, proven } from "../engine/model.js";
 import { evidence } from "../engine/evidence.js";
-import { forEachNodeOf } from "../../ast/node-index.js";
+import { forEachNodeOf, indexedTypes } from "../../ast/node-index.js";
 import { type AncestorCache, type AncestorFold, foldAncestors } from "../../ast/ancestors.js";
 import { ByPosition } from "../../ast/positions.js";
 import { pushTo } from "../../util/maps.js";
+
+/** The node types this analysis reads from the node index. */
+const ASSIGNMENTS = indexedTypes([T.AssignmentExpression]);
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -393,7 +396,7 @@ export class PromiseRaceAnalysis {
   private memberAssignments(): Map<string, ByPosition<TSESTree.AssignmentExpression>> {
     if (!this.assignmentIndex) {
       const byKey = new Map<string, TSESTree.AssignmentExpression[]>();
-      forEachNodeOf(this.sourceCode, [T.AssignmentExpression], (node) => {
+      forEachNodeOf(this.sourceCode, ASSIGNMENTS, (node) => {
         if (node.type !== T.AssignmentExpression) return;
         const left = unwrap(node.left);
         const key = left.type === T.MemberExpression ? this.refs.key(left) : undefined;

@@ -47,12 +47,15 @@ import {
   nodeModuleName,
 } from "../../resources/streams.js";
 import type { RefResolver } from "../engine/refs.js";
-import { allNodes, forEachNodeOf } from "../../ast/node-index.js";
+import { allNodes, forEachNodeOf, indexedTypes } from "../../ast/node-index.js";
 import { scopeOf } from "../../ast/scope.js";
 import { type Evidence, likely, proven } from "../engine/model.js";
 import type { Lifecycles } from "../../lifecycle/owners.js";
 import { HELD_BY_RUNTIME, evidence } from "../engine/evidence.js";
 import { type ScriptBlock, insertStatement, scriptBlockOf } from "../engine/suggestions.js";
+
+/** The node types that bind or pipe a stream, read from the node index. */
+const BINDING_TYPES = indexedTypes([T.CallExpression, T.VariableDeclarator, T.AssignmentExpression]);
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Scope = TSESLint.Scope.Scope;
@@ -412,7 +415,7 @@ export class StreamPipelineAnalysis {
         add(node.left);
       }
     };
-    forEachNodeOf(this.sourceCode, [T.CallExpression, T.VariableDeclarator, T.AssignmentExpression], visit);
+    forEachNodeOf(this.sourceCode, BINDING_TYPES, visit);
     this.handledKeys = keys;
     return keys;
   }

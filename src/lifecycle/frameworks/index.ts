@@ -25,7 +25,7 @@ import {
 } from "../../ast/index.js";
 import { type Scopes, moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
-import { ownNodesOf } from "../../ast/node-index.js";
+import { indexedTypes, ownNodesOf } from "../../ast/node-index.js";
 import { nearestAncestor } from "../../ast/ancestors.js";
 import { DEFERRED_CALLBACK_CALLEES, LIT_ELEMENT_DECORATORS, LIT_MODULES } from "../tables.js";
 import { ANGULAR, ANGULAR_ELEMENT_REF, ANGULAR_VIEW_QUERY_DECORATORS, ANGULAR_VIEW_QUERY_SIGNALS } from "./angular.js";
@@ -41,6 +41,9 @@ import {
 import type { CallbackHook, FrameworkSpec } from "./spec.js";
 import { VUE, VUE_SCOPE_RUNNERS, VUE_WATCHERS } from "./vue.js";
 import { VUE_OPTIONS_SETUPS, VUE_OPTIONS_TEARDOWNS, vueOptionsMethod, vueOptionsOf } from "./vue-options.js";
+
+/** The node type the recogniser reads from the node index. */
+const [CALL] = indexedTypes([T.CallExpression]) as [string];
 
 export const FRAMEWORKS: readonly FrameworkSpec[] = [VUE, SVELTE, SOLID, ANGULAR];
 
@@ -598,7 +601,7 @@ export class Frameworks {
   private directCalls(fn: FunctionNode, test: (match: Match) => boolean, limit = Infinity): TSESTree.CallExpression[] {
     const found: TSESTree.CallExpression[] = [];
     if (!this.sourceCode) return found;
-    for (const node of ownNodesOf(this.sourceCode, T.CallExpression, fn)) {
+    for (const node of ownNodesOf(this.sourceCode, CALL, fn)) {
       if (found.length >= limit) break;
       if (node.type === T.CallExpression && this.recognise(node.callee).some(test)) found.push(node);
     }
