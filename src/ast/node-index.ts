@@ -75,6 +75,12 @@ export function indexedTypes(types: readonly string[]): readonly string[] {
   return types;
 }
 
+/** `indexedTypes` for one type. */
+export function indexedType(type: string): string {
+  INDEXED.add(type);
+  return type;
+}
+
 const typeCache = new WeakMap<object, Map<string, number[]>>();
 
 /**
@@ -139,6 +145,14 @@ export function forEachNodeOf(sourceCode: Readonly<TSESLint.SourceCode>, types: 
     at[pick] = at[pick]! + 1;
     visit(nodes[position]!);
   }
+}
+
+/** Whether some node of `type` passes `test` (stops at the first that does; source order). */
+export function someNodeOf(sourceCode: Readonly<TSESLint.SourceCode>, type: string, test: (node: Node) => boolean): boolean {
+  const nodes = allNodes(sourceCode);
+  const list = positionsOf(sourceCode, type);
+  for (let i = 0; i < list.length; i++) if (test(nodes[list[i]!]!)) return true;
+  return false;
 }
 
 /**

@@ -14,7 +14,7 @@ import svelteParser from "svelte-eslint-parser";
 import vueParser from "vue-eslint-parser";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import { allNodes, forEachNode, forEachNodeOf, indexedTypes, nodesInside, ownNodesOf } from "../../src/ast/node-index.js";
+import { allNodes, forEachNode, forEachNodeOf, indexedTypes, nodesInside, ownNodesOf, someNodeOf } from "../../src/ast/node-index.js";
 import { type AncestorFold, foldAncestors } from "../../src/ast/ancestors.js";
 import { type FunctionNode, isFunction } from "../../src/ast/index.js";
 import { ByPosition } from "../../src/ast/positions.js";
@@ -81,6 +81,22 @@ describe("forEachNodeOf", () => {
         forEachNodeOf(sourceCode, types, (node) => seen.push(node));
         expect(seen.length).toBe(expected.length);
         expect(seen.every((node, i) => node === expected[i])).toBe(true);
+      }
+    });
+    it(`someNodeOf asks of each node of a type in order, and stops at the first yes: ${name}`, () => {
+      const sourceCode = sourceCodeOf(code);
+      for (const type of new Set(TYPE_SETS.flat())) {
+        const expected: Node[] = [];
+        forEachNode(sourceCode, (node) => {
+          if (node.type === type) expected.push(node);
+        });
+        const asked: Node[] = [];
+        expect(someNodeOf(sourceCode, type, (node) => (asked.push(node), false))).toBe(false);
+        expect(asked.length === expected.length && asked.every((node, i) => node === expected[i])).toBe(true);
+        const middle = expected[expected.length >> 1];
+        let calls = 0;
+        expect(someNodeOf(sourceCode, type, (node) => (calls++, node === middle))).toBe(middle !== undefined);
+        expect(calls).toBe(middle === undefined ? 0 : (expected.length >> 1) + 1);
       }
     });
   }

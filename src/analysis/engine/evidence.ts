@@ -21,7 +21,7 @@ import { APP_ROOT_FILES, EFFECT_HOOK_HOSTS, isAppRootName, INJECTORS, INJECTOR_M
 import { LISTENER_REMOVES, OBJECT_URL_RELEASE, TIMER_RELEASES } from "../../resources/catalogue.js";
 import type { EngineContext } from "./context.js";
 import { onceForGood } from "./guards.js";
-import { allNodes } from "../../ast/node-index.js";
+import { forEachNodeOf, indexedTypes } from "../../ast/node-index.js";
 import type { Handle } from "./handles.js";
 import { type Evidence, type Proof, likely, proven } from "./model.js";
 import { type TargetClass, classify, insertionsOf, moduleLevel } from "./targets.js";
@@ -462,6 +462,9 @@ function es5Constructor(node: Node): TSESTree.Identifier | undefined {
   return undefined;
 }
 
+/** The node types read from the node index. */
+const CALLS = indexedTypes([T.CallExpression]);
+
 const inheritCache = new WeakMap<EngineContext, { child: object; base: Node }[]>();
 
 /** `util.inherits(Child, Base)` / `inherits(Child, Base)` calls of the file: the child's variable and the base. */
@@ -469,13 +472,14 @@ function inheritCalls(ctx: EngineContext): { child: object; base: Node }[] {
   let calls = inheritCache.get(ctx);
   if (!calls) {
     calls = [];
-    for (const node of allNodes(ctx.sourceCode)) {
-      if (node.type !== T.CallExpression || calleeOf(node).name !== "inherits") continue;
+    const found = calls;
+    forEachNodeOf(ctx.sourceCode, CALLS, (node) => {
+      if (node.type !== T.CallExpression || calleeOf(node).name !== "inherits") return;
       const [child, base] = node.arguments;
-      if (child?.type !== T.Identifier || !base || base.type === T.SpreadElement) continue;
+      if (child?.type !== T.Identifier || !base || base.type === T.SpreadElement) return;
       const variable = ctx.refs.variable(child);
-      if (variable) calls.push({ child: variable, base: unwrap(base) });
-    }
+      if (variable) found.push({ child: variable, base: unwrap(base) });
+    });
     inheritCache.set(ctx, calls);
   }
   return calls;

@@ -5,12 +5,14 @@ import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, contains, enclosingFunction, isFunction } from "../../ast/index.js";
 import type { EngineContext } from "./context.js";
 import type { Release } from "./model.js";
-import { allNodes, indexedTypes, nodesInside, ownNodesOf } from "../../ast/node-index.js";
+import { forEachNodeOf, indexedType, indexedTypes, nodesInside, ownNodesOf } from "../../ast/node-index.js";
 import { pushTo } from "../../util/maps.js";
 import { walk } from "../../ast/walk.js";
 
 /** The node types guards read from the node index. */
-const [CALL, ASSIGNMENT] = indexedTypes([T.CallExpression, T.AssignmentExpression]) as [string, string];
+const CALL = indexedType(T.CallExpression);
+const ASSIGNMENT = indexedType(T.AssignmentExpression);
+const WRITES = indexedTypes([T.AssignmentExpression, T.UpdateExpression]);
 
 type ReleaseIndex = ReadonlyMap<string, readonly Release[]>;
 
@@ -235,12 +237,13 @@ const writesCache = new WeakMap<EngineContext, Map<string, Node[]>>();
 function writesByKey(ctx: EngineContext): Map<string, Node[]> {
   let writes = writesCache.get(ctx);
   if (!writes) {
-    writes = new Map();
-    for (const node of allNodes(ctx.sourceCode)) {
+    const byKey = new Map<string, Node[]>();
+    forEachNodeOf(ctx.sourceCode, WRITES, (node) => {
       const target = node.type === T.AssignmentExpression ? node.left : node.type === T.UpdateExpression ? node.argument : undefined;
       const key = target ? ctx.refs.key(target) : undefined;
-      if (key) pushTo(writes, key, node);
-    }
+      if (key) pushTo(byKey, key, node);
+    });
+    writes = byKey;
     writesCache.set(ctx, writes);
   }
   return writes;

@@ -15,11 +15,12 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import type { Lifecycles } from "../../lifecycle/owners.js";
 import type { Knowledge } from "./knowledge.js";
 import type { Release } from "./model.js";
-import { allNodes, indexedTypes, nodesInside } from "../../ast/node-index.js";
+import { forEachNodeOf, indexedType, nodesInside } from "../../ast/node-index.js";
 import type { RefResolver } from "./refs.js";
 
 /** The node type summaries read from the node index. */
-const [CALL] = indexedTypes([T.CallExpression]) as [string];
+const CALL = indexedType(T.CallExpression);
+const METHOD = indexedType(T.MethodDefinition);
 
 /** What summaries read from the per-file context (kept narrow so the context can own them without a cycle). */
 export interface SummaryHost {
@@ -128,15 +129,15 @@ export class Summaries {
   private staticCalls(): TSESTree.CallExpression[] {
     const names = new Set<string>();
     const calls: TSESTree.CallExpression[] = [];
-    for (const node of allNodes(this.ctx.sourceCode)) {
+    forEachNodeOf(this.ctx.sourceCode, [METHOD], (node) => {
       if (node.type === T.MethodDefinition && node.static && !node.computed && node.key.type === T.Identifier) names.add(node.key.name);
-    }
+    });
     if (names.size === 0) return calls;
-    for (const node of allNodes(this.ctx.sourceCode)) {
-      if (node.type !== T.CallExpression) continue;
+    forEachNodeOf(this.ctx.sourceCode, [CALL], (node) => {
+      if (node.type !== T.CallExpression) return;
       const callee = unwrap(node.callee);
       if (callee.type === T.MemberExpression && unwrap(callee.object).type === T.Identifier && names.has(calleeOf(node).name ?? "")) calls.push(node);
-    }
+    });
     return calls;
   }
 

@@ -13,9 +13,12 @@ import { type Finding, likely, proven } from "../engine/model.js";
 import { HELD_BY_RUNTIME, evidence, handedAway, ownerProof, releaseProof } from "../engine/evidence.js";
 import { type Handle, handleOf } from "../engine/handles.js";
 import { type CleanupOffer, appendCleanupSuggestion, isGlobalIn, withCleanup } from "../engine/suggestions.js";
-import { allNodes } from "../../ast/node-index.js";
+import { indexedType, someNodeOf } from "../../ast/node-index.js";
 
 const RELEASE_NAMES = new Set([OBJECT_URL_RELEASE]);
+
+/** The node type read from the node index (`URL.revokeObjectURL` passed on, not called). */
+const MEMBER = indexedType(T.MemberExpression);
 
 /** Hooks whose callback's return value becomes the hook's value (`useMemo(() => URL.createObjectURL(f))`). */
 const VALUE_HOOKS = new Set(["useMemo", "useState"]);
@@ -135,7 +138,7 @@ function hasUnattributedRevoke(ctx: EngineContext, acquisitions: readonly Acquis
     if (!tracked.has(key)) return true;
   }
   if (keyed < ctx.revokeCount) return true;
-  return allNodes(ctx.sourceCode).some((node) => {
+  return someNodeOf(ctx.sourceCode, MEMBER, (node) => {
     if (node.type !== T.MemberExpression || memberName(node) !== OBJECT_URL_RELEASE) return false;
     const parent = node.parent?.type === T.ChainExpression ? node.parent.parent : node.parent;
     const called = parent?.type === T.CallExpression && unwrap(parent.callee) === node;

@@ -47,7 +47,7 @@ import {
   nodeModuleName,
 } from "../../resources/streams.js";
 import type { RefResolver } from "../engine/refs.js";
-import { allNodes, forEachNodeOf, indexedTypes } from "../../ast/node-index.js";
+import { forEachNodeOf, indexedType, indexedTypes, someNodeOf } from "../../ast/node-index.js";
 import { scopeOf } from "../../ast/scope.js";
 import { type Evidence, likely, proven } from "../engine/model.js";
 import type { Lifecycles } from "../../lifecycle/owners.js";
@@ -56,6 +56,7 @@ import { type ScriptBlock, insertStatement, scriptBlockOf } from "../engine/sugg
 
 /** The node types that bind or pipe a stream, read from the node index. */
 const BINDING_TYPES = indexedTypes([T.CallExpression, T.VariableDeclarator, T.AssignmentExpression]);
+const CALL = indexedType(T.CallExpression);
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type Scope = TSESLint.Scope.Scope;
@@ -598,9 +599,7 @@ export class StreamPipelineAnalysis {
     if (requiresHere) return false;
     if (block.start > 0) return true;
     if (this.sourceCode.ast.body.some(moduleSyntax)) return true;
-    const requires = allNodes(this.sourceCode).some(
-      (node) => node.type === T.CallExpression && requireSource(node, this.refs) !== undefined,
-    );
+    const requires = someNodeOf(this.sourceCode, CALL, (node) => node.type === T.CallExpression && requireSource(node, this.refs) !== undefined);
     if (requires) return false;
     const filename = this.context.filename;
     if (/\.c[jt]s$/.test(filename)) return false;

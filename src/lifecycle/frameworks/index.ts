@@ -25,7 +25,7 @@ import {
 } from "../../ast/index.js";
 import { type Scopes, moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
-import { indexedTypes, ownNodesOf } from "../../ast/node-index.js";
+import { indexedType, ownNodesOf } from "../../ast/node-index.js";
 import { nearestAncestor } from "../../ast/ancestors.js";
 import { DEFERRED_CALLBACK_CALLEES, LIT_ELEMENT_DECORATORS, LIT_MODULES } from "../tables.js";
 import { ANGULAR, ANGULAR_ELEMENT_REF, ANGULAR_VIEW_QUERY_DECORATORS, ANGULAR_VIEW_QUERY_SIGNALS } from "./angular.js";
@@ -43,7 +43,7 @@ import { VUE, VUE_SCOPE_RUNNERS, VUE_WATCHERS } from "./vue.js";
 import { VUE_OPTIONS_SETUPS, VUE_OPTIONS_TEARDOWNS, vueOptionsMethod, vueOptionsOf } from "./vue-options.js";
 
 /** The node type the recogniser reads from the node index. */
-const [CALL] = indexedTypes([T.CallExpression]) as [string];
+const CALL = indexedType(T.CallExpression);
 
 export const FRAMEWORKS: readonly FrameworkSpec[] = [VUE, SVELTE, SOLID, ANGULAR];
 
