@@ -62,10 +62,10 @@ export function forEachNode(sourceCode: Readonly<TSESLint.SourceCode>, visit: (n
 }
 
 /**
- * The node types analyses ask `forEachNodeOf`, `nodesInside` and `ownNodesOf` for, declared by
- * each analysis when its module loads (`indexedTypes`). A file's type index lists only these:
- * pushing the position of every node of the file into a list, for the many types nobody asks
- * about, cost more than the rest of the pass (issue 12 §2).
+ * The node types analyses ask `forEachNodeOf`, `someNodeOf`, `nodesInside` and `ownNodesOf`
+ * for, declared by each analysis when its module loads (`indexedTypes`). A file's type index
+ * lists only these: pushing the position of every node of the file into a list, for the many
+ * types nobody asks about, cost more than the rest of the pass (issue 12 §2).
  */
 const INDEXED = new Set<string>();
 
