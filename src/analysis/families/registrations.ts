@@ -249,7 +249,8 @@ export class RegistrationAnalysis {
   }
 
   check(call: TSESTree.CallExpression): RegistrationFinding | undefined {
-    if (!RegistrationAnalysis.candidate(call)) return undefined;
+    const method = RegistrationAnalysis.candidate(call);
+    if (!method) return undefined;
     // The owner first: it is kept per function, while the receiver's analysis below (key,
     // lifetime, undo index) is per call, and a call that an effect owns needs none of it.
     const owner = this.ctx.lifecycles.ownerOf(call).owner;
@@ -258,7 +259,7 @@ export class RegistrationAnalysis {
     // module code: the engine's owners call that script an effect, but no hook runs it (a
     // registry declared at its top level is the instance's: see `lifetime`).
     if (owner.type === "render" || (owner.type === "effect" && !isComponentScript(owner))) return undefined;
-    const registration = this.registration(call);
+    const registration = this.registration(call, method);
     if (!registration) return undefined;
     const repetition = this.repetition(call, call, 0);
     if (!repetition) return undefined;
@@ -285,12 +286,10 @@ export class RegistrationAnalysis {
   // -------------------------------------------------------------------------
   // What is registered where
 
-  private registration(call: TSESTree.CallExpression): Registration | undefined {
+  /** `call` is a `candidate` calling `method` (its name, arguments and member callee checked). */
+  private registration(call: TSESTree.CallExpression, method: string): Registration | undefined {
     const callee = unwrap(call.callee);
-    if (callee.type !== T.MemberExpression) return undefined;
-    const method = memberName(callee);
-    if (!method || !isRegistrationMethod(method) || call.arguments.length === 0) return undefined;
-    if (resultUsed(call)) return undefined;
+    if (callee.type !== T.MemberExpression || resultUsed(call)) return undefined;
     const receiver = unwrap(callee.object);
     const key = this.refs.key(receiver);
     if (!key) return undefined;
