@@ -14,6 +14,8 @@ import {
   type FunctionNode,
   type Node,
   calleeOf,
+  contains,
+  enclosingFunction,
   functionBinding,
   functionName,
   isFunction,
@@ -25,7 +27,8 @@ import {
 } from "../../ast/index.js";
 import { type Scopes, moduleBinding } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
-import { indexedType, ownNodesOf } from "../../ast/node-index.js";
+import { forEachNodeOf, indexedType, ownNodesOf, someNodeOf } from "../../ast/node-index.js";
+import { pushTo } from "../../util/maps.js";
 import { nearestAncestor } from "../../ast/ancestors.js";
 import { DEFERRED_CALLBACK_CALLEES, LIT_ELEMENT_DECORATORS, LIT_MODULES } from "../tables.js";
 import { ANGULAR, ANGULAR_ELEMENT_REF, ANGULAR_VIEW_QUERY_DECORATORS, ANGULAR_VIEW_QUERY_SIGNALS } from "./angular.js";
@@ -42,10 +45,19 @@ import type { CallbackHook, FrameworkSpec } from "./spec.js";
 import { VUE, VUE_SCOPE_RUNNERS, VUE_WATCHERS } from "./vue.js";
 import { VUE_OPTIONS_SETUPS, VUE_OPTIONS_TEARDOWNS, vueOptionsMethod, vueOptionsOf } from "./vue-options.js";
 
-/** The node type the recogniser reads from the node index. */
+/** The node types the recogniser reads from the node index. */
 const CALL = indexedType(T.CallExpression);
+const IMPORT = indexedType(T.ImportDeclaration);
 
 export const FRAMEWORKS: readonly FrameworkSpec[] = [VUE, SVELTE, SOLID, ANGULAR];
+
+/** Every name a framework gives a hook, a cleanup hook or an element ref. */
+const KNOWN_NAMES: ReadonlySet<string> = new Set(
+  FRAMEWORKS.flatMap((spec) => [...Object.keys(spec.callbacks), ...spec.scopeCleanups, ...spec.innerCleanups, ...spec.elementRefs]),
+);
+
+/** Every framework's modules. */
+const FRAMEWORK_MODULES: ReadonlySet<string> = new Set(FRAMEWORKS.flatMap((spec) => [...spec.modules]));
 
 /** What the framework owners add to the `effect` owner. */
 export interface FrameworkEffect {
@@ -72,6 +84,8 @@ export class Frameworks {
   private solidFile: boolean | undefined;
   private readonly awaitCache = new WeakMap<FunctionNode, number>();
   private svelteUses: { actions: Set<string>; attachments: Set<string> } | undefined;
+  /** Calls `recognise` may match, by enclosing function (null: any call may; see `hookCandidates`). */
+  private candidates: Map<Node, Node[]> | null | undefined;
 
   constructor(
     private readonly refs: Scopes,
@@ -601,11 +615,58 @@ export class Frameworks {
   private directCalls(fn: FunctionNode, test: (match: Match) => boolean, limit = Infinity): TSESTree.CallExpression[] {
     const found: TSESTree.CallExpression[] = [];
     if (!this.sourceCode) return found;
-    for (const node of ownNodesOf(this.sourceCode, CALL, fn)) {
+    for (const node of this.ownCandidates(fn)) {
       if (found.length >= limit) break;
       if (node.type === T.CallExpression && this.recognise(node.callee).some(test)) found.push(node);
     }
     return found;
+  }
+
+  /** The calls in `fn`'s own body (not in nested functions) that `recognise` may match. */
+  private ownCandidates(fn: FunctionNode): readonly Node[] {
+    if (!this.sourceCode) return [];
+    if (this.candidates === undefined) this.candidates = this.hookCandidates(this.sourceCode);
+    if (this.candidates === null) return ownNodesOf(this.sourceCode, CALL, fn);
+    // A default parameter value belongs to the function too, but is not in its body.
+    return (this.candidates.get(fn) ?? []).filter((node) => contains(fn.body, node));
+  }
+
+  /**
+   * When no framework module is imported or required in the file, `recognise` can only match a
+   * call by its name: an unbound identifier a framework knows, or a `$` rune. Those calls, by
+   * enclosing function, are what `directCalls` needs to look at; otherwise (null) every call is.
+   * Asked of every function of the file, reading each call's binding cost a lookup in tables as
+   * large as the file per call, and grouping every call of the file by its function cost more
+   * (issue 12 §2); the names decide first here, in one pass over the file's calls.
+   */
+  private hookCandidates(sourceCode: Readonly<TSESLint.SourceCode>): Map<Node, Node[]> | null {
+    const imports = someNodeOf(sourceCode, IMPORT, (node) => {
+      const source = (node as TSESTree.ImportDeclaration).source.value;
+      return typeof source === "string" && FRAMEWORK_MODULES.has(source.startsWith("node:") ? source.slice(5) : source);
+    });
+    if (imports) return null;
+    const grouped = new Map<Node, Node[]>();
+    let requires = false;
+    forEachNodeOf(sourceCode, [CALL], (node) => {
+      if (requires || node.type !== T.CallExpression) return;
+      const callee = unwrap(node.callee);
+      if (callee.type === T.Identifier) {
+        if (callee.name === "require") {
+          const [source] = node.arguments;
+          if (source?.type === T.Literal && typeof source.value === "string") {
+            requires = FRAMEWORK_MODULES.has(source.value.startsWith("node:") ? source.value.slice(5) : source.value);
+          }
+          return;
+        }
+        if (!KNOWN_NAMES.has(callee.name)) return;
+      } else if (callee.type === T.MemberExpression) {
+        const object = unwrap(callee.object);
+        if (object.type !== T.Identifier || !object.name.startsWith("$")) return;
+      } else return;
+      const owner = enclosingFunction(node);
+      if (owner) pushTo(grouped, owner, node);
+    });
+    return requires ? null : grouped;
   }
 
   /** `(onCleanup) => { onCleanup(fn) }`: the functions passed to the cleanup parameter. */
