@@ -81,15 +81,16 @@ export function analyzeListeners(ctx: EngineContext): Finding[] {
   }
   // Adds by handler and event type: only those can be what a removal meant to take off
   // (`judgeRemoveShape` requires the same style and type, and the same handler unless typed).
+  // Typed, a removal looks at every add of its type; untyped, only at those of its handler.
+  const typed = typeFacts(ctx.sourceCode) !== undefined;
   const addsByHandler = new Map<string, Listener[]>();
   const addsByType = new Map<string, Listener[]>();
   for (const add of adds) {
     const type = typeIdentity(add);
     if (!type) continue;
-    if (add.handlerKey !== undefined) pushTo(addsByHandler, `${add.style}|${add.handlerKey}|${type}`, add);
-    pushTo(addsByType, `${add.style}|${type}`, add);
+    if (typed) pushTo(addsByType, `${add.style}|${type}`, add);
+    else if (add.handlerKey !== undefined) pushTo(addsByHandler, `${add.style}|${add.handlerKey}|${type}`, add);
   }
-  const typed = typeFacts(ctx.sourceCode) !== undefined;
   for (const remove of removes) {
     if (remove.derivedAt) continue;
     const type = typeIdentity(remove) ?? "";
@@ -109,38 +110,76 @@ export function analyzeListeners(ctx: EngineContext): Finding[] {
  * handler for n event types, or n handlers for one type.
  */
 class RemoveIndex {
-  private readonly byHandler = new Map<string, Listener[]>();
-  private readonly byType = new Map<string, Listener[]>();
-  private readonly byTarget = new Map<string, Listener[]>();
-  /** By handler name, then by static event type ("" holds removals whose type is not static). */
-  private readonly byName = new Map<string, Map<string, Listener[]>>();
-  /** Every removal by target, whatever its handler or type. */
-  private readonly onTarget = new Map<string, Listener[]>();
   private readonly tornDown = new Map<string, { total: number; unkeyed: boolean; byListener: Map<string, number> }>();
   private readonly typed: boolean;
+  // Each index is built the first time a question needs it: most adds are settled by the exact
+  // match, and every other index costs an entry per removal in a table as large as the file
+  // (issue 12 §2).
+  private exactIndex: { byHandler: Map<string, Listener[]>; byTarget: Map<string, Listener[]> } | undefined;
+  /** By target, style and event type. */
+  private byTypeIndex: Map<string, Listener[]> | undefined;
+  /** By handler name, then by static event type ("" holds removals whose type is not static). */
+  private byNameIndex: Map<string, Map<string, Listener[]>> | undefined;
+  /** Every removal by target, whatever its handler or type. */
+  private onTargetIndex: Map<string, Listener[]> | undefined;
 
   constructor(
     private readonly ctx: EngineContext,
-    removes: readonly Listener[],
+    private readonly removes: readonly Listener[],
   ) {
     this.typed = typeFacts(ctx.sourceCode) !== undefined;
-    for (const remove of removes) {
-      if (remove.targetKey !== undefined) pushTo(this.onTarget, remove.targetKey, remove);
-      const type = typeIdentity(remove);
-      if (remove.targetKey !== undefined && type) {
-        pushTo(this.byHandler, `${remove.targetKey}|${remove.style}|${remove.handlerKey ?? ""}|${type}`, remove);
-        pushTo(this.byType, `${remove.targetKey}|${remove.style}|${type}`, remove);
-        if (this.typed) pushTo(this.byTarget, `${remove.targetKey}|${type}`, remove);
+  }
+
+  /** By target, style, handler and event type; typed, also by target and event type. */
+  private get exact(): { byHandler: Map<string, Listener[]>; byTarget: Map<string, Listener[]> } {
+    if (!this.exactIndex) {
+      const byHandler = new Map<string, Listener[]>();
+      const byTarget = new Map<string, Listener[]>();
+      for (const remove of this.removes) {
+        const type = typeIdentity(remove);
+        if (remove.targetKey === undefined || !type) continue;
+        pushTo(byHandler, `${remove.targetKey}|${remove.style}|${remove.handlerKey ?? ""}|${type}`, remove);
+        if (this.typed) pushTo(byTarget, `${remove.targetKey}|${type}`, remove);
       }
-      for (const name of handlerNames(remove)) {
-        let byType = this.byName.get(name);
-        if (!byType) {
-          byType = new Map<string, Listener[]>();
-          this.byName.set(name, byType);
-        }
-        pushTo(byType, remove.type ?? "", remove);
+      this.exactIndex = { byHandler, byTarget };
+    }
+    return this.exactIndex;
+  }
+
+  private get byType(): Map<string, Listener[]> {
+    if (!this.byTypeIndex) {
+      this.byTypeIndex = new Map();
+      for (const remove of this.removes) {
+        const type = typeIdentity(remove);
+        if (remove.targetKey !== undefined && type) pushTo(this.byTypeIndex, `${remove.targetKey}|${remove.style}|${type}`, remove);
       }
     }
+    return this.byTypeIndex;
+  }
+
+  private get byName(): Map<string, Map<string, Listener[]>> {
+    if (!this.byNameIndex) {
+      this.byNameIndex = new Map();
+      for (const remove of this.removes) {
+        for (const name of handlerNames(remove)) {
+          let byType = this.byNameIndex.get(name);
+          if (!byType) {
+            byType = new Map<string, Listener[]>();
+            this.byNameIndex.set(name, byType);
+          }
+          pushTo(byType, remove.type ?? "", remove);
+        }
+      }
+    }
+    return this.byNameIndex;
+  }
+
+  private get onTarget(): Map<string, Listener[]> {
+    if (!this.onTargetIndex) {
+      this.onTargetIndex = new Map();
+      for (const remove of this.removes) if (remove.targetKey !== undefined) pushTo(this.onTargetIndex, remove.targetKey, remove);
+    }
+    return this.onTargetIndex;
   }
 
   /**
@@ -168,9 +207,10 @@ class RemoveIndex {
     // `removes` requires the same event type (`sameType`): one without an identity matches nothing.
     const type = typeIdentity(add);
     if (add.targetKey === undefined || add.handlerKey === undefined || !type) return [];
-    const exact = this.byHandler.get(`${add.targetKey}|${add.style}|${add.handlerKey}|${type}`) ?? [];
+    const { byHandler, byTarget } = this.exact;
+    const exact = byHandler.get(`${add.targetKey}|${add.style}|${add.handlerKey}|${type}`) ?? [];
     // Typed: another reference to the same function (an import and its re-export) also matches.
-    const pool = this.typed ? [...new Set([...exact, ...(this.byTarget.get(`${add.targetKey}|${type}`) ?? [])])] : exact;
+    const pool = this.typed ? [...new Set([...exact, ...(byTarget.get(`${add.targetKey}|${type}`) ?? [])])] : exact;
     return pool.filter((remove) => removes(remove, add, this.ctx));
   }
 
@@ -529,8 +569,10 @@ function judgeAdd(ctx: EngineContext, add: Listener, index: RemoveIndex): Findin
   const context = ctx.lifecycles.ownerOf(add.call);
   const { owner } = context;
   const matching = index.matching(add);
-  const base = describe(ctx, add, owner);
-  const finding = (messageId: string, evidenceOf: Evidence, data = base, suggest?: Finding["suggest"]): Finding => ({
+  // The message's words, made only for a finding: most adds are settled without one.
+  let described: Record<string, string> | undefined;
+  const base = (): Record<string, string> => (described ??= describe(ctx, add, owner));
+  const finding = (messageId: string, evidenceOf: Evidence, data = base(), suggest?: Finding["suggest"]): Finding => ({
     kind: "listener",
     messageId,
     node: add.call,
@@ -580,7 +622,7 @@ function judgeAdd(ctx: EngineContext, add: Listener, index: RemoveIndex): Findin
   const release = releaseProof({ maybe: index.loose(add).length > 0, opaque: handedAway(ctx, region, keys) });
   if (index.tried(add) && (add.handlerKind === "inline" || add.handlerKind === "bound")) {
     const made = add.handlerKind === "inline" ? "an inline function" : "a function made by `.bind()`";
-    return finding("listenerCannotBeRemoved", evidence(holder, ownerFact, release), { ...base, handler: made });
+    return finding("listenerCannotBeRemoved", evidence(holder, ownerFact, release), { ...base(), handler: made });
   }
   return withCleanup(finding("listenerNeverRemoved", evidence(holder, ownerFact, release)), removalSuggestion(ctx, add, owner), "listenerNeverRemovedManualCleanup");
 }
@@ -671,7 +713,7 @@ function judgeRepeated(
   context: OwnerContext,
   target: TargetClass,
   matching: readonly Listener[],
-  base: Record<string, string>,
+  base: () => Record<string, string>,
   index: RemoveIndex,
 ): Finding | undefined {
   if (target !== "global" && target !== "module") return undefined;
@@ -698,7 +740,7 @@ function judgeRepeated(
     kind: "listener",
     messageId: "listenerAddedRepeatedly",
     node: add.call,
-    data: { ...base, where },
+    data: { ...base(), where },
     evidence: evidence(proven(target === "global" ? "global target" : "module-level target"), repeats, releaseProof({ maybe: index.loose(add).length > 0 })),
   };
 }
@@ -791,7 +833,7 @@ function judgeSignal(
   ctx: EngineContext,
   add: Listener,
   region: Node[] | "anywhere",
-  base: Record<string, string>,
+  base: () => Record<string, string>,
   holder: Proof,
   owner: Proof,
 ): Finding | undefined {
@@ -805,7 +847,7 @@ function judgeSignal(
     kind: "listener",
     messageId: "signalNeverAborted",
     node: add.call,
-    data: { ...base, controller: ctx.refs.text(found.node) },
+    data: { ...base(), controller: ctx.refs.text(found.node) },
     evidence: evidence(holder, owner, releaseProof({ elsewhere, opaque: handedAway(ctx, region, [found.key]) })),
   };
 }
@@ -819,7 +861,7 @@ function judgeInExecutor(
   add: Listener,
   executor: Node,
   matching: readonly Listener[],
-  base: Record<string, string>,
+  base: () => Record<string, string>,
   holder: Proof,
 ): Finding | undefined {
   if (!isFunction(executor)) return undefined;
@@ -843,7 +885,7 @@ function judgeInExecutor(
       kind: "listener",
       messageId: "listenerOutlivesPromise",
       node: add.call,
-      data: { ...base, path: ownPath ? "its own event, because it is not `{ once: true }`" : describePath(ctx, path.node) },
+      data: { ...base(), path: ownPath ? "its own event, because it is not `{ once: true }`" : describePath(ctx, path.node) },
       evidence: evidence(holder, proven("settles"), releaseProof({})),
     };
   }
