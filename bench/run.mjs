@@ -29,7 +29,7 @@ import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { mutateSome, prng } from "../scripts/mutate.mjs";
-import { FAMILIES, SHAPES, measureScaling, measureWork, scalingFile } from "../scripts/scaling.mjs";
+import { CONTROL_RULES, FAMILIES, SHAPES, measureScaling, measureWork, scalingFile } from "../scripts/scaling.mjs";
 import { testCorpusSection } from "./test/summary.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -483,9 +483,10 @@ async function scalingMain() {
     families,
     shapes,
     sizes,
+    control: CONTROL_RULES,
     onRow: (row) => {
       row.work = works.get(`${row.family}/${row.shape}`);
-      log(`${row.family} / ${row.shape}: ${sizes.map((n) => `${n}: ${(row.times[n] / 1000).toFixed(4)} s (${row.runs[n]} runs)`).join(", ")}, ${row.ratio.toFixed(1)}× (heaviest: ${row.heaviest[sizes[sizes.length - 1]]}; ESLint parse ${row.parseRatio.toFixed(1)}×)`);
+      log(`${row.family} / ${row.shape}: ${sizes.map((n) => `${n}: ${(row.times[n] / 1000).toFixed(4)} s (${row.runs[n]} runs)`).join(", ")}, ${row.ratio.toFixed(1)}× (heaviest: ${row.heaviest[sizes[sizes.length - 1]]}; ESLint core rules ${row.controlRatio.toFixed(1)}×; ESLint parse ${row.parseRatio.toFixed(1)}×)`);
     },
   });
   const table = scalingTable(rows, sizes, workSizes, { cpus: cpus().length, loadBefore, loadAfter: load(), minutes: Math.round((Date.now() - started) / 60_000) });
@@ -512,22 +513,27 @@ function scalingTable(rows, sizes, workSizes, machine) {
   const runs = rows.flatMap((row) => sizes.map((n) => row.runs[n]));
   const out = [
     SCALING_START,
-    `Per family and shape (\`npm run bench -- --scaling\`, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}): rule time in seconds, ESLint's own per-rule timing (\`stats\`) summed over every leakproof rule of the \`all\` preset and scaled by the share of the run the process spent on a CPU (\`process.cpuUsage\` over wall time, never above 1), so that a long run is not charged for the time other jobs held the CPUs. Each row is measured in three rounds that lint every size in turn; in a round a size is linted back to back until its runs took 0.4 s of CPU time (at most 50 runs; here ${Math.min(...runs)}–${Math.max(...runs)} runs per size in all), after one untimed run when it lints fast, and the batch's mean is the round's figure: the lowest of the three counts. A mean rather than the fastest run, because a 1k run can fall between two garbage collections and a 64k run cannot: the batch pays its share at every size. Shapes (scripts/scaling.mjs): **class**, one class acquiring n times in one method and releasing n times in another; **effect**, one React effect with n acquisitions and the n releases in its cleanup; **owners**, n small owners with one acquisition and its release each; **types**, one owner, n acquisitions of distinct event types, channels, kinds or keys; **nesting**, n/64 levels (at most 128, then repeated) of nested loops, callbacks or blocks with four acquisitions a level. Only ratios within this run are compared; bound: ${label(last)}/${label(first)} ≤ ${SCALING_BOUND}× (${last / first}× is linear). "Unscaled" is the same ratio of ESLint's own figures; "ESLint parse" is the same ratio of ESLint's own parse of the same files in the same runs (scaled alike), a control for how this machine's time grows with the size of a lint whose work is linear (it is not bounded); "work" is exact and noise-free: how many blocks of the plugin's code V8 ran (precise block coverage, \`measureWork\` in scripts/scaling.mjs) for ${label(workSizes[workSizes.length - 1])} acquisitions over ${label(workSizes[0])} (${workSizes[workSizes.length - 1] / workSizes[0]}× is linear; the nest deepens from 15 to 128 levels between them, so per-acquisition work that grows with the depth shows there).`,
+    `Per family and shape (\`npm run bench -- --scaling\`, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}): rule time in seconds, ESLint's own per-rule timing (\`stats\`) summed over every leakproof rule of the \`all\` preset and scaled by the share of the run the process spent on a CPU (\`process.cpuUsage\` over wall time, never above 1), so that a long run is not charged for the time other jobs held the CPUs. Each row is measured in three rounds that lint every size in turn; in a round a size is linted back to back until its runs took 0.4 s of CPU time (at most 50 runs; here ${Math.min(...runs)}–${Math.max(...runs)} runs per size in all), after one untimed run when it lints fast, and the batch's mean is the round's figure: the lowest of the three counts. A mean rather than the fastest run, because a 1k run can fall between two garbage collections and a 64k run cannot: the batch pays its share at every size. Shapes (scripts/scaling.mjs): **class**, one class acquiring n times in one method and releasing n times in another; **effect**, one React effect with n acquisitions and the n releases in its cleanup; **owners**, n small owners with one acquisition and its release each; **types**, one owner, n acquisitions of distinct event types, channels, kinds or keys; **nesting**, n/64 levels (at most 128, then repeated) of nested loops, callbacks or blocks with four acquisitions a level. Only ratios within this run are compared; bound: ${label(last)}/${label(first)} ≤ ${SCALING_BOUND}× (${last / first}× is linear). "Unscaled" is the same ratio of ESLint's own figures; "ESLint parse" is the same ratio of ESLint's own parse of the same files in the same runs (scaled alike), a control for how this machine's time grows with the size of a lint whose work is linear (it is not bounded); "ESLint core rules" is a second control, closer to the plugin's rules: ESLint's own ${Object.keys(CONTROL_RULES).map((name) => `\`${name}\``).join(", ")}, whose work is linear, linted in the same runs and their time scaled and chosen the same way (not part of the rule time, not bounded); "work" is exact and noise-free: how many blocks of the plugin's code V8 ran (precise block coverage, \`measureWork\` in scripts/scaling.mjs) for ${label(workSizes[workSizes.length - 1])} acquisitions over ${label(workSizes[0])} (${workSizes[workSizes.length - 1] / workSizes[0]}× is linear; the nest deepens from 15 to 128 levels between them, so per-acquisition work that grows with the depth shows there).`,
     "",
     `Machine: ${machine.cpus} CPUs, shared with other jobs; load average ${machine.loadBefore} at the start of the run, ${machine.loadAfter} at its end (${machine.minutes} minutes).`,
     "",
-    `| family | shape | ${sizes.map(label).join(" | ")} | ${label(last)}/${label(first)} | heaviest rule at ${label(last)} | unscaled ${label(last)}/${label(first)} | ESLint parse ${label(last)}/${label(first)} | work ${label(workSizes[workSizes.length - 1])}/${label(workSizes[0])} |`,
-    `| --- | --- | ${sizes.map(() => "---:").join(" | ")} | ---: | --- | ---: | ---: | ---: |`,
+    `| family | shape | ${sizes.map(label).join(" | ")} | ${label(last)}/${label(first)} | heaviest rule at ${label(last)} | unscaled ${label(last)}/${label(first)} | ESLint core rules ${label(last)}/${label(first)} | ESLint parse ${label(last)}/${label(first)} | work ${label(workSizes[workSizes.length - 1])}/${label(workSizes[0])} |`,
+    `| --- | --- | ${sizes.map(() => "---:").join(" | ")} | ---: | --- | ---: | ---: | ---: | ---: |`,
   ];
   for (const row of rows) {
     const wallRatio = row.wall[last] / Math.max(row.wall[first], 0.001);
     const work = row.work ? `${(row.work[workSizes[workSizes.length - 1]] / row.work[workSizes[0]]).toFixed(1)}×` : "–";
-    out.push(`| ${row.family} | ${row.shape} | ${sizes.map((n) => (row.times[n] / 1000).toFixed(4)).join(" | ")} | ${row.ratio.toFixed(1)}× | ${row.heaviest[last]} | ${wallRatio.toFixed(1)}× | ${row.parseRatio.toFixed(1)}× | ${work} |`);
+    out.push(`| ${row.family} | ${row.shape} | ${sizes.map((n) => (row.times[n] / 1000).toFixed(4)).join(" | ")} | ${row.ratio.toFixed(1)}× | ${row.heaviest[last]} | ${wallRatio.toFixed(1)}× | ${row.controlRatio.toFixed(1)}× | ${row.parseRatio.toFixed(1)}× | ${work} |`);
   }
   const worst = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a), rows[0]);
   if (worst) out.push("", `Largest ratio: **${worst.ratio.toFixed(1)}×** (${worst.family} / ${worst.shape}).`);
   const over = rows.filter((row) => row.ratio > SCALING_BOUND);
-  if (last / first === 64) out.push("", over.length === 0 ? `No row is over ${SCALING_BOUND}×.` : `Over ${SCALING_BOUND}×: ${over.map((row) => `${row.family} / ${row.shape} (${row.ratio.toFixed(1)}×)`).join(", ")}.`);
+  if (last / first === 64) out.push("", over.length === 0 ? `No row is over ${SCALING_BOUND}×.` : `Over ${SCALING_BOUND}×: ${over.map((row) => `${row.family} / ${row.shape} (${row.ratio.toFixed(1)}×; ESLint core rules ${row.controlRatio.toFixed(1)}×)`).join(", ")}.`);
+  const controls = rows.map((row) => row.controlRatio).filter((ratio) => Number.isFinite(ratio));
+  if (controls.length > 0 && last / first === 64) {
+    const controlOver = rows.filter((row) => row.controlRatio > SCALING_BOUND).length;
+    out.push("", `ESLint's own core rules, linear, in the same runs: ${Math.min(...controls).toFixed(1)}–${Math.max(...controls).toFixed(1)}×; over ${SCALING_BOUND}× in ${controlOver} of ${rows.length} rows.`);
+  }
   out.push(SCALING_END);
   return out.join("\n");
 }

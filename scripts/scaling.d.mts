@@ -27,9 +27,15 @@ export interface ScalingRow {
   ratio: number;
   /** `parse` at the largest size over the smallest. */
   parseRatio: number;
+  /** The control rules' time (`control` option) by size, scaled and chosen alike; 0 without them. */
+  control: Record<number, number>;
+  /** `control` at the largest size over the smallest. */
+  controlRatio: number;
 }
 export declare const FAMILIES: readonly FamilySpec[];
 export declare const SHAPES: readonly string[];
+/** ESLint core rules whose work is linear, for the control measured next to the plugin's rules. */
+export declare const CONTROL_RULES: Readonly<Record<string, string>>;
 export declare function scalingFile(family: string | FamilySpec, shape: string, n: number): string;
 export declare function measureScaling(
   Linter: unknown,
@@ -41,6 +47,8 @@ export declare function measureScaling(
     rounds?: number;
     minRoundMs?: number;
     maxRunsPerRound?: number;
+    /** ESLint rules linted in the same runs as a control (`CONTROL_RULES`); their time is the row's `control`. */
+    control?: Readonly<Record<string, unknown>>;
     onRow?: (row: ScalingRow) => void;
   },
 ): ScalingRow[];

@@ -217,6 +217,22 @@ export const SHAPES = ["class", "effect", "owners", "types", "nesting"];
 /** The deepest nest the `nesting` shape writes (see there). */
 const MAX_DEPTH = 128;
 
+/**
+ * ESLint's own rules whose work is linear in the file (one visit per node, or per variable and
+ * reference), for the control `measureScaling` can run next to the plugin's rules: how the
+ * time of a lint whose work is known to be linear grows with the size of these files on this
+ * machine, measured in the same runs. Rules that report most lines (`no-undef` on `window`)
+ * are left out: their reports would outweigh their checks.
+ */
+export const CONTROL_RULES = {
+  "no-unused-vars": "warn",
+  "prefer-const": "warn",
+  "no-shadow": "warn",
+  "dot-notation": "warn",
+  eqeqeq: "warn",
+  "no-new": "warn",
+};
+
 /** Milliseconds of CPU time in a `process.cpuUsage()` difference. */
 const cpuMs = (usage) => (usage.user + usage.system) / 1000;
 
@@ -285,13 +301,16 @@ export function scalingFile(family, shape, n) {
  * before its batch, which takes the garbage the previous size left; and each row starts
  * with an untimed run of its smallest file, so the first size does not pay for compiling the
  * row's code paths.
+ *
+ * `control` (ESLint rules, e.g. `CONTROL_RULES`) is linted in the same runs; their time,
+ * scaled and chosen alike, is the row's `control`: not part of `times`, and not bounded.
  */
 export function measureScaling(
   Linter,
   plugin,
-  { families = FAMILIES, shapes = SHAPES, sizes = [1000, 4000], rounds = 3, minRoundMs = 400, maxRunsPerRound = 50, onRow } = {},
+  { families = FAMILIES, shapes = SHAPES, sizes = [1000, 4000], rounds = 3, minRoundMs = 400, maxRunsPerRound = 50, control = {}, onRow } = {},
 ) {
-  const rules = plugin.configs.all.rules;
+  const rules = { ...control, ...plugin.configs.all.rules };
   const config = [
     {
       files: ["**/*.jsx"],
@@ -309,8 +328,10 @@ export function measureScaling(
     const cpu = process.cpuUsage(cpuBefore);
     const fatal = messages.find((message) => message.fatal);
     if (fatal) throw new Error(`${label} does not parse: ${fatal.message}`);
-    const timed = Object.entries(linter.getTimes().passes[0].rules ?? {});
+    const all = Object.entries(linter.getTimes().passes[0].rules ?? {});
+    const timed = all.filter(([name]) => name.startsWith("leakproof/"));
     const ruleWall = timed.reduce((sum, [, time]) => sum + time.total, 0);
+    const controlWall = all.reduce((sum, [name, time]) => (name.startsWith("leakproof/") ? sum : sum + time.total), 0);
     // On a shared machine a long run spends part of its wall time waiting for a CPU, a short
     // one often none: the rules' wall time is scaled by the share of the run the process was
     // on a CPU (never up), so a 64k run is not charged for the other jobs' time.
@@ -319,18 +340,20 @@ export function measureScaling(
     // ESLint's own parse of the same file in the same run, scaled alike: a control that says
     // how the platform's own linear work grows in time on this machine at these sizes.
     const parse = (linter.getTimes().passes[0].parse?.total ?? 0) * onCpu;
-    return { total: ruleWall * onCpu, wall: ruleWall, parse, heaviest: heaviest.replace(/^leakproof\//, ""), findings: messages.length };
+    const findings = messages.filter((message) => message.ruleId?.startsWith("leakproof/")).length;
+    return { total: ruleWall * onCpu, wall: ruleWall, parse, control: controlWall * onCpu, heaviest: heaviest.replace(/^leakproof\//, ""), findings };
   };
   const rows = [];
   for (const spec of families) {
     for (const shape of shapes) {
-      const row = { family: spec.family, rule: spec.rule, shape, times: {}, wall: {}, parse: {}, runs: {}, samples: {}, heaviest: {}, findings: {} };
+      const row = { family: spec.family, rule: spec.rule, shape, times: {}, wall: {}, parse: {}, control: {}, runs: {}, samples: {}, heaviest: {}, findings: {} };
       lintOnce(scalingFile(spec, shape, sizes[0]), `${spec.family}/${shape}/${sizes[0]}`);
       const codes = new Map(sizes.map((n) => [n, scalingFile(spec, shape, n)]));
       for (const n of sizes) {
         row.times[n] = Infinity;
         row.wall[n] = Infinity;
         row.parse[n] = Infinity;
+        row.control[n] = Infinity;
         row.runs[n] = 0;
         row.samples[n] = [];
       }
@@ -346,11 +369,13 @@ export function measureScaling(
           const batch = [];
           let wall = 0;
           let parse = 0;
+          let controlTime = 0;
           do {
             const run = lintOnce(codes.get(n), label);
             batch.push(run.total);
             wall += run.wall;
             parse += run.parse;
+            controlTime += run.control;
             row.heaviest[n] = run.heaviest;
             row.findings[n] = run.findings;
           } while (batch.length < maxRunsPerRound && cpuMs(process.cpuUsage(started)) < minRoundMs);
@@ -358,6 +383,7 @@ export function measureScaling(
           row.times[n] = Math.min(row.times[n], mean);
           row.wall[n] = Math.min(row.wall[n], wall / batch.length);
           row.parse[n] = Math.min(row.parse[n], parse / batch.length);
+          row.control[n] = Math.min(row.control[n], controlTime / batch.length);
           row.samples[n].push(...batch);
           row.runs[n] += batch.length;
         }
@@ -366,6 +392,7 @@ export function measureScaling(
       const last = sizes[sizes.length - 1];
       row.ratio = row.times[last] / Math.max(row.times[first], 0.001);
       row.parseRatio = row.parse[last] / Math.max(row.parse[first], 0.001);
+      row.controlRatio = row.control[last] / Math.max(row.control[first], 0.001);
       rows.push(row);
       onRow?.(row);
     }
