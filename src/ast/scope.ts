@@ -36,12 +36,27 @@ export class Scopes {
    * from anywhere, so it never climbs the chain (n distinct globals n scopes deep would).
    */
   private resolve(node: Node, name: string): Variable | null {
+    const fixed = this.sameEverywhere.get(name);
+    if (fixed !== undefined) return fixed;
     const scope = scopeOf(this.sourceCode, node);
     const own = scope.set.get(name);
     if (own) return own;
-    if (!this.mayBeDeclared(name)) return null;
-    return this.lookup(scope, name);
+    const declared = this.declaredIn(name);
+    if (declared === MANY) return this.lookup(scope, name);
+    // Declared nowhere, or only in the global scope (a configured global): the same answer from
+    // every scope of the file.
+    this.sameEverywhere.set(name, declared);
+    return declared;
   }
+
+  /**
+   * Names that resolve to the same thing from anywhere in the file: nothing (no scope declares
+   * them) or a global no scope shadows. The few globals a file uses (`window`, `URL`,
+   * `setInterval`) are asked about at nearly every acquisition, and each answer read tables as
+   * large as the file (the innermost scope's names, every declared name, each scope's lookups);
+   * this one stays as small as the set of globals used (issue 12 §2).
+   */
+  private readonly sameEverywhere = new Map<string, Variable | null>();
 
   private readonly writeCache = new WeakMap<Variable, readonly Reference[]>();
 
@@ -64,14 +79,19 @@ export class Scopes {
     return this.writes(variable).some((reference) => !reference.init);
   }
 
-  /** Whether some scope of the file declares `name` (true when that is unknown). */
-  private mayBeDeclared(name: string): boolean {
+  /**
+   * Where `name` is declared: nowhere (null), only in the global scope (that variable), or in
+   * some other scope or more than one (`MANY`, also when the scope manager does not list its
+   * scopes).
+   */
+  private declaredIn(name: string): Variable | null | typeof MANY {
     this.declaredNames ??= declaredNames(this.sourceCode);
-    return !this.declaredNames || this.declaredNames.has(name);
+    if (!this.declaredNames) return MANY;
+    return this.declaredNames.get(name) ?? null;
   }
 
-  /** Every name some scope of the file declares (null: unknown, the scope manager lists no scopes). */
-  private declaredNames: ReadonlySet<string> | null | undefined;
+  /** Per name some scope of the file declares, `declaredIn`'s answer (null: the scope manager lists no scopes). */
+  private declaredNames: ReadonlyMap<string, Variable | typeof MANY> | null | undefined;
 
   /** Per scope, per name: the variable the name resolves to from there (null: none). */
   private readonly resolved = new Map<Scope, Map<string, Variable | null>>();
@@ -82,7 +102,7 @@ export class Scopes {
    * (`setInterval` in nested callbacks) climbs the chain once, not once per use.
    */
   private lookup(start: Scope, name: string): Variable | null {
-    // Callers have ruled out names no scope declares (`mayBeDeclared`): n distinct globals used
+    // Callers have ruled out names no scope declares (`declaredIn`): n distinct globals used
     // n scopes deep would each climb the whole chain.
     const path: Scope[] = [];
     let found: Variable | null | undefined;
@@ -151,16 +171,22 @@ export function scopeOf(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): 
   return sourceCode.getScope(current);
 }
 
+/** A name declared in a scope other than the global one, or in more than one. */
+const MANY = Symbol("many");
+
 /**
  * The names declared in any scope of the file (globals the configuration or a comment declares
- * included: ESLint adds them to the global scope before rules run), or null when the scope
- * manager does not list its scopes.
+ * included: ESLint adds them to the global scope before rules run), each with its variable when
+ * the global scope is the only one that declares it, else `MANY`; null when the scope manager
+ * does not list its scopes.
  */
-function declaredNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> | null {
+function declaredNames(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap<string, Variable | typeof MANY> | null {
   const scopes = sourceCode.scopeManager?.scopes;
   if (!Array.isArray(scopes)) return null;
-  const names = new Set<string>();
-  for (const scope of scopes) for (const name of scope.set.keys()) names.add(name);
+  const names = new Map<string, Variable | typeof MANY>();
+  for (const scope of scopes) {
+    for (const [name, variable] of scope.set) names.set(name, names.has(name) || scope.type !== "global" ? MANY : variable);
+  }
   return names;
 }
 
