@@ -292,23 +292,34 @@ export class CollectionAnalysis {
 
   private classCandidates(cls: ClassNode): void {
     if (!isModuleLevel(cls)) return;
-    const clsId = this.refs.id(cls);
-    const className = cls.id?.name ?? (cls.parent?.type === T.VariableDeclarator && cls.parent.id.type === T.Identifier ? cls.parent.id.name : "class");
-    const bindings = this.classBindings(cls);
-    const instanceNames = new Set<string>();
-    for (const member of cls.body.body) {
-      if ((member.type === T.PropertyDefinition || member.type === T.MethodDefinition) && !member.static) {
-        const name = keyName(member.key, member.computed);
-        if (name) instanceNames.add(name);
-      }
-    }
     const singleton = this.singletons.has(cls);
     const instance = this.singletons.get(cls);
-    const instanceKey = instance ? this.refs.key(instance) : undefined;
+    // What the keys are made of is read for the first collection field: most classes have none,
+    // and each part is a lookup in a table as large as the file (issue 12 §2).
+    let made: { clsId: number; className: string; bindings: string[]; instanceNames: Set<string>; instanceKey: string | undefined } | undefined;
+    const parts = () => {
+      if (made) return made;
+      const instanceNames = new Set<string>();
+      for (const member of cls.body.body) {
+        if ((member.type === T.PropertyDefinition || member.type === T.MethodDefinition) && !member.static) {
+          const name = keyName(member.key, member.computed);
+          if (name) instanceNames.add(name);
+        }
+      }
+      made = {
+        clsId: this.refs.id(cls),
+        className: cls.id?.name ?? (cls.parent?.type === T.VariableDeclarator && cls.parent.id.type === T.Identifier ? cls.parent.id.name : "class"),
+        bindings: this.classBindings(cls),
+        instanceNames,
+        instanceKey: instance ? this.refs.key(instance) : undefined,
+      };
+      return made;
+    };
 
     const addField = (name: string, valueNode: Node, init: Node, isStatic: boolean): void => {
       const kind = this.collectionKind(valueNode);
       if (!kind) return;
+      const { clsId, className, bindings, instanceNames, instanceKey } = parts();
       if (isStatic) {
         const keys = [`static${clsId}.${name}`, ...bindings.map((key) => `${key}.${name}`)];
         if (!instanceNames.has(name)) keys.push(`this${clsId}.${name}`);
@@ -343,7 +354,7 @@ export class CollectionAnalysis {
           const left = expression.left;
           if (left.type !== T.MemberExpression || unwrap(left.object).type !== T.ThisExpression) continue;
           const name = memberName(left);
-          if (name !== undefined && !this.byKey.has(`this${clsId}.${name}`)) addField(name, expression.right, expression, false);
+          if (name !== undefined && !this.byKey.has(`this${parts().clsId}.${name}`)) addField(name, expression.right, expression, false);
         }
       }
     }
