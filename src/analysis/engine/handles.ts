@@ -146,26 +146,39 @@ interface VariableUses {
 const NO_USES: VariableUses = { copies: [], escapes: false, returned: false };
 
 /**
- * Per resolver, variable and set of release names: `VariableUses`, from one pass over its
- * references. A variable that holds n acquisitions in turn (`ws = new WebSocket(...)` in n
+ * Per resolver, set of release names and parts, and variable: `VariableUses`, from one pass over
+ * its references. A variable that holds n acquisitions in turn (`ws = new WebSocket(...)` in n
  * functions) is followed once per acquisition, and scanning its references each time was n².
- * Kept per resolver: the keys are its own (a file has one per set of engine options).
+ * Kept per resolver: the keys are its own (a file has one per set of engine options). The name
+ * sets come first, so a file makes one table per set, not one per variable (issue 12 §2).
  */
-const usesCache = new WeakMap<RefResolver, WeakMap<Variable, Map<string, VariableUses>>>();
+const usesCache = new WeakMap<RefResolver, Map<string, WeakMap<Variable, VariableUses>>>();
+
+/** A set of names as one string, made once per set object (most are module-level constants). */
+const setKeys = new WeakMap<ReadonlySet<string>, string>();
+
+function setKey(set: ReadonlySet<string>): string {
+  let key = setKeys.get(set);
+  if (key === undefined) {
+    key = [...set].sort().join("\n");
+    setKeys.set(set, key);
+  }
+  return key;
+}
 
 function usesOf(variable: Variable, refs: RefResolver, releaseNames: ReadonlySet<string>, parts: ReadonlySet<string>): VariableUses {
-  let byVariable = usesCache.get(refs);
-  if (!byVariable) {
-    byVariable = new WeakMap();
-    usesCache.set(refs, byVariable);
-  }
-  let byNames = byVariable.get(variable);
+  let byNames = usesCache.get(refs);
   if (!byNames) {
     byNames = new Map();
-    byVariable.set(variable, byNames);
+    usesCache.set(refs, byNames);
   }
-  const names = `${[...releaseNames].sort().join("\n")}|${[...parts].sort().join("\n")}`;
-  let uses = byNames.get(names);
+  const names = `${setKey(releaseNames)}|${setKey(parts)}`;
+  let byVariable = byNames.get(names);
+  if (!byVariable) {
+    byVariable = new WeakMap();
+    byNames.set(names, byVariable);
+  }
+  let uses = byVariable.get(variable);
   if (!uses) {
     uses = { copies: [], escapes: false, returned: false };
     const seen = new Set<string>();
@@ -189,7 +202,7 @@ function usesOf(variable: Variable, refs: RefResolver, releaseNames: ReadonlySet
       else if (use.type === "returned") uses.returned = true;
     }
     if (parts.size > 0 && [...parts].every((name) => partsGone.has(name))) uses.escapes = true;
-    byNames.set(names, uses);
+    byVariable.set(variable, uses);
   }
   return uses;
 }

@@ -47,9 +47,7 @@ function judge(
   if (owner.type === "module") return undefined;
   if (entry.family === "subscription" && node.type === T.CallExpression && completesByItself(ctx, node, owner)) return undefined;
   if (entry.releasedByCall && node.type === T.CallExpression) return judgeReleasedByCall(ctx, node, entry, context);
-  const releaseNames = new Set(entry.release.map((path) => path.split(".").pop()!));
-  // Members a release path goes through (`port2` of `port2.close`) are the resource's parts.
-  const parts = new Set(entry.release.filter((path) => path.includes(".")).map((path) => path.split(".")[0]!));
+  const { releaseNames, parts } = releaseNamesOf(entry);
   const handle = handleOf(node, ctx.refs, releaseNames, CHAINABLE_METHODS, parts);
   if (handle.type === "returned" || handle.type === "escaped") return undefined;
   if (handle.type === "stored" && (handle.returned || handle.escapes)) return undefined;
@@ -645,3 +643,22 @@ function pathKeys(ctx: EngineContext, arg: Node | undefined): string[] {
 }
 
 export type { HandleFamily };
+
+const releaseNameCache = new WeakMap<HandleEntry, { releaseNames: ReadonlySet<string>; parts: ReadonlySet<string> }>();
+
+/**
+ * The method names that release an entry's handle, and the members its release paths go
+ * through (`port2` of `port2.close`: the resource's parts). Made once per catalogue entry, so
+ * the handle analysis keys its per-variable answers by the same sets at every acquisition.
+ */
+function releaseNamesOf(entry: HandleEntry): { releaseNames: ReadonlySet<string>; parts: ReadonlySet<string> } {
+  let names = releaseNameCache.get(entry);
+  if (!names) {
+    names = {
+      releaseNames: new Set(entry.release.map((path) => path.split(".").pop()!)),
+      parts: new Set(entry.release.filter((path) => path.includes(".")).map((path) => path.split(".")[0]!)),
+    };
+    releaseNameCache.set(entry, names);
+  }
+  return names;
+}
