@@ -1,6 +1,7 @@
 /**
  * Guards shared by the families: whether storing a handle again can drop a live one.
  */
+import type { TSESTree } from "@typescript-eslint/utils";
 import { T } from "../../util/node-types.js";
 import { type FunctionNode, type Node, contains, enclosingFunction, isFunction } from "../../ast/index.js";
 import type { EngineContext } from "./context.js";
@@ -13,6 +14,7 @@ import { walk } from "../../ast/walk.js";
 const CALL = indexedType(T.CallExpression);
 const ASSIGNMENT = indexedType(T.AssignmentExpression);
 const WRITES = indexedTypes([T.AssignmentExpression, T.UpdateExpression]);
+const GUARDS = indexedTypes([T.IfStatement, T.ConditionalExpression, T.LogicalExpression]);
 
 type ReleaseIndex = ReadonlyMap<string, readonly Release[]>;
 
@@ -73,28 +75,29 @@ function functionGuards(ctx: EngineContext, fn: FunctionNode): FunctionGuards {
 
 /**
  * Every key read in the test of an `if` or `?:`, or the left side of `&&`/`||`/`??`, in the
- * function (nested functions included), with the earliest start of such a guard. One walk:
- * each node carries the start of the outermost guard whose test it is in.
+ * function (nested functions included), with the earliest start of such a guard: the start of
+ * the outermost guard whose test the read is in. The guards come from the node index, and only
+ * their tests are walked: walking the whole function for them made a pass over every node of
+ * every function that writes a handle (issue 12 §2).
  */
-function testedKeys(ctx: EngineContext, fn: FunctionNode): Map<string, number> {
+export function testedKeys(ctx: EngineContext, fn: FunctionNode): Map<string, number> {
   const tests = new Map<string, number>();
-  const keys = ctx.sourceCode.visitorKeys;
-  const stack: [Node, number | undefined][] = [[fn.body, undefined]];
-  while (stack.length > 0) {
-    const [node, guardStart] = stack.pop()!;
-    if (guardStart !== undefined && (node.type === T.Identifier || node.type === T.MemberExpression)) {
+  const guards = GUARDS.flatMap((type) => nodesInside(ctx.sourceCode, type, fn.body));
+  // Source order, a guard before the guards it holds (which start where it starts or later).
+  guards.sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+  // The end of the last test walked: a guard inside it is in an outer guard's test, which
+  // starts earlier and has recorded every key the inner one would.
+  let walkedTo = -Infinity;
+  for (const guard of guards) {
+    const test = guard.type === T.LogicalExpression ? guard.left : (guard as TSESTree.IfStatement | TSESTree.ConditionalExpression).test;
+    if (guard.range[0] < walkedTo) continue;
+    walkedTo = test.range[1];
+    const start = guard.range[0];
+    walk(test, ctx.sourceCode.visitorKeys, (node) => {
+      if (node.type !== T.Identifier && node.type !== T.MemberExpression) return;
       const key = ctx.refs.key(node);
-      if (key !== undefined && guardStart < (tests.get(key) ?? Infinity)) tests.set(key, guardStart);
-    }
-    const guardedChild =
-      node.type === T.IfStatement || node.type === T.ConditionalExpression ? node.test : node.type === T.LogicalExpression ? node.left : undefined;
-    for (const name of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[name];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (!child || typeof (child as Node).type !== "string") continue;
-        stack.push([child as Node, child === guardedChild ? (guardStart ?? node.range[0]) : guardStart]);
-      }
-    }
+      if (key !== undefined && start < (tests.get(key) ?? Infinity)) tests.set(key, start);
+    });
   }
   return tests;
 }
