@@ -45,7 +45,7 @@ export class Scopes {
     if (declared === MANY) return this.lookup(scope, name);
     // Declared nowhere, or only in the global scope (a configured global): the same answer from
     // every scope of the file.
-    this.sameEverywhere.set(name, declared);
+    if (this.sameEverywhere.size < SAME_EVERYWHERE_LIMIT) this.sameEverywhere.set(name, declared);
     return declared;
   }
 
@@ -54,7 +54,9 @@ export class Scopes {
    * them) or a global no scope shadows. The few globals a file uses (`window`, `URL`,
    * `setInterval`) are asked about at nearly every acquisition, and each answer read tables as
    * large as the file (the innermost scope's names, every declared name, each scope's lookups);
-   * this one stays as small as the set of globals used (issue 12 §2).
+   * this one stays small (issue 12 §2): the first `SAME_EVERYWHERE_LIMIT` such names are kept,
+   * since a file that uses n distinct undeclared names (`h0` … `h63999`) would otherwise grow
+   * it into one more table as large as the file, read and written once per name.
    */
   private readonly sameEverywhere = new Map<string, Variable | null>();
 
@@ -170,6 +172,9 @@ export function scopeOf(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): 
   }
   return sourceCode.getScope(current);
 }
+
+/** How many names `sameEverywhere` keeps: more than the globals a file commonly uses. */
+const SAME_EVERYWHERE_LIMIT = 512;
 
 /** A name declared in a scope other than the global one, or in more than one. */
 const MANY = Symbol("many");

@@ -70,7 +70,20 @@ function program(seed: number): string {
   return lines.join("\n");
 }
 
+/** More distinct globals than Scopes keeps answers for, then shadowed and configured names. */
+function manyGlobals(): string {
+  const lines = Array.from({ length: 600 }, (_, i) => `g${i}();`);
+  lines.push("function f(window) { window; URL; g1; { const URL = 1; URL; g599; } }", "window; URL; helper;");
+  return lines.join("\n");
+}
+
 describe("Scopes agrees with the scope manager for every reference", () => {
+  it("past the names it keeps answers for", () => {
+    for (const order of ["forward", "backward"] as const) {
+      expect(mismatches(manyGlobals(), "module", { window: "readonly", URL: "readonly" }, order)).toEqual([]);
+    }
+  });
+
   const globalSets: Record<string, Record<string, "readonly">> = {
     none: {},
     browser: { window: "readonly", URL: "readonly", setInterval: "readonly" },
