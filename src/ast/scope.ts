@@ -21,6 +21,16 @@ export class Scopes {
   }
 
   /**
+   * Whether `name` is already known to be the global of that name from anywhere in the file
+   * (false: not known yet, or not a global). Answered from the small table of names that
+   * resolve the same everywhere, without reading any table as large as the file.
+   */
+  knownGlobal(name: string): boolean {
+    const fixed = this.sameEverywhere.get(name);
+    return fixed === null || (fixed !== undefined && fixed.defs.length === 0);
+  }
+
+  /**
    * Whether `name`, seen at `node`, is the global of that name: nothing in the file
    * declares it. Decided from the scope manager, not from the user's `globals` config.
    */

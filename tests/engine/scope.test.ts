@@ -1,8 +1,9 @@
 /**
  * Scopes resolves names through memos (the innermost scope first, names that resolve the same
  * from anywhere, each scope's lookups): whatever it answered before, its answer for every
- * reference of a file must be the scope manager's own (`Reference#resolved`), for names
- * declared nowhere, only as configured or commented globals, in one scope, or shadowed in some.
+ * reference of a file must be the scope manager's own (`Reference#resolved`), and what it
+ * already knows to be a global must be one there, for names declared nowhere, only as
+ * configured or commented globals, in one scope, or shadowed in some.
  */
 import { Linter } from "eslint";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
@@ -31,6 +32,8 @@ function mismatches(code: string, sourceType: "module" | "script", globals: Reco
             if (scopes.variable(id) !== expected) out.push(`variable(${id.name}) at ${id.loc.start.line}:${id.loc.start.column}`);
             const global = !resolved || resolved.defs.length === 0;
             if (scopes.isGlobal(id, id.name) !== global) out.push(`isGlobal(${id.name}) at ${id.loc.start.line}:${id.loc.start.column}`);
+            // What it already knows to be a global from anywhere (refs' keys take `g:` from it).
+            if (scopes.knownGlobal(id.name) && !global) out.push(`knownGlobal(${id.name}) at ${id.loc.start.line}:${id.loc.start.column}`);
           }
         },
       };

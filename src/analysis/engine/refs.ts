@@ -51,6 +51,8 @@ export class RefResolver extends Scopes {
    */
   key(node: Node, depth = 0): string | undefined {
     if (depth !== 0) return this.computeKey(node, depth);
+    // A global's key needs no table as large as the file (`window` at every acquisition).
+    if (node.type === T.Identifier && this.knownGlobal(node.name)) return `g:${node.name}`;
     // Kept per node: every family asks the key of the same receivers and arguments, and each
     // answer costs several lookups in tables as large as the file (issue 12 §2).
     const known = this.keys.get(node);
