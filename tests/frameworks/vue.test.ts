@@ -876,66 +876,33 @@ const valid: ValidCase[] = [
 const invalid: InvalidCase[] = [
   // A hook known only through its binding (renamed, or a member of the module): the recogniser
   // may skip reading bindings only when no framework module is imported or required (issue 12 §2).
-  {
-    rule: "no-leaked-event-listener",
-    name: "composable: a scope cleanup hook reached through an aliased import, and a listener it never removes",
-    filename: "useResize.js",
-    code: code`
-      import { onScopeDispose as dispose } from "vue";
-      export function useResize(onResize, tick) {
-        const id = setInterval(tick, 1000);
-        dispose(() => clearInterval(id));
-        window.addEventListener("resize", onResize);
-      }
-    `,
-    errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
-    fixed: { from: "  window.addEventListener(\"resize\", onResize);\n", to: "  window.addEventListener(\"resize\", onResize);\n  dispose(() => window.removeEventListener(\"resize\", onResize));\n" },
-  },
-  {
-    rule: "no-leaked-event-listener",
-    name: "composable: a scope cleanup hook reached through a namespace import, and a listener it never removes",
-    filename: "useResize.js",
-    code: code`
-      import * as Vue from "vue";
-      export function useResize(onResize, tick) {
-        const id = setInterval(tick, 1000);
-        Vue.onScopeDispose(() => clearInterval(id));
-        window.addEventListener("resize", onResize);
-      }
-    `,
-    errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
-    fixed: { from: "  window.addEventListener(\"resize\", onResize);\n", to: "  window.addEventListener(\"resize\", onResize);\n  Vue.onScopeDispose(() => window.removeEventListener(\"resize\", onResize));\n" },
-  },
-  {
-    rule: "no-leaked-event-listener",
-    name: "composable: a scope cleanup hook reached through a destructured require, renamed, and a listener it never removes",
-    filename: "useResize.js",
-    code: code`
-      const { onScopeDispose: dispose } = require("vue");
-      export function useResize(onResize, tick) {
-        const id = setInterval(tick, 1000);
-        dispose(() => clearInterval(id));
-        window.addEventListener("resize", onResize);
-      }
-    `,
-    errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
-    fixed: { from: "  window.addEventListener(\"resize\", onResize);\n", to: "  window.addEventListener(\"resize\", onResize);\n  dispose(() => window.removeEventListener(\"resize\", onResize));\n" },
-  },
-  {
-    rule: "no-leaked-event-listener",
-    name: "composable: a scope cleanup hook reached through a required namespace, and a listener it never removes",
-    filename: "useResize.js",
-    code: code`
-      const Vue = require("vue");
-      export function useResize(onResize, tick) {
-        const id = setInterval(tick, 1000);
-        Vue.onScopeDispose(() => clearInterval(id));
-        window.addEventListener("resize", onResize);
-      }
-    `,
-    errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
-    fixed: { from: "  window.addEventListener(\"resize\", onResize);\n", to: "  window.addEventListener(\"resize\", onResize);\n  Vue.onScopeDispose(() => window.removeEventListener(\"resize\", onResize));\n" },
-  },
+  ...(
+    [
+      ["an aliased import", 'import { onScopeDispose as dispose } from "vue";', "dispose"],
+      ["a namespace import", 'import * as Vue from "vue";', "Vue.onScopeDispose"],
+      ["a destructured require, renamed", 'const { onScopeDispose: dispose } = require("vue");', "dispose"],
+      ["a required namespace", 'const Vue = require("vue");', "Vue.onScopeDispose"],
+    ] as const
+  ).map(
+    ([how, binding, hook]): InvalidCase => ({
+      rule: "no-leaked-event-listener",
+      name: `composable: a scope cleanup hook reached through ${how}, and a listener it never removes`,
+      filename: "useResize.js",
+      code: code`
+        ${binding}
+        export function useResize(onResize, tick) {
+          const id = setInterval(tick, 1000);
+          ${hook}(() => clearInterval(id));
+          window.addEventListener("resize", onResize);
+        }
+      `,
+      errors: [{ messageId: "listenerNeverRemoved", line: 5 }],
+      fixed: {
+        from: '  window.addEventListener("resize", onResize);\n',
+        to: `  window.addEventListener("resize", onResize);\n  ${hook}(() => window.removeEventListener("resize", onResize));\n`,
+      },
+    }),
+  ),
   {
     // Wiki.js (sample D): the poll re-arms itself through requestAnimationFrame until the export
     // ends, and nothing stops it when the admin switches to another tool.
