@@ -249,6 +249,7 @@ export function moduleBinding(scopes: Scopes, node: TSESTree.Identifier): Module
   return undefined;
 }
 
-function stripNodePrefix(source: string): string {
+/** A module name without its `node:` prefix (`node:fs` and `fs` are one module). */
+export function stripNodePrefix(source: string): string {
   return source.startsWith("node:") ? source.slice(5) : source;
 }

@@ -115,7 +115,10 @@ class RemoveIndex {
   // Each index is built the first time a question needs it: most adds are settled by the exact
   // match, and every other index costs an entry per removal in a table as large as the file
   // (issue 12 §2).
-  private exactIndex: { byHandler: Map<string, Listener[]>; byTarget: Map<string, Listener[]> } | undefined;
+  /** By target, style, handler and event type (the exact match). */
+  private byHandlerIndex: Map<string, Listener[]> | undefined;
+  /** Typed files: by target and event type (another reference to the same handler). */
+  private byTargetIndex: Map<string, Listener[]> | undefined;
   /** By target, style and event type. */
   private byTypeIndex: Map<string, Listener[]> | undefined;
   /** By handler name, then by static event type ("" holds removals whose type is not static). */
@@ -130,31 +133,35 @@ class RemoveIndex {
     this.typed = typeFacts(ctx.sourceCode) !== undefined;
   }
 
-  /** By target, style, handler and event type; typed, also by target and event type. */
-  private get exact(): { byHandler: Map<string, Listener[]>; byTarget: Map<string, Listener[]> } {
-    if (!this.exactIndex) {
-      const byHandler = new Map<string, Listener[]>();
-      const byTarget = new Map<string, Listener[]>();
-      for (const remove of this.removes) {
-        const type = typeIdentity(remove);
-        if (remove.targetKey === undefined || !type) continue;
-        pushTo(byHandler, `${remove.targetKey}|${remove.style}|${remove.handlerKey ?? ""}|${type}`, remove);
-        if (this.typed) pushTo(byTarget, `${remove.targetKey}|${type}`, remove);
-      }
-      this.exactIndex = { byHandler, byTarget };
+  /** The removals by `keyOf`, leaving out those it gives no key. */
+  private group(keyOf: (remove: Listener) => string | undefined): Map<string, Listener[]> {
+    const grouped = new Map<string, Listener[]>();
+    for (const remove of this.removes) {
+      const key = keyOf(remove);
+      if (key !== undefined) pushTo(grouped, key, remove);
     }
-    return this.exactIndex;
+    return grouped;
+  }
+
+  private get byHandler(): Map<string, Listener[]> {
+    return (this.byHandlerIndex ??= this.group((remove) => {
+      const type = typeIdentity(remove);
+      return remove.targetKey !== undefined && type ? `${remove.targetKey}|${remove.style}|${remove.handlerKey ?? ""}|${type}` : undefined;
+    }));
+  }
+
+  private get byTarget(): Map<string, Listener[]> {
+    return (this.byTargetIndex ??= this.group((remove) => {
+      const type = typeIdentity(remove);
+      return remove.targetKey !== undefined && type ? `${remove.targetKey}|${type}` : undefined;
+    }));
   }
 
   private get byType(): Map<string, Listener[]> {
-    if (!this.byTypeIndex) {
-      this.byTypeIndex = new Map();
-      for (const remove of this.removes) {
-        const type = typeIdentity(remove);
-        if (remove.targetKey !== undefined && type) pushTo(this.byTypeIndex, `${remove.targetKey}|${remove.style}|${type}`, remove);
-      }
-    }
-    return this.byTypeIndex;
+    return (this.byTypeIndex ??= this.group((remove) => {
+      const type = typeIdentity(remove);
+      return remove.targetKey !== undefined && type ? `${remove.targetKey}|${remove.style}|${type}` : undefined;
+    }));
   }
 
   private get byName(): Map<string, Map<string, Listener[]>> {
@@ -175,11 +182,7 @@ class RemoveIndex {
   }
 
   private get onTarget(): Map<string, Listener[]> {
-    if (!this.onTargetIndex) {
-      this.onTargetIndex = new Map();
-      for (const remove of this.removes) if (remove.targetKey !== undefined) pushTo(this.onTargetIndex, remove.targetKey, remove);
-    }
-    return this.onTargetIndex;
+    return (this.onTargetIndex ??= this.group((remove) => remove.targetKey));
   }
 
   /**
@@ -207,10 +210,9 @@ class RemoveIndex {
     // `removes` requires the same event type (`sameType`): one without an identity matches nothing.
     const type = typeIdentity(add);
     if (add.targetKey === undefined || add.handlerKey === undefined || !type) return [];
-    const { byHandler, byTarget } = this.exact;
-    const exact = byHandler.get(`${add.targetKey}|${add.style}|${add.handlerKey}|${type}`) ?? [];
+    const exact = this.byHandler.get(`${add.targetKey}|${add.style}|${add.handlerKey}|${type}`) ?? [];
     // Typed: another reference to the same function (an import and its re-export) also matches.
-    const pool = this.typed ? [...new Set([...exact, ...(byTarget.get(`${add.targetKey}|${type}`) ?? [])])] : exact;
+    const pool = this.typed ? [...new Set([...exact, ...(this.byTarget.get(`${add.targetKey}|${type}`) ?? [])])] : exact;
     return pool.filter((remove) => removes(remove, add, this.ctx));
   }
 

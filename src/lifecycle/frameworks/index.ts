@@ -25,7 +25,7 @@ import {
   returnedValues,
   unwrap,
 } from "../../ast/index.js";
-import { type Scopes, moduleBinding } from "../../ast/scope.js";
+import { type Scopes, moduleBinding, stripNodePrefix } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
 import { forEachNodeOf, indexedType, ownNodesOf, someNodeOf } from "../../ast/node-index.js";
 import { pushTo } from "../../util/maps.js";
@@ -642,7 +642,7 @@ export class Frameworks {
   private hookCandidates(sourceCode: Readonly<TSESLint.SourceCode>): Map<Node, Node[]> | null {
     const imports = someNodeOf(sourceCode, IMPORT, (node) => {
       const source = (node as TSESTree.ImportDeclaration).source.value;
-      return typeof source === "string" && FRAMEWORK_MODULES.has(source.startsWith("node:") ? source.slice(5) : source);
+      return typeof source === "string" && FRAMEWORK_MODULES.has(stripNodePrefix(source));
     });
     if (imports) return null;
     const grouped = new Map<Node, Node[]>();
@@ -654,7 +654,7 @@ export class Frameworks {
         if (callee.name === "require") {
           const [source] = node.arguments;
           if (source?.type === T.Literal && typeof source.value === "string") {
-            requires = FRAMEWORK_MODULES.has(source.value.startsWith("node:") ? source.value.slice(5) : source.value);
+            requires = FRAMEWORK_MODULES.has(stripNodePrefix(source.value));
           }
           return;
         }
