@@ -193,7 +193,26 @@ export function nodesInside(sourceCode: Readonly<TSESLint.SourceCode>, type: str
   return index.inside(root);
 }
 
-const ownCache = new WeakMap<object, Map<string, Map<Node, Node[]>>>();
+/**
+ * Nodes grouped by the function they belong to (those in no function are left out), so that
+ * `own(fn)` answers what a walk of `fn`'s body that stops at nested functions finds among them.
+ */
+export class ByFunction {
+  private readonly groups = new Map<Node, Node[]>();
+
+  add(node: Node): void {
+    const owner = enclosingFunction(node);
+    if (owner) pushTo(this.groups, owner, node);
+  }
+
+  /** `fn`'s own nodes, in the order added. */
+  own(fn: FunctionNode): Node[] {
+    // A default parameter value belongs to the function too, but is not in its body.
+    return (this.groups.get(fn) ?? []).filter((node) => contains(fn.body, node));
+  }
+}
+
+const ownCache = new WeakMap<object, Map<string, ByFunction>>();
 
 /**
  * The nodes of `type` in `fn`'s body that belong to `fn` itself, not to a function nested in
@@ -203,13 +222,9 @@ const ownCache = new WeakMap<object, Map<string, Map<Node, Node[]>>>();
  */
 export function ownNodesOf(sourceCode: Readonly<TSESLint.SourceCode>, type: string, fn: FunctionNode): Node[] {
   const byFunction = perType(ownCache, sourceCode, type, () => {
-    const grouped = new Map<Node, Node[]>();
-    forEachNodeOf(sourceCode, [type], (node) => {
-      const owner = enclosingFunction(node);
-      if (owner) pushTo(grouped, owner, node);
-    });
+    const grouped = new ByFunction();
+    forEachNodeOf(sourceCode, [type], (node) => grouped.add(node));
     return grouped;
   });
-  // A default parameter value belongs to the function too, but is not in its body.
-  return (byFunction.get(fn) ?? []).filter((node) => contains(fn.body, node));
+  return byFunction.own(fn);
 }

@@ -14,8 +14,6 @@ import {
   type FunctionNode,
   type Node,
   calleeOf,
-  contains,
-  enclosingFunction,
   functionBinding,
   functionName,
   isFunction,
@@ -27,8 +25,7 @@ import {
 } from "../../ast/index.js";
 import { type Scopes, moduleBinding, stripNodePrefix } from "../../ast/scope.js";
 import { walk } from "../../ast/walk.js";
-import { forEachNodeOf, indexedType, ownNodesOf, someNodeOf } from "../../ast/node-index.js";
-import { pushTo } from "../../util/maps.js";
+import { ByFunction, forEachNodeOf, indexedType, ownNodesOf, someNodeOf } from "../../ast/node-index.js";
 import { nearestAncestor } from "../../ast/ancestors.js";
 import { DEFERRED_CALLBACK_CALLEES, LIT_ELEMENT_DECORATORS, LIT_MODULES } from "../tables.js";
 import { ANGULAR, ANGULAR_ELEMENT_REF, ANGULAR_VIEW_QUERY_DECORATORS, ANGULAR_VIEW_QUERY_SIGNALS } from "./angular.js";
@@ -85,7 +82,7 @@ export class Frameworks {
   private readonly awaitCache = new WeakMap<FunctionNode, number>();
   private svelteUses: { actions: Set<string>; attachments: Set<string> } | undefined;
   /** Calls `recognise` may match, by enclosing function (null: any call may; see `hookCandidates`). */
-  private candidates: Map<Node, Node[]> | null | undefined;
+  private candidates: ByFunction | null | undefined;
 
   constructor(
     private readonly refs: Scopes,
@@ -627,8 +624,7 @@ export class Frameworks {
     if (!this.sourceCode) return [];
     if (this.candidates === undefined) this.candidates = this.hookCandidates(this.sourceCode);
     if (this.candidates === null) return ownNodesOf(this.sourceCode, CALL, fn);
-    // A default parameter value belongs to the function too, but is not in its body.
-    return (this.candidates.get(fn) ?? []).filter((node) => contains(fn.body, node));
+    return this.candidates.own(fn);
   }
 
   /**
@@ -639,13 +635,13 @@ export class Frameworks {
    * large as the file per call, and grouping every call of the file by its function cost more
    * (issue 12 §2); the names decide first here, in one pass over the file's calls.
    */
-  private hookCandidates(sourceCode: Readonly<TSESLint.SourceCode>): Map<Node, Node[]> | null {
+  private hookCandidates(sourceCode: Readonly<TSESLint.SourceCode>): ByFunction | null {
     const imports = someNodeOf(sourceCode, IMPORT, (node) => {
       const source = (node as TSESTree.ImportDeclaration).source.value;
       return typeof source === "string" && FRAMEWORK_MODULES.has(stripNodePrefix(source));
     });
     if (imports) return null;
-    const grouped = new Map<Node, Node[]>();
+    const grouped = new ByFunction();
     let requires = false;
     forEachNodeOf(sourceCode, [CALL], (node) => {
       if (requires || node.type !== T.CallExpression) return;
@@ -663,8 +659,7 @@ export class Frameworks {
         const object = unwrap(callee.object);
         if (object.type !== T.Identifier || !object.name.startsWith("$")) return;
       } else return;
-      const owner = enclosingFunction(node);
-      if (owner) pushTo(grouped, owner, node);
+      grouped.add(node);
     });
     return requires ? null : grouped;
   }
